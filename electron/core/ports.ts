@@ -1,0 +1,61 @@
+import type { Secret } from '../../shared/domain/secret';
+
+/** The time, as a port so services and tests agree on "now". */
+export interface Clock {
+  /** epoch milliseconds */
+  now(): number;
+}
+
+/** One HTTP request; `timeoutMs` bounds the whole exchange, body included. */
+export interface HttpRequest {
+  readonly url: string;
+  readonly method?: 'GET' | 'POST';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/** A complete HTTP response; the body is read in full (usage bodies are small). */
+export interface HttpResponse {
+  readonly status: number;
+  header(name: string): string | null;
+  readonly body: string;
+}
+
+/** Why a request produced no response. */
+export type HttpFailure =
+  | { readonly kind: 'timeout'; readonly message: string }
+  | { readonly kind: 'network'; readonly message: string }
+  | { readonly kind: 'blocked'; readonly message: string };
+
+/** Network access, main-side only, to allow-listed hosts. */
+export interface Http {
+  request(
+    req: HttpRequest,
+  ): Promise<{ ok: true; response: HttpResponse } | { ok: false; failure: HttpFailure }>;
+}
+
+/** The OS keychain (keytar): generic passwords by service and account. */
+export interface SecretStore {
+  get(service: string, account: string): Promise<Secret | null>;
+  set(service: string, account: string, value: Secret): Promise<void>;
+  delete(service: string, account: string): Promise<boolean>;
+}
+
+/** A desktop notification. */
+export interface Notification {
+  readonly title: string;
+  readonly message: string;
+}
+
+/** Delivers desktop notifications (node-notifier, or Electron's in the app). */
+export interface Notifier {
+  notify(notification: Notification): Promise<void>;
+}
+
+/** Diagnostics; messages pass through `scrubSecrets` before they are written. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}

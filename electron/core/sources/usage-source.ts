@@ -1,0 +1,25 @@
+import type { Snapshot, SourceId } from '../../../shared/domain/snapshot';
+import type { UsageError } from '../../../shared/domain/usage-error';
+
+/** How one fetch ended. Expected failures are values; exceptions are bugs. */
+export type FetchOutcome =
+  | { readonly ok: true; readonly snapshot: Snapshot }
+  | {
+      readonly ok: false;
+      /** retryAt is filled in by the poll policy, not by the source. */
+      readonly error: Omit<UsageError, 'retryAt'>;
+      /** The server's Retry-After, in ms from now, when it sent one. */
+      readonly retryAfterMs: number | null;
+    };
+
+/** One provider of usage figures (PRODUCT.md §1). */
+export interface UsageSource {
+  readonly id: SourceId;
+  /** Fetches once. Never throws for an expected failure (network, HTTP status, bad body). */
+  fetch(signal?: AbortSignal): Promise<FetchOutcome>;
+  /**
+   * A cheap value that changes when the source's credential changes (file mtime, keychain
+   * expiry): never the secret, nor a hash of it. null when there is no credential.
+   */
+  credentialStamp(): Promise<string | null>;
+}
