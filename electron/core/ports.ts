@@ -59,3 +59,9 @@ export interface Logger {
   warn(message: string): void;
   error(message: string): void;
 }
+
+/** Timers, as a port so the scheduler can run on a fake clock in tests. */
+export interface Timers {
+  /** Runs `callback` after `ms`; returns a function that cancels it. */
+  setTimeout(callback: () => void, ms: number): () => void;
+}

@@ -15,8 +15,10 @@ export interface SourceRecord {
   readonly attemptedAt: number | null;
   /** Consecutive failed attempts, for backoff. */
   readonly failures: number;
-  /** No fetch before this (Retry-After or backoff), epoch ms; null: the normal schedule. */
+  /** No scheduled fetch before this (Retry-After or backoff), epoch ms; null: the normal schedule. */
   readonly nextAttemptAt: number | null;
+  /** The server's Retry-After, epoch ms: not even a manual refresh fetches before it. */
+  readonly cooldownUntil: number | null;
   /**
    * Set when an auth, scope or parse failure stopped polling: the credential stamp seen then.
    * Polling resumes when the stamp differs, or on a manual refresh.
@@ -33,6 +35,7 @@ export function emptyRecord(source: SourceId): SourceRecord {
     attemptedAt: null,
     failures: 0,
     nextAttemptAt: null,
+    cooldownUntil: null,
     haltedOn: null,
   };
 }

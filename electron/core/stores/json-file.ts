@@ -54,8 +54,8 @@ function validate<T>(
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `not JSON (${(error as Error).message})` };
+  } catch {
+    return { ok: false, message: 'not valid JSON' };
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };

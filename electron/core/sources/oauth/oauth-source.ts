@@ -1,0 +1,96 @@
+import { scrubSecrets } from '../../../../shared/domain/secret';
+import type { UsageErrorKind } from '../../../../shared/domain/usage-error';
+import type { Clock, Http } from '../../ports';
+import { classifyFailure, classifyResponse } from '../http-errors';
+import { parseUsageBody } from '../usage-response/parse';
+import type { FetchOutcome, UsageSource } from '../usage-source';
+import type {
+  ClaudeCredential,
+  ClaudeCredentialRead,
+  ClaudeCredentialReader,
+} from './claude-credentials';
+import { EXPIRED_MESSAGE, oauthMessages } from './messages';
+
+/** The endpoint answers 429 to any other user agent, even with a valid token (PROTOCOLS.md). */
+export const CLAUDE_CODE_USER_AGENT = 'claude-code/2.1.0';
+/** The beta flag that lets an OAuth token call the API. */
+export const OAUTH_BETA = 'oauth-2025-04-20';
+/** The usage endpoint, relative to the API base URL. */
+export const OAUTH_USAGE_PATH = '/api/oauth/usage';
+
+interface Deps {
+  readonly http: Http;
+  readonly credentials: ClaudeCredentialReader;
+  /** The API base URL, no trailing slash (platform/endpoints.ts). */
+  readonly baseUrl: string;
+  readonly clock: Clock;
+  readonly timeoutMs: number;
+}
+
+function failure(kind: UsageErrorKind, message: string, retryAfterMs: number | null = null) {
+  // Belt and braces: no sentence is built from a secret, but none may ever carry one.
+  return { ok: false, error: { kind, message: scrubSecrets(message) }, retryAfterMs } as const;
+}
+
+/** The `oauth` source: Claude Code's own login against `GET /api/oauth/usage`. */
+export function createOAuthSource(deps: Deps): UsageSource {
+  const url = `${deps.baseUrl}${OAUTH_USAGE_PATH}`;
+  const messages = oauthMessages(new URL(url).host, deps.timeoutMs);
+  // The credential is kept in memory and read again only when its stamp moves or after a 401.
+  let cached: { stamp: string | null; credential: ClaudeCredential } | null = null;
+
+  async function credential(): Promise<ClaudeCredentialRead> {
+    const stamp = await deps.credentials.stamp();
+    if (cached && cached.stamp === stamp) return { ok: true, credential: cached.credential };
+    cached = null;
+    const read = await deps.credentials.read();
+    if (read.ok) cached = { stamp, credential: read.credential };
+    return read;
+  }
+
+  async function fetch(signal?: AbortSignal): Promise<FetchOutcome> {
+    const read = await credential();
+    if (!read.ok) return failure(read.kind, read.message);
+    const current = read.credential;
+    if (current.expiresAt !== null && current.expiresAt <= deps.clock.now()) {
+      return failure('auth', EXPIRED_MESSAGE);
+    }
+    const result = await deps.http.request({
+      url,
+      method: 'GET',
+      headers: {
+        Authorization: `Bearer ${current.token.reveal()}`,
+        'anthropic-beta': OAUTH_BETA,
+        Accept: 'application/json',
+        'User-Agent': CLAUDE_CODE_USER_AGENT,
+      },
+      timeoutMs: deps.timeoutMs,
+      ...(signal ? { signal } : {}),
+    });
+    if (!result.ok) {
+      const { error, retryAfterMs } = classifyFailure(result.failure, messages);
+      return failure(error.kind, error.message, retryAfterMs);
+    }
+    const { response } = result;
+    if (response.status >= 200 && response.status < 300) {
+      const parsed = parseUsageBody(response.body);
+      if (!parsed.ok) return failure('parse', messages.parse(parsed.message));
+      const snapshot = {
+        source: 'oauth' as const,
+        fetchedAt: deps.clock.now(),
+        windows: parsed.windows,
+        extraUsage: parsed.extraUsage,
+      };
+      return { ok: true, snapshot };
+    }
+    if (response.status === 401) cached = null;
+    const { error, retryAfterMs } = classifyResponse(response, deps.clock.now(), messages);
+    return failure(error.kind, error.message, retryAfterMs);
+  }
+
+  return {
+    id: 'oauth',
+    fetch,
+    credentialStamp: () => deps.credentials.stamp(),
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { SourceRecord } from '../../../shared/domain/source-record';
+import { SOURCE_IDS, type SourceId } from '../../../shared/domain/snapshot';
+
+const sourceId = z.enum(SOURCE_IDS as [SourceId, ...SourceId[]]);
+const epoch = z.number();
+
+const moneySchema = z.object({ used: z.number(), limit: z.number(), currency: z.string() });
+
+const windowSchema = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  utilization: z.number(),
+  resetsAt: epoch.nullable(),
+  money: moneySchema.optional(),
+});
+
+const snapshotSchema = z.object({
+  source: sourceId,
+  fetchedAt: epoch,
+  windows: z.array(windowSchema),
+  extraUsage: z
+    .object({
+      enabled: z.boolean(),
+      used: z.number(),
+      limit: z.number().nullable(),
+      currency: z.string(),
+      utilization: z.number().nullable(),
+    })
+    .nullable(),
+});
+
+const errorSchema = z.object({
+  kind: z.enum([
+    'no-credentials',
+    'auth',
+    'forbidden',
+    'rate-limited',
+    'network',
+    'server',
+    'parse',
+  ]),
+  message: z.string(),
+  retryAt: epoch.nullable(),
+});
+
+/** The shape of a cached source record on disk (`<data dir>/cache/<source>.json`). */
+export const sourceRecordSchema: z.ZodType<SourceRecord> = z.object({
+  source: sourceId,
+  snapshot: snapshotSchema.nullable(),
+  error: errorSchema.nullable(),
+  attemptedAt: epoch.nullable(),
+  failures: z.number().int().min(0),
+  nextAttemptAt: epoch.nullable(),
+  cooldownUntil: epoch.nullable().default(null),
+  haltedOn: z.string().nullable(),
+}) as z.ZodType<SourceRecord>;

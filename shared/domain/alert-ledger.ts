@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Alert } from './alerts';
+import { SOURCE_IDS, type SourceId } from './snapshot';
+
+/** What the ledger remembers about one window of one source. */
+export interface WindowAlertState {
+  /** The period's key (its reset time, rounded); null while the server gives no reset time. */
+  period: string | null;
+  /** The period's reset time as last reported, epoch ms. */
+  resetsAt: number | null;
+  /** Thresholds already fired (or passed over) in this period. */
+  fired: number[];
+  /** Whether the lockout-lead warning went out in this period. */
+  lockoutWarned: boolean;
+  /** The highest utilization seen in this period. */
+  peak: number;
+}
+
+/** The persisted memory of what was notified, so a restart never repeats a notification. */
+export interface AlertLedger {
+  version: 1;
+  /** Keyed by `${source}/${windowId}` (see `ledgerKey`). */
+  windows: Record<string, WindowAlertState>;
+  /** Alerts decided while notifications were held (snooze, quiet hours), oldest first. */
+  held: Alert[];
+}
+
+/** A ledger that has seen nothing. */
+export function emptyLedger(): AlertLedger {
+  return { version: 1, windows: {}, held: [] };
+}
+
+/** The ledger key of one window of one source. */
+export function ledgerKey(source: SourceId, windowId: string): string {
+  return `${source}/${windowId}`;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The key of a window period: its reset time rounded to the nearest minute, as ISO. The server's
+ * reset timestamps jitter by microseconds between polls; the rounded time does not.
+ */
+export function periodKey(resetsAt: number | null): string | null {
+  if (resetsAt === null || !Number.isFinite(resetsAt)) return null;
+  return new Date(Math.round(resetsAt / MINUTE) * MINUTE).toISOString();
+}
+
+const sourceId = z.enum(SOURCE_IDS);
+const alertBase = { source: sourceId, windowId: z.string(), label: z.string(), at: z.number() };
+
+const alertSchema: z.ZodType<Alert> = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('threshold'),
+    ...alertBase,
+    threshold: z.number(),
+    utilization: z.number(),
+    resetsAt: z.number().nullable(),
+  }),
+  z.object({
+    kind: z.literal('lockout'),
+    ...alertBase,
+    lockoutAt: z.number(),
+    resetsAt: z.number().nullable(),
+    blockedMs: z.number().nullable(),
+  }),
+  z.object({
+    kind: z.literal('reset'),
+    ...alertBase,
+    nextResetAt: z.number().nullable(),
+    utilization: z.number(),
+  }),
+]);
+
+const windowStateSchema = z.object({
+  period: z.string().nullable(),
+  resetsAt: z.number().nullable(),
+  fired: z.array(z.number()),
+  lockoutWarned: z.boolean(),
+  peak: z.number(),
+});
+
+/** The shape of the persisted ledger file (`alerts.json`). */
+export const alertLedgerSchema: z.ZodType<AlertLedger> = z.object({
+  version: z.literal(1),
+  windows: z.record(z.string(), windowStateSchema),
+  held: z.array(alertSchema),
+});

@@ -1,0 +1,117 @@
+import type { Alert } from './alerts';
+import { formatClock, formatDuration, formatPercent, formatResetsIn } from './format';
+
+/** A notification's wording. */
+export interface AlertText {
+  readonly title: string;
+  readonly message: string;
+}
+
+/** How a window is named in a sentence. */
+interface WindowWords {
+  /** Starts a sentence: "Session", "Week", "Opus week". */
+  readonly name: string;
+  /** After "Claude": "session", "week", "Opus week". */
+  readonly claude: string;
+  /** After "of": "your 5-hour session", "your weekly limit". */
+  readonly limit: string;
+}
+
+function windowWords(windowId: string, label: string): WindowWords {
+  if (windowId === 'five_hour')
+    return { name: 'Session', claude: 'session', limit: 'your 5-hour session' };
+  if (windowId === 'seven_day') return { name: 'Week', claude: 'week', limit: 'your weekly limit' };
+  if (windowId === 'monthly_budget') {
+    return { name: 'Monthly budget', claude: 'budget', limit: 'your monthly budget' };
+  }
+  const scope = label.split(' · ')[1];
+  if (windowId.startsWith('seven_day_') && scope !== undefined) {
+    return { name: `${scope} week`, claude: `${scope} week`, limit: `your weekly ${scope} limit` };
+  }
+  return { name: label, claude: label, limit: `your ${label} limit` };
+}
+
+/** The notification for one alert, in plain, specific words. */
+export function alertNotification(alert: Alert, now: number): AlertText {
+  const words = windowWords(alert.windowId, alert.label);
+  switch (alert.kind) {
+    case 'threshold':
+      return {
+        title: `Claude ${words.claude} at ${formatPercent(alert.threshold)}`,
+        message: `${formatPercent(alert.utilization)} of ${words.limit} used · ${formatResetsIn(alert.resetsAt, now)}`,
+      };
+    case 'lockout':
+      return {
+        title: lockoutTitle(words, alert.lockoutAt - now),
+        message: lockoutMessage(alert, now),
+      };
+    case 'reset': {
+      const level =
+        formatPercent(alert.utilization) === '0%'
+          ? 'You are back to 0%.'
+          : `Now at ${formatPercent(alert.utilization)}.`;
+      const next =
+        alert.nextResetAt === null ? '' : ` Next reset ${formatClock(alert.nextResetAt, now)}.`;
+      return { title: `${words.name} limit reset`, message: `${level}${next}` };
+    }
+  }
+}
+
+function lockoutTitle(words: WindowWords, leftMs: number): string {
+  if (leftMs < 60_000) return `${words.name} lockout in under a minute`;
+  return `${words.name} lockout in ~${formatDuration(leftMs)}`;
+}
+
+function lockoutMessage(alert: Extract<Alert, { kind: 'lockout' }>, now: number): string {
+  const hit = `At this pace you hit the limit at ${formatClock(alert.lockoutAt, now)}`;
+  if (alert.resetsAt === null || alert.blockedMs === null) return `${hit}.`;
+  return `${hit} and wait ${formatDuration(alert.blockedMs)} until it resets at ${formatClock(alert.resetsAt, now)}.`;
+}
+
+/**
+ * One notification for the alerts held while notifications were paused: per window, in order,
+ * "Session reached 75%, 90%; Week reached 50%."
+ */
+export function heldSummary(alerts: readonly Alert[], now: number): AlertText {
+  const byWindow = new Map<string, Alert[]>();
+  for (const alert of alerts) {
+    // By window, not source: two sources reporting the same session are one story to the user.
+    byWindow.set(alert.windowId, [...(byWindow.get(alert.windowId) ?? []), alert]);
+  }
+  const clauses = [...byWindow.values()].flatMap((held) => windowClauses(held, now));
+  return {
+    title: 'While notifications were paused',
+    message: clauses.length === 0 ? 'Nothing to report.' : `${clauses.join('; ')}.`,
+  };
+}
+
+/**
+ * One window's clauses, period by period: the thresholds reached ("Session reached 75%, 90%"),
+ * any lockout warning, then the reset that ended the period.
+ */
+function windowClauses(alerts: readonly Alert[], now: number): string[] {
+  const clauses: string[] = [];
+  let reached: number[] = [];
+  let lockouts: string[] = [];
+  const flush = (name: string) => {
+    if (reached.length > 0)
+      clauses.push(`${name} reached ${reached.map(formatPercent).join(', ')}`);
+    clauses.push(...lockouts);
+    reached = [];
+    lockouts = [];
+  };
+  let name = '';
+  for (const alert of alerts) {
+    name = windowWords(alert.windowId, alert.label).name;
+    if (alert.kind === 'threshold') {
+      if (!reached.includes(alert.threshold)) reached.push(alert.threshold);
+    } else if (alert.kind === 'lockout') {
+      lockouts.push(`${name} was heading for a lockout at ${formatClock(alert.lockoutAt, now)}`);
+    } else {
+      flush(name);
+      clauses.push(`${name} reset`);
+    }
+  }
+  flush(name);
+  return clauses.filter((clause, i) => clause !== clauses[i - 1]);
+}

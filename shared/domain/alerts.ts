@@ -1,0 +1,195 @@
+import { ledgerKey, periodKey, type AlertLedger, type WindowAlertState } from './alert-ledger';
+import type { WindowProjection } from './projection';
+import type { Snapshot, SourceId, UsageWindow } from './snapshot';
+
+/** What the user asked to be told about. */
+export interface AlertSettings {
+  /** Utilization thresholds in percent; default [50, 75, 90]. */
+  readonly thresholds: readonly number[];
+  /** Per window id, thresholds that replace the general ones. */
+  readonly windowThresholds: Readonly<Record<string, readonly number[]>>;
+  /** Warn this many minutes before a projected lockout; 0 disables. Default 30. */
+  readonly lockoutLeadMinutes: number;
+  /** Say when a window that had alerted resets. Default true. */
+  readonly notifyOnReset: boolean;
+}
+
+/** The settings a new user gets. */
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
+  thresholds: [50, 75, 90],
+  windowThresholds: {},
+  lockoutLeadMinutes: 30,
+  notifyOnReset: true,
+};
+
+/** One notification-worthy event, decided by `decideAlerts`. */
+export type Alert =
+  | {
+      kind: 'threshold';
+      source: SourceId;
+      windowId: string;
+      label: string;
+      threshold: number;
+      utilization: number;
+      resetsAt: number | null;
+      at: number;
+    }
+  | {
+      kind: 'lockout';
+      source: SourceId;
+      windowId: string;
+      label: string;
+      lockoutAt: number;
+      resetsAt: number | null;
+      blockedMs: number | null;
+      at: number;
+    }
+  | {
+      kind: 'reset';
+      source: SourceId;
+      windowId: string;
+      label: string;
+      nextResetAt: number | null;
+      /** Utilization when the reset was noticed (usually 0). */
+      utilization: number;
+      at: number;
+    };
+
+/** A threshold fired earlier re-arms only once utilization is this far below it. */
+const HYSTERESIS_POINTS = 5;
+const MINUTE = 60_000;
+
+/**
+ * Decides which alerts a snapshot triggers and returns the updated ledger. Each threshold fires
+ * at most once per window period; several crossed at once fire only the highest; a period that
+ * ended re-arms everything; a moved or missing reset time re-arms only by hysteresis, so
+ * wobbles never re-fire. Windows absent from the snapshot keep their state.
+ */
+export function decideAlerts(
+  ledger: AlertLedger,
+  snapshot: Snapshot,
+  projections: readonly WindowProjection[],
+  settings: AlertSettings,
+  now: number,
+): { ledger: AlertLedger; alerts: Alert[] } {
+  const windows = { ...ledger.windows };
+  const alerts: Alert[] = [];
+  // The snapshot tells what the server said when it was fetched, not at `now`.
+  const observedAt = Math.min(now, snapshot.fetchedAt);
+  for (const window of snapshot.windows) {
+    const key = ledgerKey(snapshot.source, window.id);
+    const base = { source: snapshot.source, windowId: window.id, label: window.label };
+    const carried = carryOver(windows[key], window, observedAt);
+    if (carried.endedWithAlerts && settings.notifyOnReset) {
+      alerts.push({
+        kind: 'reset',
+        ...base,
+        nextResetAt: window.resetsAt,
+        utilization: window.utilization,
+        at: now,
+      });
+    }
+    const crossed = crossThresholds(carried.state, window, thresholdsFor(settings, window.id));
+    if (crossed.threshold !== null) {
+      alerts.push({
+        kind: 'threshold',
+        ...base,
+        threshold: crossed.threshold,
+        utilization: window.utilization,
+        resetsAt: window.resetsAt,
+        at: now,
+      });
+    }
+    const projection = projections.find((candidate) => candidate.windowId === window.id);
+    const lockoutAt = lockoutDue(crossed.state, projection, settings.lockoutLeadMinutes, now);
+    if (lockoutAt !== null) {
+      alerts.push({
+        kind: 'lockout',
+        ...base,
+        lockoutAt,
+        resetsAt: window.resetsAt,
+        blockedMs: projection?.blockedMs ?? null,
+        at: now,
+      });
+    }
+    windows[key] = {
+      ...crossed.state,
+      lockoutWarned: crossed.state.lockoutWarned || lockoutAt !== null,
+    };
+  }
+  return { ledger: { ...ledger, windows }, alerts };
+}
+
+/** The state a window enters its new reading with, and whether an alerted period just ended. */
+function carryOver(
+  previous: WindowAlertState | undefined,
+  window: UsageWindow,
+  observedAt: number,
+): { state: WindowAlertState; endedWithAlerts: boolean } {
+  const period = periodKey(window.resetsAt);
+  const kept = { state: previous ?? freshState(period, window.resetsAt), endedWithAlerts: false };
+  if (previous === undefined) return kept;
+  if (period === previous.period) {
+    // Without a reset time there is no period to count in: only hysteresis can re-arm.
+    return period === null ? { ...kept, state: rearmBelow(previous, window.utilization) } : kept;
+  }
+  if (previous.resetsAt !== null && previous.resetsAt <= observedAt) {
+    return {
+      state: freshState(period, window.resetsAt),
+      endedWithAlerts: previous.fired.length > 0,
+    };
+  }
+  const rearmed = rearmBelow(previous, window.utilization);
+  // No reset time now (no active session) but the old one has not passed: keep counting in it.
+  if (period === null) return { ...kept, state: rearmed };
+  // The server moved the reset time: the same period goes on under a new key.
+  return { ...kept, state: { ...rearmed, period, resetsAt: window.resetsAt } };
+}
+
+function freshState(period: string | null, resetsAt: number | null): WindowAlertState {
+  return { period, resetsAt, fired: [], lockoutWarned: false, peak: 0 };
+}
+
+/** Re-arms the thresholds that utilization has fallen well below. */
+function rearmBelow(state: WindowAlertState, utilization: number): WindowAlertState {
+  return {
+    ...state,
+    fired: state.fired.filter((threshold) => utilization >= threshold - HYSTERESIS_POINTS),
+  };
+}
+
+/** The thresholds for a window: its own list if set, else the general one; sorted, unique. */
+function thresholdsFor(settings: AlertSettings, windowId: string): number[] {
+  const chosen = settings.windowThresholds[windowId] ?? settings.thresholds;
+  return [...new Set(chosen)].filter((t) => Number.isFinite(t) && t > 0).sort((a, b) => a - b);
+}
+
+/**
+ * Marks every threshold the utilization has reached as fired; the highest of them fires unless
+ * it already had. Lower ones are passed over: one notification says "at 90%", not three.
+ */
+function crossThresholds(
+  state: WindowAlertState,
+  window: UsageWindow,
+  thresholds: readonly number[],
+): { state: WindowAlertState; threshold: number | null } {
+  const reached = thresholds.filter((threshold) => window.utilization >= threshold);
+  const top = reached[reached.length - 1];
+  const peak = Math.max(state.peak, window.utilization);
+  if (top === undefined) return { state: { ...state, peak }, threshold: null };
+  const fired = [...new Set([...state.fired, ...reached])].sort((a, b) => a - b);
+  return { state: { ...state, fired, peak }, threshold: state.fired.includes(top) ? null : top };
+}
+
+/** The lockout time to warn about now, or null: once per period, within the lead time. */
+function lockoutDue(
+  state: WindowAlertState,
+  projection: WindowProjection | undefined,
+  leadMinutes: number,
+  now: number,
+): number | null {
+  if (leadMinutes <= 0 || state.lockoutWarned || projection?.status !== 'at-risk') return null;
+  const lockoutAt = projection.lockoutAt;
+  if (lockoutAt === null || lockoutAt - now > leadMinutes * MINUTE) return null;
+  return lockoutAt;
+}

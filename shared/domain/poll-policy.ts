@@ -1,0 +1,166 @@
+import type { Snapshot } from './snapshot';
+import type { SourceRecord } from './source-record';
+import { haltsPolling, type UsageError } from './usage-error';
+
+/** How often one source may be asked, and how failures slow it down. */
+export interface PollPolicy {
+  /** The normal interval between fetches. */
+  readonly intervalMs: number;
+  /** No two attempts closer than this, even manual ones: 60 s against the real service. */
+  readonly floorMs: number;
+  /** Backoff never waits longer than this (a Retry-After may). */
+  readonly maxBackoffMs: number;
+}
+
+const MINUTE = 60_000;
+
+/** The floor between requests to a real Anthropic endpoint (PRODUCT.md §2). */
+export const REAL_SERVICE_FLOOR_MS = MINUTE;
+
+/** A policy for an interval; against a loopback endpoint (tests) the 60-second floor is lifted. */
+export function pollPolicy(intervalMs: number, loopback: boolean): PollPolicy {
+  const floorMs = loopback ? 0 : REAL_SERVICE_FLOOR_MS;
+  const interval = Math.max(intervalMs, loopback ? 50 : floorMs);
+  return { intervalMs: interval, floorMs, maxBackoffMs: Math.max(interval, 60 * MINUTE) };
+}
+
+/**
+ * The wait after `failures` consecutive failures: the interval doubled per failure, capped,
+ * with ±20 % jitter (`random` in [0, 1)) so many machines do not retry in step.
+ */
+export function backoffDelayMs(failures: number, policy: PollPolicy, random: number): number {
+  const exponent = Math.min(Math.max(failures - 1, 0), 16);
+  const base = Math.min(policy.intervalMs * 2 ** exponent, policy.maxBackoffMs);
+  return Math.max(Math.round(base * (0.8 + 0.4 * random)), policy.floorMs);
+}
+
+/** The record after a good fetch: the snapshot replaces the old one, every failure is forgotten. */
+export function recordSuccess(record: SourceRecord, snapshot: Snapshot, now: number): SourceRecord {
+  return {
+    ...record,
+    snapshot,
+    error: null,
+    attemptedAt: now,
+    failures: 0,
+    nextAttemptAt: null,
+    cooldownUntil: null,
+    haltedOn: null,
+  };
+}
+
+/** What a failed fetch reports to the policy. */
+export interface FailureReport {
+  readonly error: Omit<UsageError, 'retryAt'>;
+  readonly retryAfterMs: number | null;
+}
+
+/**
+ * The record after a failed fetch. The last good snapshot stays. Auth, scope, parse and
+ * missing-credential failures halt polling until the credential stamp changes; a positive
+ * Retry-After is obeyed exactly; anything else backs off with jitter.
+ */
+export function recordFailure(
+  record: SourceRecord,
+  failure: FailureReport,
+  context: { policy: PollPolicy; now: number; random: number; stamp: string | null },
+): SourceRecord {
+  const { policy, now, random, stamp } = context;
+  const failures = record.failures + 1;
+  const base = { ...record, attemptedAt: now, failures };
+  if (haltsPolling(failure.error.kind)) {
+    return {
+      ...base,
+      error: { ...failure.error, retryAt: null },
+      nextAttemptAt: null,
+      cooldownUntil: null,
+      haltedOn: haltStamp(stamp),
+    };
+  }
+  const retryAfter =
+    failure.retryAfterMs !== null && failure.retryAfterMs > 0 ? failure.retryAfterMs : null;
+  const nextAttemptAt = now + (retryAfter ?? backoffDelayMs(failures, policy, random));
+  return {
+    ...base,
+    error: { ...failure.error, retryAt: nextAttemptAt },
+    nextAttemptAt,
+    cooldownUntil: retryAfter === null ? null : nextAttemptAt,
+    haltedOn: null,
+  };
+}
+
+/** Why a fetch was not made. */
+export type SkipReason = 'fresh' | 'cooldown' | 'floor' | 'backoff' | 'halted';
+
+/** Whether to fetch now, and if not, why. */
+export type FetchDecision =
+  { readonly fetch: true } | { readonly fetch: false; readonly reason: SkipReason };
+
+/** What the decision depends on besides the record. */
+export interface DecisionContext {
+  readonly policy: PollPolicy;
+  readonly now: number;
+  /** The source's current credential stamp (see UsageSource.credentialStamp). */
+  readonly stamp: string | null;
+  /** A user asked for fresh figures (`--refresh`, the refresh button). */
+  readonly manual: boolean;
+}
+
+/**
+ * Decides whether to fetch. A server cooldown and the request floor bind even a manual refresh;
+ * a manual refresh skips freshness, backoff and a halt. A clock that moved backwards (the last
+ * attempt lies in the future) never freezes polling.
+ */
+export function decideFetch(record: SourceRecord, context: DecisionContext): FetchDecision {
+  const { policy, now, stamp, manual } = context;
+  if (record.attemptedAt !== null && record.attemptedAt > now + MINUTE) return { fetch: true };
+  if (record.cooldownUntil !== null && record.cooldownUntil > now)
+    return { fetch: false, reason: 'cooldown' };
+  if (record.attemptedAt !== null && now - record.attemptedAt < policy.floorMs) {
+    return { fetch: false, reason: 'floor' };
+  }
+  if (manual) return { fetch: true };
+  if (record.haltedOn !== null && record.haltedOn === haltStamp(stamp))
+    return { fetch: false, reason: 'halted' };
+  if (record.haltedOn !== null) return { fetch: true };
+  if (record.nextAttemptAt !== null) {
+    return record.nextAttemptAt > now ? { fetch: false, reason: 'backoff' } : { fetch: true };
+  }
+  const fetchedAt = record.snapshot?.fetchedAt;
+  if (record.error === null && fetchedAt !== undefined && now - fetchedAt < policy.intervalMs) {
+    return { fetch: false, reason: 'fresh' };
+  }
+  return { fetch: true };
+}
+
+/**
+ * When the scheduler should look at this source again (epoch ms), or null while polling is
+ * halted and only a credential change or a manual refresh can restart it.
+ */
+export function nextDueAt(
+  record: SourceRecord,
+  context: Omit<DecisionContext, 'manual'>,
+): number | null {
+  const { policy, now, stamp } = context;
+  if (record.attemptedAt !== null && record.attemptedAt > now + MINUTE) return now;
+  if (record.haltedOn !== null) return record.haltedOn === haltStamp(stamp) ? null : now;
+  const floorAt = record.attemptedAt === null ? now : record.attemptedAt + policy.floorMs;
+  const scheduled =
+    record.nextAttemptAt ??
+    (record.error === null && record.snapshot !== null
+      ? record.snapshot.fetchedAt + policy.intervalMs
+      : now);
+  return Math.max(floorAt, scheduled, record.cooldownUntil ?? 0);
+}
+
+/**
+ * Whether the figures on screen should be marked stale: the last attempt failed, or the
+ * snapshot is older than two intervals (nobody has been able to refresh it).
+ */
+export function isStale(record: SourceRecord, policy: PollPolicy, now: number): boolean {
+  if (record.snapshot === null) return false;
+  return record.error !== null || now - record.snapshot.fetchedAt > 2 * policy.intervalMs;
+}
+
+function haltStamp(stamp: string | null): string {
+  return stamp ?? 'no-credential';
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like "22:30"');
+const percent = z.number().min(1).max(100);
+
+/**
+ * The user's settings, as stored in `settings.json`. Every field has a default, so a partial or
+ * hand-edited file still loads; unknown keys are dropped.
+ */
+export const settingsSchema = z.object({
+  version: z.literal(1).default(1),
+  alerts: z
+    .object({
+      thresholds: z.array(percent).max(10).default([50, 75, 90]),
+      windowThresholds: z.record(z.string(), z.array(percent).max(10)).default({}),
+      lockoutLeadMinutes: z
+        .number()
+        .min(0)
+        .max(24 * 60)
+        .default(30),
+      notifyOnReset: z.boolean().default(true),
+    })
+    .prefault({}),
+  /** Seconds between polls, per source. */
+  pollIntervalSeconds: z
+    .object({
+      oauth: z.number().min(1).default(300),
+      web: z.number().min(1).default(300),
+      admin: z.number().min(1).default(3600),
+    })
+    .prefault({}),
+  requestTimeoutSeconds: z.number().min(1).max(120).default(15),
+  snoozeUntil: z.number().nullable().default(null),
+  quietHours: z.object({ start: clockTime, end: clockTime }).nullable().default(null),
+  launchAtLogin: z.boolean().default(false),
+  sources: z
+    .object({
+      oauth: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+      web: z.object({ enabled: z.boolean().default(false) }).prefault({}),
+      admin: z
+        .object({
+          enabled: z.boolean().default(false),
+          monthlyBudgetUsd: z.number().positive().nullable().default(null),
+        })
+        .prefault({}),
+      logs: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+    })
+    .prefault({}),
+});
+
+/** The user's settings with every default filled in. */
+export type Settings = z.output<typeof settingsSchema>;
+
+/** Settings with nothing changed by the user. */
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}

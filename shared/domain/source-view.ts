@@ -1,0 +1,54 @@
+import { periodSamples, type History } from './history';
+import { windowPace, type WindowPace } from './pace';
+import { isStale, type PollPolicy } from './poll-policy';
+import { bindingWindowId, projectWindow, type WindowProjection } from './projection';
+import type { ExtraUsage, SourceId, UsageWindow } from './snapshot';
+import type { SourceRecord } from './source-record';
+import type { UsageError } from './usage-error';
+
+/** One window as every surface shows it: the figures plus what they mean for the user. */
+export interface WindowView extends UsageWindow {
+  readonly projection: WindowProjection;
+  readonly pace: WindowPace | null;
+  /** The window that would lock the user out first. */
+  readonly binding: boolean;
+}
+
+/** One source as every surface shows it. */
+export interface SourceView {
+  readonly source: SourceId;
+  /** When the figures shown were fetched; null when there are none. */
+  readonly fetchedAt: number | null;
+  readonly stale: boolean;
+  readonly error: UsageError | null;
+  readonly windows: readonly WindowView[];
+  readonly extraUsage: ExtraUsage | null;
+}
+
+/** Builds the view of a source from its cached record and history, at `now`. */
+export function buildSourceView(
+  record: SourceRecord,
+  history: History,
+  policy: PollPolicy,
+  now: number,
+): SourceView {
+  const snapshot = record.snapshot;
+  const windows = snapshot?.windows ?? [];
+  const projections = windows.map((window) =>
+    projectWindow(window, periodSamples(history, window.id, window.resetsAt, now), now),
+  );
+  const binding = bindingWindowId(windows, projections);
+  return {
+    source: record.source,
+    fetchedAt: snapshot?.fetchedAt ?? null,
+    stale: isStale(record, policy, now),
+    error: record.error,
+    windows: windows.map((window, index) => ({
+      ...window,
+      projection: projections[index] ?? projectWindow(window, [], now),
+      pace: windowPace(window, now),
+      binding: window.id === binding,
+    })),
+    extraUsage: snapshot?.extraUsage ?? null,
+  };
+}

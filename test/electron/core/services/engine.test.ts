@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { pollPolicy } from '../../../../shared/domain/poll-policy';
+import { defaultSettings } from '../../../../shared/domain/settings';
+import type { Notification } from '../../../../electron/core/ports';
+import { createAlertService } from '../../../../electron/core/services/alert-service';
+import { createEngine, type EngineState } from '../../../../electron/core/services/engine';
+import { createUsageRefresher } from '../../../../electron/core/services/usage-refresher';
+import { dataLayout } from '../../../../electron/core/stores/data-layout';
+import {
+  fakeSource,
+  sessionWindow,
+  snapshotAt,
+  type FakeSource,
+} from '../../../support/fake-source';
+import { fakeTimers } from '../../../support/fake-timers';
+import { useTempDir } from '../../../support/temp-dir';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
+const RESET = T0 + 4 * 60 * MIN;
+const tempDir = useTempDir();
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** One process's engine (the app, or a `headroom watch`) over a shared data dir. */
+function processOn(
+  dir: string,
+  source: FakeSource,
+  clock: { now: () => number },
+  { maxTickMs = 30_000, shown = [] as Notification[] } = {},
+) {
+  const layout = dataLayout(dir);
+  const policyFor = () => pollPolicy(5 * MIN, false);
+  const timers = fakeTimers();
+  const engine = createEngine({
+    sources: [source],
+    refresher: createUsageRefresher({
+      layout,
+      clock,
+      random: () => 0.5,
+      policyFor,
+      lockWaitMs: 5_000,
+    }),
+    alerts: createAlertService({
+      layout,
+      clock,
+      logger: silent,
+      settings: defaultSettings,
+      notifier: { notify: (notification) => Promise.resolve(void shown.push(notification)) },
+    }),
+    layout,
+    clock,
+    timers,
+    logger: silent,
+    policyFor,
+    maxTickMs,
+  });
+  return { engine, shown, timers };
+}
+
+function climbing(levels: number[], clock: { now: () => number }): FakeSource {
+  return fakeSource((index) => ({
+    ok: true,
+    snapshot: snapshotAt(clock.now(), [
+      sessionWindow(levels[Math.min(index, levels.length - 1)] ?? 0, RESET),
+    ]),
+  }));
+}
+
+describe('engine', () => {
+  it('notifies each threshold and the lockout once when the app and a watch share one data dir', async () => {
+    const dir = tempDir();
+    let now = T0;
+    const clock = { now: () => now };
+    const source = climbing([40, 55, 80, 95, 96], clock);
+    const desktop: Notification[] = [];
+    const app = processOn(dir, source, clock, { shown: desktop });
+    const watch = processOn(dir, source, clock, { shown: desktop });
+    for (const [step, runner] of [app, watch, app, watch, app].entries()) {
+      now = T0 + step * 5 * MIN;
+      await runner.engine.refreshNow();
+    }
+    const titles = desktop.map((notification) => notification.title);
+    // 40 → 55 → 80 in ten minutes is 4 points a minute: at 80% the limit is 5 minutes away.
+    expect(titles).toEqual([
+      'Claude session at 50%',
+      'Claude session at 75%',
+      'Session lockout in ~5 m',
+      'Claude session at 90%',
+    ]);
+    expect(source.fetches).toBe(5);
+
+    const restarted = processOn(dir, source, clock);
+    now = T0 + 25 * MIN;
+    await restarted.engine.refreshNow();
+    expect(restarted.shown).toEqual([]);
+  });
+
+  it('reads what another process fetched instead of fetching again', async () => {
+    const dir = tempDir();
+    const now = T0;
+    const clock = { now: () => now };
+    const source = climbing([40], clock);
+    await processOn(dir, source, clock).engine.refreshNow();
+    const other = processOn(dir, source, clock);
+    other.engine.start();
+    const state = await new Promise<EngineState>((resolve) => other.engine.subscribe(resolve));
+    expect(source.fetches).toBe(1);
+    expect(state.views[0]?.windows[0]?.utilization).toBe(40);
+    await other.engine.stop();
+  });
+
+  it('sleeps until the next source is due, and holds polling while paused', async () => {
+    const dir = tempDir();
+    let now = T0;
+    const clock = { now: () => now };
+    const source = climbing([10, 20, 30], clock);
+    const { engine, timers } = processOn(dir, source, clock, { maxTickMs: 60 * MIN });
+    const ticks: EngineState[] = [];
+    engine.subscribe((state) => ticks.push(state));
+    engine.start();
+    await waitFor(() => ticks.length === 1);
+    expect(timers.delays).toEqual([5 * MIN]);
+
+    now = T0 + 5 * MIN;
+    timers.fire();
+    await waitFor(() => ticks.length === 2);
+    expect(source.fetches).toBe(2);
+
+    engine.pause();
+    expect(timers.pending()).toBe(0);
+    now = T0 + 30 * MIN;
+    engine.resume();
+    await waitFor(() => ticks.length === 3);
+    expect(source.fetches).toBe(3);
+    expect(ticks[2]?.views[0]?.windows[0]?.utilization).toBe(30);
+    await engine.stop();
+    expect(timers.pending()).toBe(0);
+  });
+});
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
