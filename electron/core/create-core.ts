@@ -1,33 +1,47 @@
+import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { pollPolicy, type PollPolicy } from '../../shared/domain/poll-policy';
-import { settingsSchema, defaultSettings, type Settings } from '../../shared/domain/settings';
+import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings';
 import type { SourceId } from '../../shared/domain/snapshot';
 import { createFetchHttp } from './adapters/fetch-http';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store';
 import { allowedOrigins, resolveEndpoints, type Endpoints } from './platform/endpoints';
 import { dataDir, processPathEnv, type PathEnv } from './platform/paths';
-import type { Clock, SecretStore } from './ports';
+import type { Clock, Http, SecretStore } from './ports';
+import { createCredentialService, type CredentialService } from './services/credential-service';
 import { createUsageRefresher, type UsageRefresher } from './services/usage-refresher';
 import { createClaudeCredentialReader } from './sources/oauth/claude-credentials';
 import { createOAuthSource } from './sources/oauth/oauth-source';
 import type { UsageSource } from './sources/usage-source';
 import { dataLayout, type DataLayout } from './stores/data-layout';
-import { jsonStore, type JsonStore } from './stores/json-store';
+import { jsonStore } from './stores/json-store';
 
 /** The engine's parts, wired once for a process (the CLI or the app). */
 export interface Core {
   readonly pathEnv: PathEnv;
   readonly layout: DataLayout;
   readonly endpoints: Endpoints;
-  readonly settingsStore: JsonStore<Settings>;
-  readonly settings: Settings;
   /** Sentences about state that had to be rebuilt while starting. */
   readonly problems: readonly string[];
   readonly clock: Clock;
+  readonly http: Http;
   readonly secrets: SecretStore;
+  readonly credentials: CredentialService;
+  /** Every source this build knows, enabled or not. */
   readonly sources: ReadonlyMap<SourceId, UsageSource>;
   readonly refresher: UsageRefresher;
   readonly policyFor: (source: SourceId) => PollPolicy;
+  /** The current settings. */
+  readonly settings: () => Settings;
+  /** Validates, saves and applies new settings; every process picks them up on its next tick. */
+  readonly saveSettings: (
+    next: unknown,
+  ) => Promise<{ ok: true; settings: Settings } | { ok: false; message: string }>;
+  /** Re-reads settings.json when another process changed it. */
+  readonly reloadSettings: () => Promise<void>;
+  /** The sources the settings enable, in display order. */
+  readonly enabledSources: () => readonly UsageSource[];
 }
 
 /** What a composition root may choose. */
@@ -47,22 +61,28 @@ export async function createCore(
   if (!resolved.ok) return resolved;
   const endpoints = resolved.endpoints;
   const layout = dataLayout(dataDir(pathEnv));
-  const settingsStore = jsonStore(layout.settings, settingsSchema, defaultSettings);
-  const loaded = await settingsStore.load();
-  const settings = loaded.value;
+  const settingsFile = jsonStore(layout.settings, settingsSchema, defaultSettings);
+  const loaded = await settingsFile.load();
+  let settings = loaded.value;
+  let settingsMtime = await mtimeOf(layout.settings);
   const clock: Clock = { now: () => Date.now() };
   const timeoutMs = settings.requestTimeoutSeconds * 1_000;
   const secrets = options.secrets ?? createKeytarSecretStore();
   const http = createFetchHttp({ allowedOrigins: allowedOrigins(endpoints) });
+  const credentials = createCredentialService({
+    secrets,
+    metadataPath: join(layout.dir, 'credentials.json'),
+    clock,
+  });
 
-  const credentials = createClaudeCredentialReader({
+  const claudeLogin = createClaudeCredentialReader({
     secrets,
     pathEnv,
     account: userInfo().username,
   });
   const oauth = createOAuthSource({
     http,
-    credentials,
+    credentials: claudeLogin,
     baseUrl: endpoints.anthropic,
     clock,
     timeoutMs,
@@ -87,21 +107,54 @@ export async function createCore(
     policyFor,
     lockWaitMs: timeoutMs + 15_000,
   });
-  const problems = loaded.problem === null ? [] : [loaded.problem];
-  return {
-    ok: true,
-    core: {
-      pathEnv,
-      layout,
-      endpoints,
-      settingsStore,
-      settings,
-      problems,
-      clock,
-      secrets,
-      sources,
-      refresher,
-      policyFor,
+
+  const core: Core = {
+    pathEnv,
+    layout,
+    endpoints,
+    problems: loaded.problem === null ? [] : [loaded.problem],
+    clock,
+    http,
+    secrets,
+    credentials,
+    sources,
+    refresher,
+    policyFor,
+    settings: () => settings,
+    async saveSettings(next) {
+      const parsed = settingsSchema.safeParse(next);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+          ok: false,
+          message: `Settings not saved: ${issue?.path.join('.') ?? 'value'} must be ${issue?.message ?? 'valid'}.`,
+        };
+      }
+      await settingsFile.save(parsed.data);
+      settings = parsed.data;
+      settingsMtime = await mtimeOf(layout.settings);
+      return { ok: true, settings };
     },
+    async reloadSettings() {
+      const mtime = await mtimeOf(layout.settings);
+      if (mtime === settingsMtime) return;
+      settingsMtime = mtime;
+      settings = (await settingsFile.load()).value;
+    },
+    enabledSources: () => [...sources.values()].filter((source) => isEnabled(settings, source.id)),
   };
+  return { ok: true, core };
+}
+
+function isEnabled(settings: Settings, source: SourceId): boolean {
+  const flags: Partial<Record<SourceId, { enabled: boolean }>> = settings.sources;
+  return flags[source]?.enabled ?? true;
+}
+
+async function mtimeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch {
+    return null;
+  }
 }

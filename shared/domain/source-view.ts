@@ -1,8 +1,13 @@
-import { periodSamples, type History } from './history';
+import { periodSamples, sparkline, type History } from './history';
 import { windowPace, type WindowPace } from './pace';
 import { isStale, type PollPolicy } from './poll-policy';
-import { bindingWindowId, projectWindow, type WindowProjection } from './projection';
-import type { ExtraUsage, SourceId, UsageWindow } from './snapshot';
+import {
+  bindingWindowId,
+  projectWindow,
+  type UsageSample,
+  type WindowProjection,
+} from './projection';
+import { windowDurationMs, type ExtraUsage, type SourceId, type UsageWindow } from './snapshot';
 import type { SourceRecord } from './source-record';
 import type { UsageError } from './usage-error';
 
@@ -12,7 +17,12 @@ export interface WindowView extends UsageWindow {
   readonly pace: WindowPace | null;
   /** The window that would lock the user out first. */
   readonly binding: boolean;
+  /** Readings over the last window length, at most SPARKLINE_POINTS of them. */
+  readonly sparkline: readonly UsageSample[];
 }
+
+/** How many points a window's sparkline holds at most. */
+export const SPARKLINE_POINTS = 48;
 
 /** One source as every surface shows it. */
 export interface SourceView {
@@ -48,6 +58,7 @@ export function buildSourceView(
       projection: projections[index] ?? projectWindow(window, [], now),
       pace: windowPace(window, now),
       binding: window.id === binding,
+      sparkline: sparkline(history, window.id, now, windowDurationMs(window.id), SPARKLINE_POINTS),
     })),
     extraUsage: snapshot?.extraUsage ?? null,
   };

@@ -3,19 +3,9 @@ import { scrubSecrets } from '../../../shared/domain/secret';
 import type { SourceView } from '../../../shared/domain/source-view';
 import { createNodeNotifier } from '../../core/adapters/node-notifier';
 import { createCore } from '../../core/create-core';
-import type { Logger, Notifier, Timers } from '../../core/ports';
-import { createAlertService } from '../../core/services/alert-service';
-import { createEngine } from '../../core/services/engine';
+import { createCoreEngine, nodeTimers } from '../../core/create-engine';
+import type { Logger, Notifier } from '../../core/ports';
 import { printProblems } from './output';
-
-const timers: Timers = {
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, ms);
-    return () => {
-      clearTimeout(handle);
-    };
-  },
-};
 
 const logger: Logger = {
   info: (message) => process.stdout.write(`${scrubSecrets(message)}\n`),
@@ -32,39 +22,26 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
   }
   const { core } = created;
   printProblems([...core.endpoints.overrides, ...core.problems]);
-  const requested = options.intervalMs;
   const policy = core.policyFor('oauth');
-  if (requested !== undefined && requested < policy.intervalMs) {
+  if (options.intervalMs !== undefined && options.intervalMs < policy.intervalMs) {
     logger.warn(
       `polling every ${policy.intervalMs / 1_000} s: Anthropic rate-limits faster polling.`,
     );
   }
-  const clock = core.clock;
-  const notifier = announcing(createNodeNotifier(), () => clock.now());
-  const alerts = createAlertService({
-    layout: core.layout,
-    clock,
-    notifier,
+  const now = () => core.clock.now();
+  const engine = createCoreEngine(core, {
+    notifier: announcing(createNodeNotifier(), now),
     logger,
-    settings: () => core.settings,
-  });
-  const engine = createEngine({
-    sources: [...core.sources.values()],
-    refresher: core.refresher,
-    alerts,
-    layout: core.layout,
-    clock,
-    timers,
-    logger,
-    policyFor: core.policyFor,
+    timers: nodeTimers,
   });
   const lastLines = new Map<string, string>();
   engine.subscribe((state) => {
     printProblems(state.problems);
     for (const view of state.views) {
       const line = summaryLine(view);
-      if (line !== lastLines.get(view.source))
+      if (line !== lastLines.get(view.source)) {
         logger.info(`[${formatClock(state.updatedAt, state.updatedAt)}] ${line}`);
+      }
       lastLines.set(view.source, line);
     }
   });

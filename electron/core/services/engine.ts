@@ -20,7 +20,10 @@ export interface EngineState {
 
 /** What the engine needs. */
 export interface EngineDeps {
-  readonly sources: readonly UsageSource[];
+  /** The sources to poll, asked afresh each tick (settings may enable or disable one). */
+  readonly sources: () => readonly UsageSource[];
+  /** Runs before each tick, e.g. to pick up settings another process saved. */
+  readonly beforeTick?: () => Promise<void>;
   readonly refresher: UsageRefresher;
   readonly alerts: AlertService;
   readonly layout: DataLayout;
@@ -100,7 +103,8 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function tick(manual: boolean): Promise<EngineState> {
-    const visits = await Promise.all(deps.sources.map((source) => visit(source, manual)));
+    await deps.beforeTick?.();
+    const visits = await Promise.all(deps.sources().map((source) => visit(source, manual)));
     await deps.alerts.evaluate(visits);
     const state: EngineState = {
       updatedAt: deps.clock.now(),

@@ -32,7 +32,7 @@ function processOn(
   const policyFor = () => pollPolicy(5 * MIN, false);
   const timers = fakeTimers();
   const engine = createEngine({
-    sources: [source],
+    sources: () => [source],
     refresher: createUsageRefresher({
       layout,
       clock,

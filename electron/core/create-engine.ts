@@ -1,0 +1,43 @@
+import type { Core } from './create-core';
+import type { Logger, Notifier, Timers } from './ports';
+import { createAlertService } from './services/alert-service';
+import { createEngine, type Engine } from './services/engine';
+
+/** The ports a surface brings to the engine: how it notifies, logs and keeps time. */
+export interface EnginePorts {
+  readonly notifier: Notifier;
+  readonly logger: Logger;
+  readonly timers: Timers;
+}
+
+/** The long-running engine over a core, shared by `headroom watch` and the app. */
+export function createCoreEngine(core: Core, ports: EnginePorts): Engine {
+  const alerts = createAlertService({
+    layout: core.layout,
+    clock: core.clock,
+    notifier: ports.notifier,
+    logger: ports.logger,
+    settings: core.settings,
+  });
+  return createEngine({
+    sources: core.enabledSources,
+    beforeTick: core.reloadSettings,
+    refresher: core.refresher,
+    alerts,
+    layout: core.layout,
+    clock: core.clock,
+    timers: ports.timers,
+    logger: ports.logger,
+    policyFor: core.policyFor,
+  });
+}
+
+/** Node's timers as the Timers port. */
+export const nodeTimers: Timers = {
+  setTimeout(callback, ms) {
+    const handle = setTimeout(callback, ms);
+    return () => {
+      clearTimeout(handle);
+    };
+  },
+};
