@@ -86,7 +86,7 @@ export function createCredentialService(deps: {
   async function setStoredAt(id: CredentialId, storedAt: number | null): Promise<void> {
     const current = (await metadata.load()).value;
     const entries = Object.entries({ ...current, [id]: storedAt === null ? undefined : { storedAt } });
-    await metadata.save(Object.fromEntries(entries.filter(([, value]) => value !== undefined)) as Metadata);
+    await metadata.save(Object.fromEntries(entries.filter(([, value]) => value !== undefined)));
   }
 
   return {
