@@ -1,4 +1,5 @@
 import { emptyHistory, historySchema, type History } from '../../../shared/domain/history';
+import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import { nextDueAt, type PollPolicy } from '../../../shared/domain/poll-policy';
 import type { SourceId } from '../../../shared/domain/snapshot';
 import type { SourceRecord } from '../../../shared/domain/source-record';
@@ -14,6 +15,8 @@ import type { UsageRefresher } from './usage-refresher';
 export interface EngineState {
   readonly updatedAt: number;
   readonly views: readonly SourceView[];
+  /** The local-transcript estimate, when the logs source is on and has been read. */
+  readonly logs: LogsSummary | null;
   /** Rebuilt state files and similar, as sentences. */
   readonly problems: readonly string[];
 }
@@ -109,6 +112,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const state: EngineState = {
       updatedAt: deps.clock.now(),
       views: visits.map((visit) => visit.view),
+      logs: null,
       problems: visits.flatMap((visit) => visit.problems),
     };
     current = state;
