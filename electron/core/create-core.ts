@@ -13,6 +13,9 @@ import { createCredentialService, type CredentialService } from './services/cred
 import { createUsageRefresher, type UsageRefresher } from './services/usage-refresher';
 import { createClaudeCredentialReader } from './sources/oauth/claude-credentials';
 import { createOAuthSource } from './sources/oauth/oauth-source';
+import { createAdminSource } from './sources/admin/admin-source';
+import { createStatuslineSource } from './sources/statusline/statusline-source';
+import { createWebSource } from './sources/web/web-source';
 import type { UsageSource } from './sources/usage-source';
 import { dataLayout, type DataLayout } from './stores/data-layout';
 import { jsonStore } from './stores/json-store';
@@ -87,7 +90,28 @@ export async function createCore(
     clock,
     timeoutMs,
   });
-  const sources = new Map<SourceId, UsageSource>([[oauth.id, oauth]]);
+  const web = createWebSource({
+    http,
+    credentials,
+    baseUrl: endpoints.claudeAi,
+    clock,
+    timeoutMs,
+  });
+  const admin = createAdminSource({
+    http,
+    credentials,
+    baseUrl: endpoints.anthropic,
+    clock,
+    timeoutMs,
+    budget: () => settings.sources.admin.monthlyBudgetUsd,
+  });
+  const statusline = createStatuslineSource({ layout });
+  const sources = new Map<SourceId, UsageSource>([
+    [oauth.id, oauth],
+    [web.id, web],
+    [admin.id, admin],
+    [statusline.id, statusline],
+  ]);
 
   const loopback: Record<SourceId, boolean> = {
     oauth: endpoints.anthropicIsLoopback,

@@ -1,5 +1,7 @@
 import type { Alert } from './alerts';
-import { formatClock, formatDuration, formatPercent, formatResetsIn } from './format';
+import { formatClock, formatDuration, formatMoney, formatPercent, formatResetsIn } from './format';
+import type { WindowProjection } from './projection';
+import type { Money, UsageWindow } from './snapshot';
 
 /** A notification's wording. */
 export interface AlertText {
@@ -22,7 +24,10 @@ function windowWords(windowId: string, label: string): WindowWords {
     return { name: 'Session', claude: 'session', limit: 'your 5-hour session' };
   if (windowId === 'seven_day') return { name: 'Week', claude: 'week', limit: 'your weekly limit' };
   if (windowId === 'monthly_budget') {
-    return { name: 'Monthly budget', claude: 'budget', limit: 'your monthly budget' };
+    // The admin source names the amount in the label: "Month · $200 budget".
+    const named = label.split(' · ')[1];
+    const limit = named !== undefined && /\d/.test(named) ? `your ${named}` : 'your monthly budget';
+    return { name: 'Monthly budget', claude: 'budget', limit };
   }
   const scope = label.split(' · ')[1];
   if (windowId.startsWith('seven_day_') && scope !== undefined) {
@@ -41,6 +46,12 @@ export function alertNotification(alert: Alert, now: number): AlertText {
         message: `${formatPercent(alert.utilization)} of ${words.limit} used · ${formatResetsIn(alert.resetsAt, now)}`,
       };
     case 'lockout':
+      if (alert.windowId === 'monthly_budget') {
+        return {
+          title: `On course to pass ${words.limit}`,
+          message: `At this pace you will pass ${words.limit} ${dayPhrase(alert.lockoutAt, now)}.`,
+        };
+      }
       return {
         title: lockoutTitle(words, alert.lockoutAt - now),
         message: lockoutMessage(alert, now),
@@ -114,4 +125,50 @@ function windowClauses(alerts: readonly Alert[], now: number): string[] {
   }
   flush(name);
   return clauses.filter((clause, i) => clause !== clauses[i - 1]);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+function ordinal(day: number): string {
+  const teen = day % 100 >= 11 && day % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][day % 10] ?? 'th');
+  return `${day}${suffix}`;
+}
+
+/** "today at 15:42", "on the 24th" (this month), "on Dec 2" (another month); local time. */
+function dayPhrase(at: number, now: number): string {
+  const date = new Date(at);
+  const today = new Date(now);
+  if (date.getFullYear() === today.getFullYear() && date.getMonth() === today.getMonth()) {
+    return date.getDate() === today.getDate()
+      ? `today at ${formatClock(at, now)}`
+      : `on the ${ordinal(date.getDate())}`;
+  }
+  return `on ${MONTHS[date.getMonth()] ?? ''} ${date.getDate()}`;
+}
+
+/** "$200", "$150.50": a budget amount as a sentence says it. */
+function budgetMoney(money: Money): string {
+  return formatMoney(money.limit, money.currency).replace(/\.00$/, '');
+}
+
+/**
+ * A budget window's outlook in words: "at this pace you will pass your $200 budget on the 24th",
+ * "you passed your $200 budget on the 20th"; null when it is on course or cannot be projected.
+ */
+export function budgetOutlook(
+  window: UsageWindow,
+  projection: WindowProjection,
+  now: number,
+): string | null {
+  if (window.money === undefined) return null;
+  const budget = `your ${budgetMoney(window.money)} budget`;
+  if (projection.status === 'locked' && projection.lockoutAt !== null) {
+    return `you passed ${budget} ${dayPhrase(projection.lockoutAt, now)}`;
+  }
+  if (projection.status === 'at-risk' && projection.lockoutAt !== null) {
+    return `at this pace you will pass ${budget} ${dayPhrase(projection.lockoutAt, now)}`;
+  }
+  return null;
 }

@@ -37,6 +37,34 @@ export interface ExtraUsage {
   readonly utilization: number | null;
 }
 
+/** Tokens and cost of one model in a spend period (the admin source). */
+export interface ModelSpend {
+  readonly model: string;
+  /** Major units; 0 when the cost report names no cost for this model. */
+  readonly cost: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheCreationTokens: number;
+  readonly cacheReadTokens: number;
+}
+
+/** Money spent since the start of a billing period, with or without a budget (the admin source). */
+export interface Spend {
+  /** Major units. */
+  readonly amount: number;
+  readonly currency: string;
+  /** Start of the period, epoch ms (the first of the month, UTC). */
+  readonly since: number;
+  /** Per model, most expensive first. */
+  readonly models: readonly ModelSpend[];
+}
+
+/** A prepaid credit balance (claude.ai), in major units. */
+export interface PrepaidCredits {
+  readonly amount: number;
+  readonly currency: string;
+}
+
 /** What one source said at one moment. */
 export interface Snapshot {
   readonly source: SourceId;
@@ -44,6 +72,10 @@ export interface Snapshot {
   readonly fetchedAt: number;
   readonly windows: readonly UsageWindow[];
   readonly extraUsage: ExtraUsage | null;
+  /** Month-to-date spend, when the source reports money spent (admin). */
+  readonly spend?: Spend;
+  /** The prepaid credit balance, when the source reports one (web). */
+  readonly prepaidCredits?: PrepaidCredits;
 }
 
 const HOUR = 3_600_000;

@@ -14,6 +14,8 @@ export const FAKE_OAUTH_TOKEN = 'sk-ant-oat01-test-token-abc';
 export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
+  /** The query string without `?` ("" when none), for paged endpoints. */
+  readonly query: string;
   readonly headers: Readonly<Record<string, string>>;
 }
 
@@ -84,8 +86,8 @@ function record(req: IncomingMessage): RecordedRequest {
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const path = (req.url ?? '/').split('?')[0] ?? '/';
-  return { method: req.method ?? 'GET', path, headers };
+  const [path = '/', query = ''] = (req.url ?? '/').split('?');
+  return { method: req.method ?? 'GET', path, query, headers };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));

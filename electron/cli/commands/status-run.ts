@@ -1,17 +1,130 @@
 import { emptyHistory, historySchema } from '../../../shared/domain/history';
 import type { SourceId } from '../../../shared/domain/snapshot';
-import { buildSourceView } from '../../../shared/domain/source-view';
+import type { SourceRecord } from '../../../shared/domain/source-record';
+import { buildSourceView, type SourceView } from '../../../shared/domain/source-view';
 import { statusJson } from '../../../shared/domain/status-json';
-import { createCore } from '../../core/create-core';
+import { usageOverview } from '../../../shared/domain/usage-overview';
+import { createCore, type Core } from '../../core/create-core';
+import { NO_STATUSLINE_READING_MESSAGE } from '../../core/sources/statusline/statusline-source';
+import type { UsageSource } from '../../core/sources/usage-source';
 import { jsonStore } from '../../core/stores/json-store';
-import { statusText } from '../render/status-text';
+import { overviewText, sourceName, statusText, type SnapshotDetails } from '../render/status-text';
 import { printProblems } from './output';
+
+interface Visit {
+  readonly record: SourceRecord;
+  readonly view: SourceView;
+}
+
+/** Fetches a source through the shared cache (a passive one is only read), and builds its view. */
+async function visit(core: Core, source: UsageSource, refresh: boolean): Promise<Visit> {
+  let record: SourceRecord;
+  if (source.passive === true) {
+    const cached = await core.refresher.read(source.id);
+    printProblems(cached.problem === null ? [] : [cached.problem]);
+    record = cached.value;
+  } else {
+    const result = await core.refresher.refresh(source, { manual: refresh });
+    printProblems(result.problems);
+    record = result.record;
+  }
+  const history = await jsonStore(
+    core.layout.history(source.id),
+    historySchema,
+    emptyHistory,
+  ).load();
+  const view = buildSourceView(record, history.value, core.policyFor(source.id), core.clock.now());
+  return { record, view };
+}
+
+function detailsOf(record: SourceRecord): SnapshotDetails {
+  return { spend: record.snapshot?.spend, prepaidCredits: record.snapshot?.prepaidCredits };
+}
+
+/** Why a source has nothing to show, when it has no error of its own to say so. */
+function nothingYet(source: SourceId): string {
+  return source === 'statusline' ? NO_STATUSLINE_READING_MESSAGE : 'No usage figures yet.';
+}
+
+function printJson(view: SourceView): void {
+  const json = statusJson(view);
+  const error = json.error ?? {
+    kind: view.source === 'statusline' ? ('no-credentials' as const) : ('network' as const),
+    message: nothingYet(view.source),
+    retryAt: null,
+  };
+  const shown = view.fetchedAt !== null;
+  process.stdout.write(`${JSON.stringify(shown ? json : { ...json, error }, null, 2)}\n`);
+}
+
+/**
+ * The one source `--json` reports without `--source` (the contract has room for one): the source
+ * of the merged binding window; else the first enabled source with figures; else the first with
+ * an error to report; else the first enabled source.
+ */
+export function jsonSourceOf(views: readonly SourceView[]): SourceView | null {
+  const overview = usageOverview(views);
+  const binding = overview.windows.find((window) => window.binding)?.source;
+  return (
+    views.find((view) => view.source === binding) ??
+    views.find((view) => view.fetchedAt !== null) ??
+    views.find((view) => view.error !== null) ??
+    views[0] ??
+    null
+  );
+}
+
+function printOne(visit: Visit, json: boolean, now: number): number {
+  const { view } = visit;
+  if (json) printJson(view);
+  else if (view.fetchedAt !== null) {
+    process.stdout.write(`${statusText(view, now, detailsOf(visit.record)).join('\n')}\n`);
+  } else process.stderr.write(`headroom: ${view.error?.message ?? nothingYet(view.source)}\n`);
+  return view.fetchedAt !== null ? 0 : 1;
+}
+
+function printMerged(visits: readonly Visit[], json: boolean, now: number): number {
+  const views = visits.map((visit) => visit.view);
+  const reporting = visits.filter((visit) => visit.view.fetchedAt !== null);
+  if (json) {
+    const chosen = jsonSourceOf(views);
+    if (chosen === null) return 1;
+    printJson(chosen);
+    return chosen.fetchedAt !== null ? 0 : 1;
+  }
+  if (reporting.length === 0) {
+    const errors = views.filter((view) => view.error !== null);
+    if (errors.length === 1 && errors[0])
+      process.stderr.write(`headroom: ${errors[0].error?.message ?? ''}\n`);
+    else if (errors.length === 0) process.stderr.write('headroom: No usage figures yet.\n');
+    for (const view of errors.length > 1 ? errors : []) {
+      process.stderr.write(`headroom: ${sourceName(view.source)}: ${view.error?.message ?? ''}\n`);
+    }
+    return 1;
+  }
+  const [only] = reporting;
+  if (reporting.length === 1 && only) {
+    // One source with figures reads as that source alone; the others only add their errors.
+    const lines = statusText(only.view, now, detailsOf(only.record));
+    for (const view of views) {
+      if (view !== only.view && view.error !== null) {
+        lines.push(`! ${sourceName(view.source)}: ${view.error.message}`);
+      }
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  }
+  const details = new Map(reporting.map((visit) => [visit.view.source, detailsOf(visit.record)]));
+  process.stdout.write(`${overviewText(usageOverview(views), details, now).join('\n')}\n`);
+  return 0;
+}
 
 /** `headroom status`: prints the snapshot; returns the exit code (0 when figures were shown). */
 export async function runStatus(options: {
   json: boolean;
   refresh: boolean;
-  source: SourceId;
+  /** null: every enabled source, merged. */
+  source: SourceId | null;
 }): Promise<number> {
   const created = await createCore();
   if (!created.ok) {
@@ -20,35 +133,19 @@ export async function runStatus(options: {
   }
   const { core } = created;
   printProblems([...core.endpoints.overrides, ...core.problems]);
-  const source = core.sources.get(options.source);
-  if (source === undefined) {
-    process.stderr.write(
-      `headroom: the ${options.source} source is not set up. Available: ${[...core.sources.keys()].join(', ')}.\n`,
-    );
-    return 2;
+  if (options.source !== null) {
+    const source = core.sources.get(options.source);
+    if (source === undefined) {
+      process.stderr.write(
+        `headroom: the ${options.source} source is not set up. Available: ${[...core.sources.keys()].join(', ')}.\n`,
+      );
+      return 2;
+    }
+    const one = await visit(core, source, options.refresh);
+    return printOne(one, options.json, core.clock.now());
   }
-  const result = await core.refresher.refresh(source, { manual: options.refresh });
-  printProblems(result.problems);
-  const history = await jsonStore(
-    core.layout.history(source.id),
-    historySchema,
-    emptyHistory,
-  ).load();
-  const now = core.clock.now();
-  const view = buildSourceView(result.record, history.value, core.policyFor(source.id), now);
-  const shown = view.fetchedAt !== null;
-  if (options.json) {
-    const json = statusJson(view);
-    const error = json.error ?? {
-      kind: 'network' as const,
-      message: 'No usage figures yet.',
-      retryAt: null,
-    };
-    process.stdout.write(`${JSON.stringify(shown ? json : { ...json, error }, null, 2)}\n`);
-  } else if (shown) {
-    process.stdout.write(`${statusText(view, now).join('\n')}\n`);
-  } else {
-    process.stderr.write(`headroom: ${view.error?.message ?? 'No usage figures yet.'}\n`);
-  }
-  return shown ? 0 : 1;
+  // The logs estimate is never merged with the enforced figures (PRODUCT.md §2).
+  const sources = core.enabledSources().filter((source) => source.id !== 'logs');
+  const visits = await Promise.all(sources.map((source) => visit(core, source, options.refresh)));
+  return printMerged(visits, options.json, core.clock.now());
 }

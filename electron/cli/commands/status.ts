@@ -14,16 +14,17 @@ export function registerStatusCommand(program: Command): void {
       'fetch now instead of using a fresh cached snapshot (a server cooldown still applies)',
     )
     .addOption(
-      new Option('--source <id>', 'which usage source to show')
-        .choices(SOURCE_IDS)
-        .default('oauth'),
+      new Option(
+        '--source <id>',
+        'show only this source; without it, every enabled source is merged (the freshest figure per limit), and --json reports the source of the binding window',
+      ).choices(SOURCE_IDS),
     )
-    .action(async (options: { json?: true; refresh?: true; source: SourceId }) => {
+    .action(async (options: { json?: true; refresh?: true; source?: SourceId }) => {
       const { runStatus } = await import('./status-run');
       process.exitCode = await runStatus({
         json: options.json === true,
         refresh: options.refresh === true,
-        source: options.source,
+        source: options.source ?? null,
       });
     });
 }

@@ -1,3 +1,4 @@
+import { budgetOutlook } from '../../../shared/domain/alert-text';
 import {
   formatAge,
   formatClock,
@@ -6,7 +7,9 @@ import {
   formatPercent,
   formatResetsIn,
 } from '../../../shared/domain/format';
+import type { PrepaidCredits, SourceId, Spend } from '../../../shared/domain/snapshot';
 import type { SourceView, WindowView } from '../../../shared/domain/source-view';
+import type { UsageOverview } from '../../../shared/domain/usage-overview';
 
 const SOURCE_NAMES: Readonly<Record<string, string>> = {
   oauth: 'Claude Code login',
@@ -18,47 +21,147 @@ const SOURCE_NAMES: Readonly<Record<string, string>> = {
 
 const BAR_WIDTH = 16;
 
+/** Figures a snapshot carries beside its windows (the source view does not hold them). */
+export interface SnapshotDetails {
+  readonly spend?: Spend | undefined;
+  readonly prepaidCredits?: PrepaidCredits | undefined;
+}
+
+/** "Claude Code login (oauth)": how the text names a source. */
+export function sourceName(source: SourceId): string {
+  return `${SOURCE_NAMES[source] ?? source} (${source})`;
+}
+
 /** The human `headroom status` output for one source, as lines. */
-export function statusText(view: SourceView, now: number): string[] {
-  const name = SOURCE_NAMES[view.source] ?? view.source;
+export function statusText(view: SourceView, now: number, details: SnapshotDetails = {}): string[] {
   const lines = [
-    `Claude usage · ${name} (${view.source})${view.fetchedAt === null ? '' : ` · ${formatAge(view.fetchedAt, now)}`}`,
+    `Claude usage · ${sourceName(view.source)}${view.fetchedAt === null ? '' : ` · ${formatAge(view.fetchedAt, now)}`}`,
   ];
   if (view.stale && view.fetchedAt !== null) {
     lines.push(`STALE: these are the last good figures, from ${formatClock(view.fetchedAt, now)}.`);
   }
-  if (view.error !== null) {
-    const retry =
-      view.error.retryAt === null ? '' : ` Next try ${formatClock(view.error.retryAt, now)}.`;
-    lines.push(`! ${view.error.message}${retry}`);
-  }
-  if (view.fetchedAt !== null && view.windows.length === 0 && view.extraUsage === null) {
+  if (view.error !== null) lines.push(`! ${errorText(view, now)}`);
+  if (
+    view.fetchedAt !== null &&
+    view.windows.length === 0 &&
+    view.extraUsage === null &&
+    details.spend === undefined
+  ) {
     lines.push('  No usage limits reported for this account.');
   }
-  const labelWidth = Math.max(12, ...view.windows.map((window) => window.label.length + 2));
-  for (const window of view.windows) lines.push(...windowLines(window, labelWidth, now));
-  const extra = view.extraUsage;
+  const labelWidth = widthFor(view.windows);
+  for (const window of view.windows) lines.push(...windowLines(window, labelWidth, now, null));
+  if (view.extraUsage !== null) lines.push(extraLine(view.extraUsage, labelWidth, ''));
+  lines.push(...detailLines(details, labelWidth, ''));
+  return lines;
+}
+
+/** One source's error, with when Headroom tries again. */
+function errorText(view: SourceView, now: number): string {
+  const error = view.error;
+  if (error === null) return '';
+  const retry = error.retryAt === null ? '' : ` Next try ${formatClock(error.retryAt, now)}.`;
+  return `${error.message}${retry}`;
+}
+
+/**
+ * The merged `headroom status` output: each window from the freshest source that reports it,
+ * saying which source and how old; then what each source adds, and each source's error.
+ */
+export function overviewText(
+  overview: UsageOverview,
+  details: ReadonlyMap<SourceId, SnapshotDetails>,
+  now: number,
+): string[] {
+  const reporting = overview.sources.filter((view) => view.fetchedAt !== null);
+  const lines = [`Claude usage · ${reporting.length} sources · the freshest figure for each limit`];
+  const labelWidth = widthFor(overview.windows);
+  for (const window of overview.windows) {
+    const stale = window.stale ? ' · STALE' : '';
+    const origin = `from ${sourceName(window.source)} · ${formatAge(window.fetchedAt, now)}${stale}`;
+    lines.push(...windowLines(window, labelWidth, now, origin));
+  }
+  const extra = overview.extraUsage;
   if (extra !== null) {
-    const limit =
-      extra.limit === null ? 'no cap' : `of ${formatMoney(extra.limit, extra.currency)}`;
-    const state = extra.enabled ? '' : ' (off)';
+    lines.push(extraLine(extra, labelWidth, ` · from ${sourceName(extra.source)}`));
+  }
+  for (const [source, sourceDetails] of details) {
+    lines.push(...detailLines(sourceDetails, labelWidth, ` · from ${sourceName(source)}`));
+  }
+  for (const view of overview.sources) {
+    if (view.error !== null) lines.push(`! ${sourceName(view.source)}: ${errorText(view, now)}`);
+  }
+  return lines;
+}
+
+function widthFor(windows: readonly WindowView[]): number {
+  return Math.max(12, ...windows.map((window) => window.label.length + 2));
+}
+
+function extraLine(
+  extra: NonNullable<SourceView['extraUsage']>,
+  labelWidth: number,
+  origin: string,
+): string {
+  const limit = extra.limit === null ? 'no cap' : `of ${formatMoney(extra.limit, extra.currency)}`;
+  const state = extra.enabled ? '' : ' (off)';
+  return `  ${'Extra usage'.padEnd(labelWidth)}${formatMoney(extra.used, extra.currency)} ${limit}${state}${origin}`;
+}
+
+/** A label padded to the column, and never run into its value. */
+function field(label: string, width: number): string {
+  return label.padEnd(Math.max(width, label.length + 2));
+}
+
+function detailLines(details: SnapshotDetails, labelWidth: number, origin: string): string[] {
+  const lines: string[] = [];
+  const spend = details.spend;
+  if (spend !== undefined) {
+    // The billing month is a UTC month: its first day reads the same everywhere.
+    const since = new Date(spend.since).toLocaleDateString('en-US', {
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
     lines.push(
-      `  ${'Extra usage'.padEnd(labelWidth)}${formatMoney(extra.used, extra.currency)} ${limit}${state}`,
+      `  ${field('Spend', labelWidth)}${formatMoney(spend.amount, spend.currency)} since ${since}${origin}`,
+    );
+    for (const model of spend.models.slice(0, 5)) {
+      const tokens =
+        model.inputTokens + model.outputTokens + model.cacheCreationTokens + model.cacheReadTokens;
+      lines.push(
+        `  ${''.padEnd(labelWidth)}${model.model}: ${formatMoney(model.cost, spend.currency)}, ${tokens.toLocaleString('en-US')} tokens`,
+      );
+    }
+  }
+  const credits = details.prepaidCredits;
+  if (credits !== undefined) {
+    lines.push(
+      `  ${field('Prepaid credits', labelWidth)}${formatMoney(credits.amount, credits.currency)}${origin}`,
     );
   }
   return lines;
 }
 
-function windowLines(window: WindowView, labelWidth: number, now: number): string[] {
+function windowLines(
+  window: WindowView,
+  labelWidth: number,
+  now: number,
+  origin: string | null,
+): string[] {
   const marker = window.binding ? '▸ ' : '  ';
   const head = `${marker}${window.label.padEnd(labelWidth)}${formatPercent(window.utilization).padStart(6)}  ${bar(window.utilization)}  ${formatResetsIn(window.resetsAt, now)}`;
+  const money =
+    window.money === undefined
+      ? null
+      : `${formatMoney(window.money.used, window.money.currency)} of ${formatMoney(window.money.limit, window.money.currency)} spent`;
   const detail = projectionLine(window, now);
   const pace =
     window.id.startsWith('seven_day') && window.pace !== null ? window.pace.sentence : null;
   const indent = ' '.repeat(labelWidth + 2);
   return [
     head,
-    ...[detail, pace]
+    ...[origin, money, detail, pace]
       .filter((line): line is string => line !== null)
       .map((line) => `${indent}${line}`),
   ];
@@ -66,6 +169,9 @@ function windowLines(window: WindowView, labelWidth: number, now: number): strin
 
 function projectionLine(window: WindowView, now: number): string | null {
   const projection = window.projection;
+  if (window.money !== undefined && projection.status !== 'insufficient-data') {
+    return budgetOutlook(window, projection, now);
+  }
   switch (projection.status) {
     case 'locked':
       return `locked${window.resetsAt === null ? '' : ` until ${formatClock(window.resetsAt, now)}`}`;

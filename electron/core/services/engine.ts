@@ -92,7 +92,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const cached = await deps.refresher.read(source.id);
     const due = nextDueAt(cached.value, { policy, now: deps.clock.now(), stamp });
     const result =
-      manual || (due !== null && due <= deps.clock.now())
+      source.passive !== true && (manual || (due !== null && due <= deps.clock.now()))
         ? await deps.refresher.refresh(source, { manual })
         : { record: cached.value, problems: cached.problem === null ? [] : [cached.problem] };
     const now = deps.clock.now();
@@ -101,7 +101,8 @@ export function createEngine(deps: EngineDeps): Engine {
       record: result.record,
       view,
       problems: result.problems,
-      due: nextDueAt(result.record, { policy, now, stamp }),
+      // A passive source is seen again on the next look at the cache (maxTickMs).
+      due: source.passive === true ? null : nextDueAt(result.record, { policy, now, stamp }),
     };
   }
 

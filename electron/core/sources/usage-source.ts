@@ -22,4 +22,9 @@ export interface UsageSource {
    * expiry): never the secret, nor a hash of it. null when there is no credential.
    */
   credentialStamp(): Promise<string | null>;
+  /**
+   * Set for a source that never fetches (the status line): another process writes its readings
+   * into the shared cache, and the engine only reads them.
+   */
+  readonly passive?: true;
 }

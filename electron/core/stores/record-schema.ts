@@ -28,6 +28,24 @@ const snapshotSchema = z.object({
       utilization: z.number().nullable(),
     })
     .nullable(),
+  spend: z
+    .object({
+      amount: z.number(),
+      currency: z.string(),
+      since: epoch,
+      models: z.array(
+        z.object({
+          model: z.string(),
+          cost: z.number(),
+          inputTokens: z.number(),
+          outputTokens: z.number(),
+          cacheCreationTokens: z.number(),
+          cacheReadTokens: z.number(),
+        }),
+      ),
+    })
+    .optional(),
+  prepaidCredits: z.object({ amount: z.number(), currency: z.string() }).optional(),
 });
 
 const errorSchema = z.object({

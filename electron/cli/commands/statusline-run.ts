@@ -1,0 +1,116 @@
+import { scrubSecrets } from '../../../shared/domain/secret';
+import type { Snapshot } from '../../../shared/domain/snapshot';
+import { dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
+import { parseStatuslineInput } from '../../core/sources/statusline/parse-input';
+import {
+  appendReading,
+  historyDue,
+  readCachedReading,
+  readReadings,
+  recordReading,
+  samplesOf,
+} from '../../core/sources/statusline/reading-store';
+import { statuslineText } from '../../core/sources/statusline/render-line';
+import { dataLayout } from '../../core/stores/data-layout';
+
+// Runs on every Claude Code prompt: keep the imports here free of zod, keytar and the engine.
+
+/** What one status-line run reads and writes, so tests and the benchmark can drive it. */
+export interface StatuslineIo {
+  /** The whole of stdin; null when stdin is a terminal (a person ran the command). */
+  readonly readStdin: () => Promise<string | null>;
+  readonly write: (text: string) => void;
+  readonly pathEnv: PathEnv;
+  readonly now: () => number;
+}
+
+const STDIN_LIMIT_BYTES = 1024 * 1024;
+const STDIN_WAIT_MS = 3_000;
+
+/** Reads stdin to its end, or to 1 MB, or for 3 s: a status line must never hang the prompt. */
+function readProcessStdin(): Promise<string | null> {
+  const stdin = process.stdin;
+  if (stdin.isTTY) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = () => {
+      clearTimeout(timer);
+      stdin.removeAllListeners('data');
+      stdin.destroy();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const timer = setTimeout(finish, STDIN_WAIT_MS);
+    stdin.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= STDIN_LIMIT_BYTES) finish();
+    });
+    stdin.once('end', finish);
+    stdin.once('error', finish);
+  });
+}
+
+/** The real process's stdin, stdout, environment and clock. */
+export function processStatuslineIo(): StatuslineIo {
+  return {
+    readStdin: readProcessStdin,
+    write: (text) => process.stdout.write(text),
+    pathEnv: processPathEnv(),
+    now: () => Date.now(),
+  };
+}
+
+async function lineFor(io: StatuslineIo, text: string): Promise<string> {
+  const parsed = parseStatuslineInput(text);
+  if (!parsed.ok) return `headroom: ${parsed.message}`;
+  const now = io.now();
+  const layout = dataLayout(dataDir(io.pathEnv));
+  let shown: Snapshot | null = null;
+  let readAt: number | null = null;
+  if (parsed.windows.length > 0) {
+    shown = { source: 'statusline', fetchedAt: now, windows: parsed.windows, extraUsage: null };
+    // A failed write (a wedged lock, a full disk) must not cost the user their status line.
+    await recordReading(layout, shown).catch(() => false);
+  } else {
+    // Before Claude's first reply there are no rate limits: show the last reading, with its age.
+    shown = await readCachedReading(layout);
+    readAt = shown?.fetchedAt ?? null;
+  }
+  const windows = shown?.windows ?? [];
+  const readings = await readReadings(
+    layout,
+    windows.map((window) => window.id),
+  );
+  if (shown !== null && readAt === null && historyDue(readings, shown)) {
+    await appendReading(layout, shown).catch(() => undefined);
+  }
+  return statuslineText({
+    windows,
+    samples: (id) => {
+      const window = windows.find((candidate) => candidate.id === id);
+      return window === undefined ? [] : samplesOf(readings, window);
+    },
+    now,
+    readAt,
+  });
+}
+
+/**
+ * `headroom statusline`: reads Claude Code's status-line JSON, records its rate limits, prints
+ * one line. Always returns 0: whatever happens, Claude Code's prompt keeps working.
+ */
+export async function runStatusline(io: StatuslineIo): Promise<number> {
+  let line: string;
+  try {
+    const text = await io.readStdin();
+    line =
+      text === null
+        ? "headroom statusline reads Claude Code's status-line JSON on stdin. Run `headroom statusline --install` to add it to Claude Code."
+        : await lineFor(io, text);
+  } catch (error) {
+    line = `headroom: status line unavailable (${scrubSecrets((error as Error).message)})`;
+  }
+  io.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
+  return 0;
+}

@@ -1,0 +1,42 @@
+import type { SourceMessages } from '../http-errors';
+import { formatTimeout } from '../oauth/messages';
+
+const NEW_KEY_STEPS =
+  "Create an Admin API key in the Anthropic Console (Settings → Admin keys) and store it with `headroom credentials set admin` or in Headroom's settings.";
+
+/** No Admin API key is stored. */
+export const NO_ADMIN_KEY_MESSAGE = `No Admin API key is stored. ${NEW_KEY_STEPS}`;
+
+/** The keychain could not be read; `keychain` is the platform's sentence for it. */
+export function adminKeychainMessage(keychain: string): string {
+  return `Headroom could not read its Admin API key. ${keychain}`;
+}
+
+/** The `admin` source's sentences, naming the configured host and the real time limit. */
+export function adminMessages(host: string, timeoutMs: number): SourceMessages {
+  const rejected = `Anthropic rejected the stored Admin API key (it may have been revoked). ${NEW_KEY_STEPS}`;
+  return {
+    expired: () => rejected,
+    invalid: () => rejected,
+    forbidden: () =>
+      "This Admin API key may not read your organisation's cost report (HTTP 403). Use an Admin key made by an organisation admin (Console → Settings → Admin keys); individual accounts have no Admin API.",
+    rateLimited: () =>
+      "Anthropic's Admin API is rate-limiting requests. Headroom waits and retries by itself; nothing to do.",
+    server: (status) =>
+      status === 529
+        ? `Anthropic's Admin API is overloaded (HTTP 529). Headroom retries by itself.`
+        : status >= 500
+          ? `Anthropic's Admin API answered with an error (HTTP ${status}). Headroom retries by itself.`
+          : `Anthropic's Admin API gave an unexpected answer (HTTP ${status}). Headroom retries by itself; update Headroom if this persists.`,
+    challenge: (status) =>
+      `${host} answered with a web page instead of a cost report (HTTP ${status}), likely a proxy. Headroom retries by itself; if this persists, check your proxy or VPN.`,
+    timeout: () =>
+      `Could not reach ${host} (no answer within ${formatTimeout(timeoutMs)}). Check your connection; Headroom retries by itself.`,
+    unreachable: (detail) =>
+      `Could not reach ${host} (${detail}). Check your connection; Headroom retries by itself.`,
+    blocked: () =>
+      `Headroom did not contact ${host}: it is not one of the allowed endpoints. Check HEADROOM_ANTHROPIC_URL.`,
+    parse: (problem) =>
+      `Anthropic's cost report was not in the expected form (${problem}). Headroom keeps the last good figures; run \`headroom status --source admin --refresh\` to try again, and update Headroom if this persists.`,
+  };
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { readJsonBody } from '../web/json-body';
+
+// The Admin API's report pages (PROTOCOLS.md "Admin API"): `{ data: [{ results: [...] }],
+// has_more, next_page }`. Unknown fields are ignored; a malformed result row fails the page, since
+// a spend figure with rows silently missing would read lower than the truth.
+
+/** One page of a report: its rows, and the token for the next page when there is one. */
+export type ReportPage<Row> =
+  { ok: true; rows: Row[]; nextPage: string | null } | { ok: false; message: string };
+
+/** A cost row: cents as a decimal string on the wire, kept in cents here. */
+export interface CostRow {
+  readonly cents: number;
+  readonly currency: string;
+  /** The model, or null for costs not tied to one (web search, code execution). */
+  readonly model: string | null;
+}
+
+/** A token row of `usage_report/messages`. */
+export interface TokenRow {
+  readonly model: string | null;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheCreationTokens: number;
+  readonly cacheReadTokens: number;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+const amountSchema = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(DECIMAL, 'a decimal string')
+    .transform((text) => Number(text)),
+]);
+
+const costRowSchema = z.object({
+  amount: amountSchema,
+  currency: z.string().min(1).nullish().catch(null),
+  model: z.string().nullish().catch(null),
+});
+
+const count = z.number().nonnegative().nullish().catch(null);
+
+const tokenRowSchema = z.object({
+  model: z.string().nullish().catch(null),
+  uncached_input_tokens: count,
+  output_tokens: count,
+  cache_read_input_tokens: count,
+  cache_creation: z
+    .object({ ephemeral_5m_input_tokens: count, ephemeral_1h_input_tokens: count })
+    .nullish()
+    .catch(null),
+});
+
+const pageSchema = z.object({
+  data: z.array(z.object({ results: z.array(z.unknown()).nullish() })),
+  has_more: z.boolean().nullish(),
+  next_page: z.string().nullish(),
+});
+
+function parsePage<Row>(body: string, row: (value: unknown) => Row | null): ReportPage<Row> {
+  const json = readJsonBody(body);
+  if (!json.ok) return json;
+  const page = pageSchema.safeParse(json.value);
+  if (!page.success) return { ok: false, message: 'no list of time buckets' };
+  const rows: Row[] = [];
+  for (const bucket of page.data.data) {
+    for (const value of bucket.results ?? []) {
+      const parsed = row(value);
+      if (parsed === null) return { ok: false, message: 'a result row of an unexpected shape' };
+      rows.push(parsed);
+    }
+  }
+  const nextPage = page.data.has_more === true ? (page.data.next_page ?? null) : null;
+  if (page.data.has_more === true && nextPage === null) {
+    return { ok: false, message: 'more pages announced without a page token' };
+  }
+  return { ok: true, rows, nextPage };
+}
+
+/** Parses one page of `cost_report`. */
+export function parseCostPage(body: string): ReportPage<CostRow> {
+  return parsePage(body, (value) => {
+    const parsed = costRowSchema.safeParse(value);
+    if (!parsed.success) return null;
+    const { amount, currency, model } = parsed.data;
+    return { cents: amount, currency: (currency ?? 'USD').toUpperCase(), model: model ?? null };
+  });
+}
+
+/** Parses one page of `usage_report/messages`. */
+export function parseTokenPage(body: string): ReportPage<TokenRow> {
+  return parsePage(body, (value) => {
+    const parsed = tokenRowSchema.safeParse(value);
+    if (!parsed.success) return null;
+    const row = parsed.data;
+    return {
+      model: row.model ?? null,
+      inputTokens: row.uncached_input_tokens ?? 0,
+      outputTokens: row.output_tokens ?? 0,
+      cacheCreationTokens:
+        (row.cache_creation?.ephemeral_5m_input_tokens ?? 0) +
+        (row.cache_creation?.ephemeral_1h_input_tokens ?? 0),
+      cacheReadTokens: row.cache_read_input_tokens ?? 0,
+    };
+  });
+}

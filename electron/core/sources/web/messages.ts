@@ -1,0 +1,47 @@
+import type { SourceMessages } from '../http-errors';
+import { formatTimeout } from '../oauth/messages';
+
+/** How to get and store a new claude.ai session key: every auth sentence ends with it. */
+const NEW_KEY_STEPS =
+  "Sign in to claude.ai in a browser, copy the value of its sessionKey cookie (developer tools → Application → Cookies), and store it with `headroom credentials set web` or in Headroom's settings.";
+
+/** No claude.ai session key is stored. */
+export const NO_SESSION_KEY_MESSAGE = `No claude.ai session key is stored. ${NEW_KEY_STEPS}`;
+
+/** The session expired or was signed out (`account_session_invalid`, or a 401 saying so). */
+export const SESSION_EXPIRED_MESSAGE = `Your claude.ai session has expired or was signed out. ${NEW_KEY_STEPS}`;
+
+/** The keychain could not be read; `keychain` is the platform's sentence for it. */
+export function webKeychainMessage(keychain: string): string {
+  return `Headroom could not read its claude.ai session key. ${keychain}`;
+}
+
+/** The session works but has no organisation with chat (an API-only or a removed account). */
+export const NO_CHAT_ORG_MESSAGE =
+  'This claude.ai session has no organisation with chat, so it has no plan limits to show. Sign in to claude.ai with the account that has your Pro or Max plan and store its session key again (`headroom credentials set web`).';
+
+/** The `web` source's sentences, naming the configured host and the real time limit. */
+export function webMessages(host: string, timeoutMs: number): SourceMessages {
+  return {
+    expired: () => SESSION_EXPIRED_MESSAGE,
+    invalid: () => `claude.ai rejected the stored session key. ${NEW_KEY_STEPS}`,
+    forbidden: () =>
+      `claude.ai refused to show usage for this session (HTTP 403). ${NEW_KEY_STEPS}`,
+    rateLimited: () =>
+      'claude.ai is rate-limiting usage requests. Headroom waits and retries by itself; nothing to do.',
+    server: (status) =>
+      status >= 500
+        ? `claude.ai answered with an error (HTTP ${status}). Headroom retries by itself.`
+        : `claude.ai gave an unexpected answer (HTTP ${status}). Headroom retries by itself; update Headroom if this persists.`,
+    challenge: (status) =>
+      `${host} answered with a web page instead of usage figures (HTTP ${status}), likely a Cloudflare check. Headroom keeps the last figures and retries by itself; if this persists, open claude.ai in your browser once.`,
+    timeout: () =>
+      `Could not reach ${host} (no answer within ${formatTimeout(timeoutMs)}). Check your connection; Headroom retries by itself.`,
+    unreachable: (detail) =>
+      `Could not reach ${host} (${detail}). Check your connection; Headroom retries by itself.`,
+    blocked: () =>
+      `Headroom did not contact ${host}: it is not one of the allowed endpoints. Check HEADROOM_CLAUDE_AI_URL.`,
+    parse: (problem) =>
+      `claude.ai's usage answer was not in the expected form (${problem}). Headroom keeps the last good figures; run \`headroom status --source web --refresh\` to try again, and update Headroom if this persists.`,
+  };
+}

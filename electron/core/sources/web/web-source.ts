@@ -1,0 +1,151 @@
+import { scrubSecrets, type Secret } from '../../../../shared/domain/secret';
+import type { Snapshot } from '../../../../shared/domain/snapshot';
+import type { UsageErrorKind } from '../../../../shared/domain/usage-error';
+import { keychainUnavailableMessage } from '../../adapters/keytar-secret-store';
+import type { Clock, Http, HttpResponse } from '../../ports';
+import type { CredentialService } from '../../services/credential-service';
+import { classifyFailure, classifyResponse, type SourceMessages } from '../http-errors';
+import { parseUsageBody } from '../usage-response/parse';
+import type { FetchOutcome, UsageSource } from '../usage-source';
+import {
+  NO_CHAT_ORG_MESSAGE,
+  NO_SESSION_KEY_MESSAGE,
+  webKeychainMessage,
+  webMessages,
+} from './messages';
+import { parseOverage, parsePrepaidCredits, pickChatOrganization } from './parse';
+
+/** claude.ai's list of the session's organisations. */
+export const ORGANIZATIONS_PATH = '/api/organizations';
+/** What claude.ai is told it is talking to; its API serves the web client. */
+export const WEB_USER_AGENT = 'Mozilla/5.0 (compatible; Headroom/0.1.0)';
+
+interface Deps {
+  readonly http: Http;
+  readonly credentials: Pick<CredentialService, 'read' | 'stamp'>;
+  /** claude.ai's base URL, no trailing slash (platform/endpoints.ts). */
+  readonly baseUrl: string;
+  readonly clock: Clock;
+  /** Per request; a fetch makes up to four requests, one after another. */
+  readonly timeoutMs: number;
+}
+
+type Failure = Extract<FetchOutcome, { ok: false }>;
+
+function failure(kind: UsageErrorKind, message: string, retryAfterMs: number | null = null) {
+  return { ok: false, error: { kind, message: scrubSecrets(message) }, retryAfterMs } as const;
+}
+
+const isSuccess = (response: HttpResponse): boolean =>
+  response.status >= 200 && response.status < 300;
+
+/**
+ * The `web` source: the user's claude.ai session (PROTOCOLS.md "claude.ai session"). Finds the
+ * organisation with chat once per stored key, then reads its usage, the extra-usage spend limit
+ * and the prepaid balance, one request at a time.
+ */
+export function createWebSource(deps: Deps): UsageSource {
+  const messages: SourceMessages = webMessages(new URL(deps.baseUrl).host, deps.timeoutMs);
+  let organization: { stamp: string | null; uuid: string } | null = null;
+
+  async function sessionKey(): Promise<{ ok: true; key: Secret } | Failure> {
+    try {
+      const key = await deps.credentials.read('web');
+      return key === null ? failure('no-credentials', NO_SESSION_KEY_MESSAGE) : { ok: true, key };
+    } catch {
+      return failure('no-credentials', webKeychainMessage(keychainUnavailableMessage()));
+    }
+  }
+
+  async function get(
+    path: string,
+    key: Secret,
+    signal: AbortSignal | undefined,
+  ): Promise<{ ok: true; response: HttpResponse } | Failure> {
+    const result = await deps.http.request({
+      url: `${deps.baseUrl}${path}`,
+      method: 'GET',
+      headers: {
+        Cookie: `sessionKey=${key.reveal()}`,
+        Accept: 'application/json',
+        'anthropic-client-platform': 'web_claude_ai',
+        'User-Agent': WEB_USER_AGENT,
+      },
+      timeoutMs: deps.timeoutMs,
+      ...(signal ? { signal } : {}),
+    });
+    if (result.ok) return result;
+    const { error, retryAfterMs } = classifyFailure(result.failure, messages);
+    return failure(error.kind, error.message, retryAfterMs);
+  }
+
+  function refused(response: HttpResponse): Failure {
+    const { error, retryAfterMs } = classifyResponse(response, deps.clock.now(), messages);
+    return failure(error.kind, error.message, retryAfterMs);
+  }
+
+  async function organizationUuid(
+    key: Secret,
+    signal: AbortSignal | undefined,
+  ): Promise<{ ok: true; uuid: string } | Failure> {
+    const stamp = await deps.credentials.stamp('web');
+    if (organization !== null && organization.stamp === stamp) {
+      return { ok: true, uuid: organization.uuid };
+    }
+    const listed = await get(ORGANIZATIONS_PATH, key, signal);
+    if (!listed.ok) return listed;
+    if (!isSuccess(listed.response)) return refused(listed.response);
+    const pick = pickChatOrganization(listed.response.body);
+    if (!pick.ok) {
+      return pick.kind === 'no-chat'
+        ? failure('forbidden', NO_CHAT_ORG_MESSAGE)
+        : failure('parse', messages.parse(pick.message));
+    }
+    organization = { stamp, uuid: pick.uuid };
+    return pick;
+  }
+
+  /** A side figure: any failure leaves it out rather than failing the usage it goes with. */
+  async function optional<T>(
+    path: string,
+    key: Secret,
+    signal: AbortSignal | undefined,
+    parse: (body: string) => T | null,
+  ): Promise<T | null> {
+    const answer = await get(path, key, signal);
+    return answer.ok && isSuccess(answer.response) ? parse(answer.response.body) : null;
+  }
+
+  async function fetch(signal?: AbortSignal): Promise<FetchOutcome> {
+    const key = await sessionKey();
+    if (!key.ok) return key;
+    const org = await organizationUuid(key.key, signal);
+    if (!org.ok) return org;
+    const base = `${ORGANIZATIONS_PATH}/${encodeURIComponent(org.uuid)}`;
+    const usage = await get(`${base}/usage`, key.key, signal);
+    if (!usage.ok) return usage;
+    if (!isSuccess(usage.response)) {
+      // The organisation may have gone (or the key changed hands): look it up again next time.
+      if ([401, 403, 404].includes(usage.response.status)) organization = null;
+      return refused(usage.response);
+    }
+    const parsed = parseUsageBody(usage.response.body);
+    if (!parsed.ok) return failure('parse', messages.parse(parsed.message));
+    const overage = await optional(`${base}/overage_spend_limit`, key.key, signal, parseOverage);
+    const credits = await optional(`${base}/prepaid/credits`, key.key, signal, parsePrepaidCredits);
+    const snapshot: Snapshot = {
+      source: 'web',
+      fetchedAt: deps.clock.now(),
+      windows: parsed.windows,
+      extraUsage: overage ?? parsed.extraUsage,
+      ...(credits === null ? {} : { prepaidCredits: credits }),
+    };
+    return { ok: true, snapshot };
+  }
+
+  return {
+    id: 'web',
+    fetch,
+    credentialStamp: () => deps.credentials.stamp('web'),
+  };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createAlertService } from '../../../../../electron/core/services/alert-service';
+import { createEngine } from '../../../../../electron/core/services/engine';
+import { createUsageRefresher } from '../../../../../electron/core/services/usage-refresher';
+import { recordReading } from '../../../../../electron/core/sources/statusline/reading-store';
+import { createStatuslineSource } from '../../../../../electron/core/sources/statusline/statusline-source';
+import type { UsageSource } from '../../../../../electron/core/sources/usage-source';
+import { dataLayout } from '../../../../../electron/core/stores/data-layout';
+import { pollPolicy } from '../../../../../shared/domain/poll-policy';
+import { defaultSettings } from '../../../../../shared/domain/settings';
+import { fakeTimers } from '../../../../support/fake-timers';
+import { useTempDir } from '../../../../support/temp-dir';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 21, 9);
+const tempDir = useTempDir();
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+describe('the engine and the passive status-line source', () => {
+  it('only reads what `headroom statusline` wrote, even on a manual refresh', async () => {
+    const layout = dataLayout(tempDir());
+    let now = T0;
+    const clock = { now: () => now };
+    const real = createStatuslineSource({ layout });
+    let fetches = 0;
+    const source: UsageSource = {
+      ...real,
+      fetch: () => {
+        fetches++;
+        return real.fetch();
+      },
+    };
+    const policyFor = () => pollPolicy(5 * MIN, false);
+    const engine = createEngine({
+      sources: () => [source],
+      refresher: createUsageRefresher({
+        layout,
+        clock,
+        random: () => 0.5,
+        policyFor,
+        lockWaitMs: 5_000,
+      }),
+      alerts: createAlertService({
+        layout,
+        clock,
+        logger: silent,
+        settings: defaultSettings,
+        notifier: { notify: () => Promise.resolve() },
+      }),
+      layout,
+      clock,
+      timers: fakeTimers(),
+      logger: silent,
+      policyFor,
+    });
+    const before = await engine.refreshNow();
+    expect(before.views).toEqual([
+      {
+        source: 'statusline',
+        fetchedAt: null,
+        stale: false,
+        error: null,
+        windows: [],
+        extraUsage: null,
+      },
+    ]);
+    const window = {
+      id: 'five_hour',
+      label: 'Session',
+      utilization: 42,
+      resetsAt: T0 + 3 * 60 * MIN,
+    };
+    await recordReading(layout, {
+      source: 'statusline',
+      fetchedAt: T0,
+      windows: [window],
+      extraUsage: null,
+    });
+    now = T0 + MIN;
+    const after = await engine.refreshNow();
+    expect(after.views[0]).toMatchObject({
+      source: 'statusline',
+      fetchedAt: T0,
+      stale: false,
+      error: null,
+    });
+    expect(after.views[0]?.windows.map((w) => [w.id, w.utilization])).toEqual([['five_hour', 42]]);
+    now = T0 + 11 * MIN;
+    expect((await engine.refreshNow()).views[0]?.stale).toBe(true);
+    expect(fetches).toBe(0);
+  });
+});

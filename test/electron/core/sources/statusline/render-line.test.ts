@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { statuslineText } from '../../../../../electron/core/sources/statusline/render-line';
+import type { UsageSample } from '../../../../../shared/domain/projection';
+import type { UsageWindow } from '../../../../../shared/domain/snapshot';
+
+const at = (hour: number, minute = 0) => Date.UTC(2026, 10, 21, hour, minute);
+const NOW = at(14);
+
+const session = (utilization: number, resetsAt: number | null = at(16)): UsageWindow => ({
+  id: 'five_hour',
+  label: 'Session',
+  utilization,
+  resetsAt,
+});
+const week = (utilization: number, resetsAt: number | null = Date.UTC(2026, 10, 24, 9)) => ({
+  id: 'seven_day',
+  label: 'Week',
+  utilization,
+  resetsAt,
+});
+
+/** A session climbing 34 points an hour: at 42% now, it reaches 100% at 15:42. */
+const climbing: UsageSample[] = [
+  { at: at(13), utilization: 8 },
+  { at: at(13, 30), utilization: 25 },
+  { at: at(14), utilization: 42 },
+];
+
+function line(
+  windows: UsageWindow[],
+  samples: Record<string, UsageSample[]> = {},
+  readAt: number | null = null,
+  now = NOW,
+) {
+  return statuslineText({ windows, samples: (id) => samples[id] ?? [], now, readAt });
+}
+
+describe('the status line', () => {
+  it('shows each window, the session reset and the projected lockout', () => {
+    expect(line([session(42), week(61)], { five_hour: climbing })).toBe(
+      '5h 42% ↻16:00 · wk 61% · ⚠ lockout ~15:42',
+    );
+  });
+
+  it('shows no warning while the pace is safe or there is too little history', () => {
+    expect(line([session(42.9), week(61)])).toBe('5h 42% ↻16:00 · wk 61%');
+    const flat = climbing.map((sample) => ({ ...sample, utilization: 42 }));
+    expect(line([session(42), week(61)], { five_hour: flat })).toBe('5h 42% ↻16:00 · wk 61%');
+  });
+
+  it('says when a limit is reached and until when', () => {
+    expect(line([session(100), week(61)])).toBe(
+      '5h 100% ↻16:00 · wk 61% · ⚠ 5h limit reached until 16:00',
+    );
+    expect(line([session(20), week(100)])).toBe(
+      '5h 20% ↻16:00 · wk 100% · ⚠ wk limit reached until Tue 09:00',
+    );
+  });
+
+  it("shows the week's reset only within a day, and model weeks by name", () => {
+    const opus: UsageWindow = {
+      id: 'seven_day_opus',
+      label: 'Week · Opus',
+      utilization: 73,
+      resetsAt: at(20),
+    };
+    expect(line([week(61, at(22)), opus])).toBe('wk 61% ↻22:00 · opus wk 73% ↻20:00');
+  });
+
+  it('shows a window present without its reset time', () => {
+    expect(line([session(5, null)])).toBe('5h 5%');
+  });
+
+  it('says how old figures from an earlier prompt are, and drops windows that have reset', () => {
+    expect(line([session(42), week(61)], {}, at(13, 48))).toBe(
+      '5h 42% ↻16:00 · wk 61% · 12 min ago',
+    );
+    expect(line([session(42, at(13, 30)), week(61)], {}, at(11))).toBe('wk 61% · 3 h ago');
+  });
+
+  it('says there are no figures yet when no window is left', () => {
+    const empty = "Claude usage: no figures yet (they come with Claude's first reply)";
+    expect(line([])).toBe(empty);
+    expect(line([session(42, at(13))])).toBe(empty);
+  });
+});
