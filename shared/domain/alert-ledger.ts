@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Alert } from './alerts';
-import { SOURCE_IDS, type SourceId } from './snapshot';
+import { SOURCE_IDS } from './snapshot';
 
-/** What the ledger remembers about one window of one source. */
+/** What the ledger remembers about one limit window, whichever source reported it. */
 export interface WindowAlertState {
   /** The period's key (its reset time, rounded); null while the server gives no reset time. */
   period: string | null;
@@ -19,7 +19,7 @@ export interface WindowAlertState {
 /** The persisted memory of what was notified, so a restart never repeats a notification. */
 export interface AlertLedger {
   version: 1;
-  /** Keyed by `${source}/${windowId}` (see `ledgerKey`). */
+  /** Keyed by window id (see `ledgerKey`). */
   windows: Record<string, WindowAlertState>;
   /** Alerts decided while notifications were held (snooze, quiet hours), oldest first. */
   held: Alert[];
@@ -30,9 +30,12 @@ export function emptyLedger(): AlertLedger {
   return { version: 1, windows: {}, held: [] };
 }
 
-/** The ledger key of one window of one source. */
-export function ledgerKey(source: SourceId, windowId: string): string {
-  return `${source}/${windowId}`;
+/**
+ * The ledger key of a window: its id alone. `five_hour` from the OAuth endpoint, claude.ai and
+ * the status line is one limit of one account, so it alerts once, whichever source saw it first.
+ */
+export function ledgerKey(windowId: string): string {
+  return windowId;
 }
 
 const MINUTE = 60_000;

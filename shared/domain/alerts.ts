@@ -77,7 +77,7 @@ export function decideAlerts(
   // The snapshot tells what the server said when it was fetched, not at `now`.
   const observedAt = Math.min(now, snapshot.fetchedAt);
   for (const window of snapshot.windows) {
-    const key = ledgerKey(snapshot.source, window.id);
+    const key = ledgerKey(window.id);
     const base = { source: snapshot.source, windowId: window.id, label: window.label };
     const carried = carryOver(windows[key], window, observedAt);
     if (carried.endedWithAlerts && settings.notifyOnReset) {
@@ -101,7 +101,10 @@ export function decideAlerts(
       });
     }
     const projection = projections.find((candidate) => candidate.windowId === window.id);
-    const lockoutAt = lockoutDue(crossed.state, projection, settings.lockoutLeadMinutes, now);
+    // A budget is warned about as soon as the pace would pass it: days ahead is what helps there.
+    const budget = window.money !== undefined && settings.lockoutLeadMinutes > 0;
+    const leadMinutes = budget ? Infinity : settings.lockoutLeadMinutes;
+    const lockoutAt = lockoutDue(crossed.state, projection, leadMinutes, now);
     if (lockoutAt !== null) {
       alerts.push({
         kind: 'lockout',

@@ -43,6 +43,7 @@ export const settingsSchema = z.object({
           monthlyBudgetUsd: z.number().positive().nullable().default(null),
         })
         .prefault({}),
+      statusline: z.object({ enabled: z.boolean().default(true) }).prefault({}),
       logs: z.object({ enabled: z.boolean().default(true) }).prefault({}),
     })
     .prefault({}),

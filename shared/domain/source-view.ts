@@ -7,7 +7,14 @@ import {
   type UsageSample,
   type WindowProjection,
 } from './projection';
-import { windowDurationMs, type ExtraUsage, type SourceId, type UsageWindow } from './snapshot';
+import {
+  windowDurationMs,
+  type ExtraUsage,
+  type PrepaidCredits,
+  type SourceId,
+  type Spend,
+  type UsageWindow,
+} from './snapshot';
 import type { SourceRecord } from './source-record';
 import type { UsageError } from './usage-error';
 
@@ -33,6 +40,10 @@ export interface SourceView {
   readonly error: UsageError | null;
   readonly windows: readonly WindowView[];
   readonly extraUsage: ExtraUsage | null;
+  /** Month-to-date API spend (admin), when reported. */
+  readonly spend: Spend | null;
+  /** Prepaid credit balance (claude.ai), when reported. */
+  readonly prepaidCredits: PrepaidCredits | null;
 }
 
 /** Builds the view of a source from its cached record and history, at `now`. */
@@ -61,5 +72,7 @@ export function buildSourceView(
       sparkline: sparkline(history, window.id, now, windowDurationMs(window.id), SPARKLINE_POINTS),
     })),
     extraUsage: snapshot?.extraUsage ?? null,
+    spend: snapshot?.spend ?? null,
+    prepaidCredits: snapshot?.prepaidCredits ?? null,
   };
 }

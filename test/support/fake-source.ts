@@ -1,4 +1,4 @@
-import type { Snapshot, UsageWindow } from '../../shared/domain/snapshot';
+import type { Snapshot, SourceId, UsageWindow } from '../../shared/domain/snapshot';
 import type { FetchOutcome, UsageSource } from '../../electron/core/sources/usage-source';
 
 /** A scripted `oauth` source: each fetch takes the next outcome (the last one repeats). */
@@ -11,8 +11,12 @@ export interface FakeSource extends UsageSource {
 }
 
 /** A snapshot with the given windows, fetched at `at`. */
-export function snapshotAt(at: number, windows: UsageWindow[]): Snapshot {
-  return { source: 'oauth', fetchedAt: at, windows, extraUsage: null };
+export function snapshotAt(
+  at: number,
+  windows: UsageWindow[],
+  source: SourceId = 'oauth',
+): Snapshot {
+  return { source, fetchedAt: at, windows, extraUsage: null };
 }
 
 /** A `five_hour` window at `utilization`, resetting at `resetsAt`. */
@@ -21,10 +25,13 @@ export function sessionWindow(utilization: number, resetsAt: number): UsageWindo
 }
 
 /** Creates the fake; `outcome(now)` builds each outcome lazily from the fake clock. */
-export function fakeSource(outcome: (fetchIndex: number) => FetchOutcome): FakeSource {
+export function fakeSource(
+  outcome: (fetchIndex: number) => FetchOutcome,
+  id: SourceId = 'oauth',
+): FakeSource {
   let gate: Promise<void> | null = null;
   const source: FakeSource = {
-    id: 'oauth',
+    id,
     fetches: 0,
     stamp: 'cred-1',
     outcomes: [],

@@ -3,8 +3,10 @@ import { alertLedgerSchema, emptyLedger } from '../../../shared/domain/alert-led
 import { decideAlerts } from '../../../shared/domain/alerts';
 import { isHeld, releaseHeld, routeAlerts } from '../../../shared/domain/hold';
 import type { Settings } from '../../../shared/domain/settings';
+import type { Snapshot } from '../../../shared/domain/snapshot';
 import type { SourceRecord } from '../../../shared/domain/source-record';
 import type { SourceView } from '../../../shared/domain/source-view';
+import { usageOverview, type ShownWindow } from '../../../shared/domain/usage-overview';
 import type { Clock, Logger, Notification, Notifier } from '../ports';
 import type { DataLayout } from '../stores/data-layout';
 import { withFileLock } from '../stores/file-lock';
@@ -46,10 +48,15 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
     if (loaded.problem !== null) deps.logger.warn(loaded.problem);
     let ledger = loaded.value;
     const alerts = [];
-    for (const { record, view } of inputs) {
-      if (record.snapshot === null || view.stale) continue;
-      const projections = view.windows.map((window) => window.projection);
-      const decided = decideAlerts(ledger, record.snapshot, projections, settings.alerts, now);
+    for (const { snapshot, windows } of freshReadings(inputs)) {
+      const projections = windows.map((window) => window.projection);
+      const decided = decideAlerts(
+        ledger,
+        { ...snapshot, windows },
+        projections,
+        settings.alerts,
+        now,
+      );
       ledger = decided.ledger;
       alerts.push(...decided.alerts);
     }
@@ -77,4 +84,23 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       return shown;
     },
   };
+}
+
+/**
+ * The readings to alert on: for each window, the freshest non-stale reading of any source (the
+ * merged overview), grouped back by the source that reported it. One limit alerts once, however
+ * many sources report it.
+ */
+function freshReadings(
+  inputs: readonly AlertInput[],
+): { snapshot: Snapshot; windows: ShownWindow[] }[] {
+  const chosen = usageOverview(inputs.map((input) => input.view)).windows.filter(
+    (window) => !window.stale,
+  );
+  return inputs.flatMap(({ record }) => {
+    const windows = chosen.filter((window) => window.source === record.source);
+    return record.snapshot === null || windows.length === 0
+      ? []
+      : [{ snapshot: record.snapshot, windows }];
+  });
 }

@@ -96,7 +96,7 @@ describe('decideAlerts', () => {
         at: at('12:05'),
       },
     ]);
-    expect(ledger.windows['oauth/five_hour']).toEqual({
+    expect(ledger.windows['five_hour']).toEqual({
       period: '2026-11-21T16:00:00.000Z',
       resetsAt: reset,
       fired: [50, 75],
@@ -116,7 +116,7 @@ describe('decideAlerts', () => {
       readings.map((u, i) => ({ windows: [session(u)], now: at('12:00') + i * 5 * MINUTE })),
     );
     expect(summary(alerts)).toEqual(expected);
-    expect(ledger.windows['oauth/five_hour']?.fired).toEqual(fired);
+    expect(ledger.windows['five_hour']?.fired).toEqual(fired);
   });
 
   it('does not re-arm on microsecond jitter of the reset time', () => {
@@ -126,7 +126,7 @@ describe('decideAlerts', () => {
       { windows: [session(78, t('2026-11-21T16:00:00.283'))], now: at('12:10') },
     ]);
     expect(summary(alerts)).toEqual([['threshold 75'], [], []]);
-    expect(ledger.windows['oauth/five_hour']?.period).toBe('2026-11-21T16:00:00.000Z');
+    expect(ledger.windows['five_hour']?.period).toBe('2026-11-21T16:00:00.000Z');
   });
 
   it('re-arms when the window resets, and says it reset', () => {
@@ -147,7 +147,7 @@ describe('decideAlerts', () => {
         at: at('16:02'),
       },
     ]);
-    expect(ledger.windows['oauth/five_hour']).toEqual({
+    expect(ledger.windows['five_hour']).toEqual({
       period: '2026-11-21T21:00:00.000Z',
       resetsAt: at('21:00'),
       fired: [50],
@@ -191,7 +191,7 @@ describe('decideAlerts', () => {
         { windows: [session(later, moved)], now: at('13:05') },
       ]);
       expect(summary(alerts)).toEqual(expected);
-      expect(ledger.windows['oauth/five_hour']).toMatchObject({
+      expect(ledger.windows['five_hour']).toMatchObject({
         period: '2026-11-21T16:30:00.000Z',
         resetsAt: moved,
         fired,
@@ -208,7 +208,7 @@ describe('decideAlerts', () => {
     ]);
     expect(summary(alerts)).toEqual([['threshold 90'], ['reset'], [], ['threshold 50']]);
     expect(alerts[1]?.[0]).toMatchObject({ kind: 'reset', nextResetAt: null });
-    expect(ledger.windows['oauth/five_hour']).toMatchObject({
+    expect(ledger.windows['five_hour']).toMatchObject({
       period: '2026-11-21T23:00:00.000Z',
       fired: [50],
     });
@@ -223,7 +223,7 @@ describe('decideAlerts', () => {
       { windows: [session(76)], now: at('13:20') },
     ]);
     expect(summary(alerts)).toEqual([['threshold 75'], [], [], [], ['threshold 75']]);
-    expect(ledger.windows['oauth/five_hour']).toMatchObject({
+    expect(ledger.windows['five_hour']).toMatchObject({
       period: '2026-11-21T16:00:00.000Z',
       resetsAt: reset,
     });
@@ -294,20 +294,18 @@ describe('decideAlerts', () => {
     const week = weekWindow({ utilization: 60, resetsAt: t('2026-11-24T09:00') });
     const first = run([{ windows: [session(80), week], now: at('12:00') }]);
     const second = run([{ windows: [week], now: at('12:05') }], first.ledger);
-    expect(second.ledger.windows['oauth/five_hour']).toEqual(
-      first.ledger.windows['oauth/five_hour'],
-    );
+    expect(second.ledger.windows['five_hour']).toEqual(first.ledger.windows['five_hour']);
     const third = run([{ windows: [session(81), week], now: at('12:10') }], second.ledger);
     expect(summary(third.alerts)).toEqual([[]]);
   });
 
-  it('keeps each source in its own entry', () => {
+  it('alerts once per window when two sources report the same session', () => {
     const { alerts, ledger } = run([
       { windows: [session(60)], now: at('12:00'), source: 'oauth' },
-      { windows: [session(60)], now: at('12:01'), source: 'statusline' },
+      { windows: [session(61)], now: at('12:01'), source: 'statusline' },
     ]);
-    expect(summary(alerts)).toEqual([['threshold 50'], ['threshold 50']]);
-    expect(Object.keys(ledger.windows)).toEqual(['oauth/five_hour', 'statusline/five_hour']);
+    expect(summary(alerts)).toEqual([['threshold 50'], []]);
+    expect(Object.keys(ledger.windows)).toEqual(['five_hour']);
   });
 
   it('uses per-window thresholds where set, the general ones elsewhere', () => {
@@ -338,13 +336,46 @@ describe('decideAlerts', () => {
     ]);
   });
 
+  it('warns about a budget as soon as the pace would pass it, days ahead', () => {
+    const budget = usageWindow({
+      id: 'monthly_budget',
+      label: 'Month · budget',
+      utilization: 40,
+      resetsAt: t('2026-12-01T00:00'),
+      money: { used: 80, limit: 200, currency: 'USD' },
+    });
+    const passesOn24th: WindowProjection = {
+      windowId: 'monthly_budget',
+      status: 'at-risk',
+      ratePerHour: 0.2,
+      projectedFullAt: t('2026-11-24T12:00'),
+      lockoutAt: t('2026-11-24T12:00'),
+      blockedMs: t('2026-12-01T00:00') - t('2026-11-24T12:00'),
+      note: null,
+    };
+    const steps = (settings: Partial<AlertSettings>) =>
+      run([
+        {
+          windows: [budget],
+          now: at('12:00'),
+          source: 'admin',
+          projections: [passesOn24th],
+          settings,
+        },
+      ]);
+    expect(steps({}).alerts[0]).toMatchObject([
+      { kind: 'lockout', windowId: 'monthly_budget', lockoutAt: t('2026-11-24T12:00') },
+    ]);
+    expect(steps({ lockoutLeadMinutes: 0 }).alerts[0]).toEqual([]);
+  });
+
   it('does not fire a newly added threshold that utilization already passed, over a higher one that fired', () => {
     const { alerts, ledger } = run([
       { windows: [session(95)], now: at('12:00') },
       { windows: [session(95)], now: at('12:05'), settings: { thresholds: [50, 60, 75, 90] } },
     ]);
     expect(summary(alerts)).toEqual([['threshold 90'], []]);
-    expect(ledger.windows['oauth/five_hour']?.fired).toEqual([50, 60, 75, 90]);
+    expect(ledger.windows['five_hour']?.fired).toEqual([50, 60, 75, 90]);
   });
 
   it('leaves the ledger it was given untouched', () => {
@@ -365,7 +396,7 @@ describe('alertLedgerSchema', () => {
     const ledger: AlertLedger = {
       version: 1,
       windows: {
-        'oauth/five_hour': {
+        five_hour: {
           period: null,
           resetsAt: null,
           fired: [50],

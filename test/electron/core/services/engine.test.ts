@@ -24,7 +24,7 @@ const silent = { info: () => {}, warn: () => {}, error: () => {} };
 /** One process's engine (the app, or a `headroom watch`) over a shared data dir. */
 function processOn(
   dir: string,
-  source: FakeSource,
+  source: FakeSource | FakeSource[],
   clock: { now: () => number },
   { maxTickMs = 30_000, shown = [] as Notification[] } = {},
 ) {
@@ -32,7 +32,7 @@ function processOn(
   const policyFor = () => pollPolicy(5 * MIN, false);
   const timers = fakeTimers();
   const engine = createEngine({
-    sources: () => [source],
+    sources: () => (Array.isArray(source) ? source : [source]),
     refresher: createUsageRefresher({
       layout,
       clock,
@@ -93,6 +93,20 @@ describe('engine', () => {
     now = T0 + 25 * MIN;
     await restarted.engine.refreshNow();
     expect(restarted.shown).toEqual([]);
+  });
+
+  it('notifies a limit once when two sources report it', async () => {
+    const dir = tempDir();
+    const now = T0;
+    const clock = { now: () => now };
+    const reading = (source: 'oauth' | 'web') =>
+      fakeSource(
+        () => ({ ok: true, snapshot: snapshotAt(clock.now(), [sessionWindow(77, RESET)], source) }),
+        source,
+      );
+    const { engine, shown } = processOn(dir, [reading('oauth'), reading('web')], clock);
+    await engine.refreshNow();
+    expect(shown.map((notification) => notification.title)).toEqual(['Claude session at 75%']);
   });
 
   it('reads what another process fetched instead of fetching again', async () => {
