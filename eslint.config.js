@@ -59,9 +59,9 @@ export default tseslint.config(
     'shared/ is pure TypeScript: no Node, no DOM, no Electron.',
   ),
   zone(
-    ['electron/core/**', 'electron/cli/**'],
+    ['electron/core/**', 'electron/cli/**', 'electron/app/**', 'electron/dev-browser/**'],
     ['electron', '**/main/**', '**/preload/**', '**/renderer/**'],
-    'core/ and cli/ run under plain Node: no `electron` import.',
+    'core/, cli/, app/ and dev-browser/ run under plain Node: no `electron` import.',
   ),
   zone(
     ['renderer/**'],

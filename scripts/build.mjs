@@ -1,21 +1,52 @@
 #!/usr/bin/env node
-// Bundles each runtime with esbuild: the `headroom` CLI (plain Node). The Electron main,
-// preload and renderer bundles are added next to it. Native and binary-carrying packages stay
-// external and load from node_modules at run time.
+// Bundles each runtime with esbuild: the `headroom` CLI (plain Node), the Electron main process
+// and its sandboxed preload, the renderer pages (popover, settings) and the dev:browser server.
+// Native and binary-carrying packages stay external and load from node_modules at run time;
+// nothing here needs the Electron binary.
 import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 
 const nodeExternals = ['keytar', 'node-notifier', 'electron'];
 
+/** @type {import('esbuild').BuildOptions} */
+const node = { platform: 'node', format: 'cjs', target: 'node20', external: nodeExternals };
+
+/** @type {import('esbuild').BuildOptions} */
+const page = {
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  minify: true,
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
+  { ...node, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli.cjs' },
+  { ...node, entryPoints: ['electron/main/main.ts'], outfile: 'dist/main.cjs' },
+  // A sandboxed preload may require only `electron`: everything else is bundled in.
   {
-    entryPoints: ['electron/cli/main.ts'],
-    outfile: 'dist/cli.cjs',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: nodeExternals,
+    ...node,
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/preload.cjs',
+    external: ['electron'],
   },
+  { ...node, entryPoints: ['electron/dev-browser/main.ts'], outfile: 'dist/dev-browser.cjs' },
+  // The logs source's scan worker, loaded next to whichever bundle runs the engine.
+  ...(existsSync('electron/core/sources/logs/scan-worker.ts')
+    ? [
+        {
+          ...node,
+          entryPoints: ['electron/core/sources/logs/scan-worker.ts'],
+          outfile: 'dist/logs-worker.cjs',
+        },
+      ]
+    : []),
+  { ...page, entryPoints: ['renderer/popover/main.tsx'], outfile: 'dist/renderer/popover.js' },
+  { ...page, entryPoints: ['renderer/settings/main.tsx'], outfile: 'dist/renderer/settings.js' },
+  { ...page, entryPoints: ['renderer/dev-bridge.ts'], outfile: 'dist/renderer/dev-bridge.js' },
 ];
 
 await Promise.all(
@@ -27,5 +58,12 @@ await Promise.all(
       legalComments: 'none',
       ...options,
     }),
+  ),
+);
+
+await mkdir('dist/renderer', { recursive: true });
+await Promise.all(
+  ['popover.html', 'settings.html', 'app.css', 'icon.svg'].map((name) =>
+    copyFile(`renderer/${name}`, `dist/renderer/${name}`),
   ),
 );

@@ -1,35 +1,21 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { assertBuilt } from '../../support/cli';
 import { tokenLeaks, useCliWorld, type CliWorld } from '../../support/cli-world';
 import { desktopService } from '../../support/desktop';
+import { startPrivateDunst, type PrivateDunst } from '../../support/private-dunst';
 
 const HOUR = 3_600_000;
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'headroom.cjs');
 const notifications = desktopService('notifications');
 const newWorld = useCliWorld();
 
-/** The notifications dunst delivered so far: [app name, summary]. */
-function delivered(): [string, string][] {
-  spawnSync('dunstctl', ['close-all']);
-  const history = JSON.parse(spawnSync('dunstctl', ['history'], { encoding: 'utf8' }).stdout) as {
-    data: { appname: { data: string }; summary: { data: string } }[][];
-  };
-  return (history.data[0] ?? [])
-    .map((entry) => [entry.appname.data, entry.summary.data] as [string, string])
-    .reverse();
-}
-
 /** Runs `headroom watch --interval 1s` until `until()` holds (or 20 s), then sends SIGTERM. */
-async function watchUntil(world: CliWorld, until: () => boolean) {
+async function watchUntil(world: CliWorld, dunst: PrivateDunst, until: () => boolean) {
   assertBuilt();
-  // The desktop session's bus and display, as a user's login session provides them.
-  const env = {
-    ...world.env,
-    DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
-    DISPLAY: process.env.DISPLAY,
-  };
+  // A session bus and display with a notification service, as a user's login session provides.
+  const env = { ...world.env, ...dunst.env };
   const child = spawn(process.execPath, [BIN, 'watch', '--interval', '1s'], { env, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
@@ -44,7 +30,10 @@ async function watchUntil(world: CliWorld, until: () => boolean) {
 
 describe.skipIf(!notifications.ready)('headroom watch → real desktop notifications (dunst)', () => {
   it('delivers exactly one notification per threshold as the session climbs, and none again after a restart', async () => {
-    spawnSync('dunstctl', ['history-clear']);
+    const dunst = await startPrivateDunst();
+    onTestFinished(() => {
+      dunst.stop();
+    });
     const world = await newWorld();
     // Lockout-lead alerts are off here so that only threshold notifications are counted.
     world.settings({ alerts: { lockoutLeadMinutes: 0 } });
@@ -56,10 +45,14 @@ describe.skipIf(!notifications.ready)('headroom watch → real desktop notificat
         seven_day: { utilization: 20, resets_at: resetsAt },
       },
     }));
-    const first = await watchUntil(world, () => world.api.requests.length >= climb.length + 1);
+    const first = await watchUntil(
+      world,
+      dunst,
+      () => world.api.requests.length >= climb.length + 1,
+    );
     expect(first.stderr).toBe(`headroom: Using HEADROOM_ANTHROPIC_URL=${world.api.url}\n`);
     expect(first.code).toBe(0);
-    expect(delivered()).toEqual([
+    expect(dunst.delivered()).toEqual([
       ['Headroom', 'Claude session at 50%'],
       ['Headroom', 'Claude session at 75%'],
       ['Headroom', 'Claude session at 90%'],
@@ -69,9 +62,13 @@ describe.skipIf(!notifications.ready)('headroom watch → real desktop notificat
     );
 
     const requestsBefore = world.api.requests.length;
-    const second = await watchUntil(world, () => world.api.requests.length >= requestsBefore + 3);
+    const second = await watchUntil(
+      world,
+      dunst,
+      () => world.api.requests.length >= requestsBefore + 3,
+    );
     expect(second.code).toBe(0);
-    expect(delivered()).toHaveLength(3);
+    expect(dunst.delivered()).toHaveLength(3);
     expect(second.stdout).not.toContain('alert:');
     expect(tokenLeaks(world, [first, second])).toEqual([]);
   });

@@ -62,6 +62,8 @@ describe('the engine and the passive status-line source', () => {
         error: null,
         windows: [],
         extraUsage: null,
+        spend: null,
+        prepaidCredits: null,
       },
     ]);
     const window = {

@@ -1,0 +1,251 @@
+import { Secret } from '../../shared/domain/secret';
+import { snoozeUntil } from '../../shared/domain/hold';
+import type { RouteReport } from '../../shared/domain/route/route-report';
+import { trayView, type TrayView } from '../../shared/domain/tray-view';
+import type { IpcResult } from '../../shared/ipc/contract';
+import type { PopoverModel } from '../../shared/ipc/popover-model';
+import type { SettingsModel, SettingsPatch } from '../../shared/ipc/settings-model';
+import type { Core } from '../core/create-core';
+import { createCoreEngine, type EnginePorts } from '../core/create-engine';
+import type { Logger, Notifier } from '../core/ports';
+import type { Engine } from '../core/services/engine';
+import type { InvokeHandlers } from './dispatch';
+import { buildPopoverModel } from './popover-model';
+import { buildSettingsModel } from './settings-model';
+import { applySettingsPatch } from './settings-patch';
+
+/** What the surrounding shell (Electron, or the dev:browser server) does for the app. */
+export interface AppShell {
+  openSettings(): void;
+  hidePopover(): void;
+  quit(): void;
+}
+
+/** Launch at login, per platform; `supported: false` where the shell cannot do it. */
+export interface LaunchAtLogin {
+  readonly supported: boolean;
+  readonly note: string | null;
+  apply(enabled: boolean): Promise<void>;
+}
+
+/** What the app pushes: to the pages (popover, settings) and to the tray. */
+export type AppEvent =
+  | { readonly name: 'popover'; readonly payload: PopoverModel }
+  | { readonly name: 'settings'; readonly payload: SettingsModel }
+  | { readonly name: 'tray'; readonly payload: TrayView };
+
+/** What an app session needs. */
+export interface AppSessionDeps extends EnginePorts {
+  readonly core: Core;
+  readonly shell: AppShell;
+  readonly launchAtLogin: LaunchAtLogin;
+  /** The billing-route check; run at start and on each manual refresh, never per tick. */
+  readonly checkRoute: () => Promise<RouteReport>;
+  /** Builds the engine; the real one by default. */
+  readonly createEngine?: (core: Core, ports: EnginePorts) => Engine;
+}
+
+/** The app over the engine: the IPC handler table, the models, and the events to push. */
+export interface AppSession {
+  readonly handlers: InvokeHandlers;
+  readonly engine: Engine;
+  popover(): PopoverModel;
+  tray(): TrayView;
+  settings(): Promise<SettingsModel>;
+  subscribe(listener: (event: AppEvent) => void): () => void;
+  /** Starts polling and the first route check. */
+  start(): void;
+  /** Holds polling while the machine sleeps or the screen is locked. */
+  pause(): void;
+  /** Ends the hold and polls once. */
+  resume(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers in the background: the alert service records each alert in the shared ledger before
+ * notifying, so nothing repeats, and the popover need not wait for a notification helper to exit.
+ */
+function detached(notifier: Notifier, logger: Logger): Notifier {
+  return {
+    notify(notification) {
+      notifier.notify(notification).catch((error: unknown) => {
+        logger.warn((error as Error).message);
+      });
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * Wires the engine (whose alert service is the only path to notifications, so the app and
+ * `headroom watch` never repeat one) to the models and handlers every shell shares.
+ */
+export function createAppSession(deps: AppSessionDeps): AppSession {
+  const { core } = deps;
+  const engine = (deps.createEngine ?? createCoreEngine)(core, {
+    ...deps,
+    notifier: detached(deps.notifier, deps.logger),
+  });
+  const listeners = new Set<(event: AppEvent) => void>();
+  let route: string | null = null;
+  let routing: Promise<void> | null = null;
+  let asleep = false;
+
+  const emit = (event: AppEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const popover = () =>
+    buildPopoverModel({
+      state: engine.state(),
+      settings: core.settings(),
+      route,
+      notices: [...core.endpoints.overrides, ...core.problems],
+      now: core.clock.now(),
+    });
+  const tray = () => {
+    const settings = core.settings();
+    return trayView({
+      views: engine.state()?.views ?? null,
+      thresholds: settings.alerts.thresholds,
+      windowThresholds: settings.alerts.windowThresholds,
+      lockoutLeadMinutes: settings.alerts.lockoutLeadMinutes,
+      now: core.clock.now(),
+    });
+  };
+  const publish = () => {
+    emit({ name: 'popover', payload: popover() });
+    emit({ name: 'tray', payload: tray() });
+  };
+
+  async function settingsModel(problems: readonly string[] = []): Promise<SettingsModel> {
+    let credentials = null;
+    const extra: string[] = [...problems];
+    try {
+      credentials = await core.credentials.status();
+    } catch (error) {
+      extra.push((error as Error).message);
+    }
+    return buildSettingsModel({
+      settings: core.settings(),
+      credentials,
+      available: new Set(core.sources.keys()),
+      launchAtLogin: { supported: deps.launchAtLogin.supported, note: deps.launchAtLogin.note },
+      dataDir: core.layout.dir,
+      problems: extra,
+    });
+  }
+
+  function checkRoute(): Promise<void> {
+    routing ??= deps
+      .checkRoute()
+      .then((report) => {
+        route = report.summary;
+      })
+      .catch((error: unknown) => {
+        deps.logger.warn(`Route check failed: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        routing = null;
+        publish();
+      });
+    return routing;
+  }
+
+  /** Polls once now without a manual refresh (which would skip the freshness check). */
+  function nudge(): void {
+    if (asleep) return;
+    engine.pause();
+    engine.resume();
+  }
+
+  async function changed(
+    result: { ok: true } | { ok: false; message: string },
+  ): Promise<IpcResult<SettingsModel>> {
+    if (!result.ok) return result;
+    const model = await settingsModel();
+    emit({ name: 'settings', payload: model });
+    publish();
+    return { ok: true, value: model };
+  }
+
+  async function saveSettings(patch: SettingsPatch): Promise<IpcResult<SettingsModel>> {
+    const before = core.settings();
+    const saved = await core.saveSettings(applySettingsPatch(before, patch));
+    if (!saved.ok) return saved;
+    if (saved.settings.launchAtLogin !== before.launchAtLogin && deps.launchAtLogin.supported) {
+      await deps.launchAtLogin.apply(saved.settings.launchAtLogin);
+    }
+    if (JSON.stringify(saved.settings.sources) !== JSON.stringify(before.sources)) nudge();
+    return changed({ ok: true });
+  }
+
+  const handlers: InvokeHandlers = {
+    getPopover: () => Promise.resolve(popover()),
+    async refresh() {
+      await Promise.all([engine.refreshNow().catch(() => undefined), checkRoute()]);
+      return popover();
+    },
+    getSettings: () => settingsModel(),
+    saveSettings,
+    async storeCredential({ id, value }) {
+      const result = await core.credentials.store(id, new Secret(value));
+      if (result.ok) nudge();
+      return changed(result);
+    },
+    async clearCredential({ id }) {
+      const result = await core.credentials.clear(id);
+      if (result.ok) nudge();
+      return changed(result);
+    },
+    async snooze({ choice }) {
+      const until = choice === 'off' ? null : snoozeUntil(core.clock.now(), choice);
+      const saved = await core.saveSettings({ ...core.settings(), snoozeUntil: until });
+      return changed(saved.ok ? { ok: true } : saved);
+    },
+    openSettings: () => {
+      deps.shell.openSettings();
+      return Promise.resolve(null);
+    },
+    hidePopover: () => {
+      deps.shell.hidePopover();
+      return Promise.resolve(null);
+    },
+    quit: () => {
+      deps.shell.quit();
+      return Promise.resolve(null);
+    },
+  };
+
+  let unsubscribe: (() => void) | null = null;
+  return {
+    handlers,
+    engine,
+    popover,
+    tray,
+    settings: () => settingsModel(),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      unsubscribe ??= engine.subscribe(publish);
+      engine.start();
+      void checkRoute();
+    },
+    pause() {
+      asleep = true;
+      engine.pause();
+    },
+    resume() {
+      asleep = false;
+      engine.resume();
+    },
+    async stop() {
+      unsubscribe?.();
+      unsubscribe = null;
+      await engine.stop();
+      await routing;
+    },
+  };
+}

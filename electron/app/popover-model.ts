@@ -1,0 +1,272 @@
+import type { EngineState } from '../core/services/engine';
+import type { Settings } from '../../shared/domain/settings';
+import type { SourceId } from '../../shared/domain/snapshot';
+import type { SourceView } from '../../shared/domain/source-view';
+import type { UsageErrorKind } from '../../shared/domain/usage-error';
+import {
+  usageOverview,
+  type ShownWindow,
+  type UsageOverview,
+} from '../../shared/domain/usage-overview';
+import type {
+  BannerKind,
+  BannerModel,
+  CardModel,
+  CreditsModel,
+  PopoverModel,
+  SpendModel,
+} from '../../shared/ipc/popover-model';
+
+/** What the popover is assembled from. */
+export interface PopoverInput {
+  /** The engine's last state; null before its first look at the sources. */
+  readonly state: EngineState | null;
+  readonly settings: Settings;
+  /** The billing-route line, once checked. */
+  readonly route: string | null;
+  /** Endpoint overrides and start-up problems, as sentences. */
+  readonly notices: readonly string[];
+  readonly now: number;
+}
+
+/** How each source is named on screen. */
+export const SOURCE_LABELS: Readonly<Record<SourceId, string>> = {
+  oauth: 'Claude Code sign-in',
+  web: 'claude.ai session',
+  admin: 'Admin API',
+  statusline: 'Claude Code status line',
+  logs: 'Local transcripts',
+};
+
+const BANNER_ORDER: readonly BannerKind[] = [
+  'signed-out',
+  'locked',
+  'rate-limited',
+  'error',
+  'stale',
+  'enterprise',
+  'no-data',
+];
+
+/** The popover's model: cards per window, banners for every state that needs words. */
+export function buildPopoverModel(input: PopoverInput): PopoverModel {
+  const { state, settings, now } = input;
+  const thresholds = settings.alerts.thresholds;
+  const common = {
+    assembledAt: now,
+    route: input.route,
+    notices: [...input.notices, ...(state?.problems ?? [])],
+    snoozedUntil:
+      settings.snoozeUntil !== null && settings.snoozeUntil > now ? settings.snoozeUntil : null,
+    warnAt: thresholds.length === 0 ? 101 : Math.min(...thresholds),
+    criticalAt: thresholds.length === 0 ? 101 : Math.max(...thresholds),
+  };
+  if (state === null) {
+    return {
+      ...common,
+      phase: 'loading',
+      banners: [],
+      cards: [],
+      extraUsage: null,
+      spend: null,
+      prepaidCredits: null,
+      updated: { fetchedAt: null, stale: false },
+      logs: null,
+    };
+  }
+  const overview = usageOverview(state.views);
+  const cards = [...overview.windows].sort(byWindowOrder).map(card);
+  const extraFrom = state.views.find((view) => view.source === overview.extraUsage?.source);
+  const fetched = [...cards.map((c) => c.fetchedAt), extraFrom?.fetchedAt ?? null].filter(
+    (at): at is number => at !== null,
+  );
+  return {
+    ...common,
+    phase: 'ready',
+    banners: banners(state.views, overview, now).sort(
+      (a, b) => BANNER_ORDER.indexOf(a.kind) - BANNER_ORDER.indexOf(b.kind),
+    ),
+    cards,
+    extraUsage: overview.extraUsage,
+    // A budget card already shows the spend; without a budget it gets a line of its own.
+    spend: cards.some((c) => c.id === 'monthly_budget') ? null : freshest(state.views, spendOf),
+    prepaidCredits: freshest(state.views, creditsOf),
+    updated: {
+      fetchedAt: fetched.length === 0 ? null : Math.max(...fetched),
+      stale: cards.some((c) => c.stale) || (extraFrom?.stale ?? false),
+    },
+    logs: state.logs,
+  };
+}
+
+function spendOf(view: SourceView): SpendModel | null {
+  return view.spend === null
+    ? null
+    : {
+        amount: view.spend.amount,
+        currency: view.spend.currency,
+        since: view.spend.since,
+        source: view.source,
+      };
+}
+
+function creditsOf(view: SourceView): CreditsModel | null {
+  return view.prepaidCredits === null ? null : { ...view.prepaidCredits, source: view.source };
+}
+
+/** What the freshest source that reports it says. */
+function freshest<T>(views: readonly SourceView[], pick: (view: SourceView) => T | null): T | null {
+  const reporting = views
+    .filter((view) => pick(view) !== null)
+    .sort((a, b) => (b.fetchedAt ?? -Infinity) - (a.fetchedAt ?? -Infinity));
+  const first = reporting[0];
+  return first === undefined ? null : pick(first);
+}
+
+function card(window: ShownWindow): CardModel {
+  const { projection } = window;
+  return {
+    id: window.id,
+    label: window.label,
+    utilization: window.utilization,
+    resetsAt: window.resetsAt,
+    binding: window.binding,
+    stale: window.stale,
+    source: window.source,
+    fetchedAt: window.fetchedAt,
+    projection: {
+      status: projection.status,
+      lockoutAt: projection.lockoutAt,
+      blockedMs: projection.blockedMs,
+      note: projection.note,
+    },
+    pace:
+      window.pace === null
+        ? null
+        : { elapsedPct: window.pace.elapsedPct, sentence: window.pace.sentence },
+    sparkline: window.sparkline,
+    money: window.money ?? null,
+  };
+}
+
+/** Session first, then the week, model-scoped weeks, and budgets last. */
+function byWindowOrder(a: ShownWindow, b: ShownWindow): number {
+  const rank = (id: string) =>
+    id === 'five_hour' ? 0 : id === 'seven_day' ? 1 : id.startsWith('seven_day_') ? 2 : 3;
+  return rank(a.id) - rank(b.id) || a.id.localeCompare(b.id);
+}
+
+function banners(
+  views: readonly SourceView[],
+  overview: UsageOverview,
+  now: number,
+): BannerModel[] {
+  // Name the source when it is not obvious: several sources have something to say, or it is
+  // the logs estimate. A source that has neither figures nor an error (a silent status line) is not counted.
+  const speaking = views.filter(
+    (view) => view.source !== 'logs' && (view.fetchedAt !== null || view.error !== null),
+  );
+  const named = (view: SourceView) => speaking.length > 1 || view.source === 'logs';
+  const list = views.flatMap((view) =>
+    view.error === null ? [] : [errorBanner(view, named(view))],
+  );
+  const failing = new Set(views.filter((view) => view.error !== null).map((view) => view.source));
+  const binding = overview.windows.find((window) => window.binding);
+  if (binding !== undefined && binding.utilization >= 100 && (binding.resetsAt ?? Infinity) > now) {
+    list.push({
+      ...NO_TIMES,
+      kind: 'locked',
+      title: `${binding.label} limit reached`,
+      message:
+        binding.resetsAt === null
+          ? 'Claude will not take new requests until this limit resets.'
+          : 'Claude will not take new requests until this limit resets. Headroom tells you when it does.',
+      until: binding.resetsAt,
+    });
+  }
+  const stale = views.find((view) => view.stale && !failing.has(view.source));
+  if (stale !== undefined) {
+    list.push({
+      ...NO_TIMES,
+      kind: 'stale',
+      title: 'These figures may be out of date',
+      message:
+        'Headroom could not refresh them lately and keeps trying by itself; press Refresh to ask now.',
+      source: named(stale) ? stale.source : null,
+      action: 'refresh',
+    });
+  }
+  if (overview.windows.length === 0 && overview.extraUsage !== null) {
+    list.push({
+      ...NO_TIMES,
+      kind: 'enterprise',
+      title: 'Spend limit account',
+      message:
+        'This account has a monthly spend limit instead of session and weekly limits, so Headroom shows what has been spent.',
+    });
+  }
+  if (overview.windows.length === 0 && overview.extraUsage === null && list.length === 0) {
+    list.push(noData(views));
+  }
+  return list;
+}
+
+const NO_TIMES = { source: null, retryAt: null, until: null, action: null } as const;
+
+const ERROR_TITLES: Readonly<Record<UsageErrorKind, string>> = {
+  'no-credentials': 'Not signed in',
+  auth: 'Sign-in needs renewing',
+  forbidden: 'This sign-in cannot read usage',
+  'rate-limited': 'Rate-limited by Anthropic',
+  network: 'Cannot reach the service',
+  server: 'The service had a problem',
+  parse: 'Unexpected answer',
+};
+
+function errorBanner(view: SourceView, named: boolean): BannerModel {
+  const error = view.error;
+  if (error === null) throw new Error('errorBanner needs a view with an error');
+  const signedOut = error.kind === 'no-credentials' || error.kind === 'auth';
+  const kind: BannerKind = signedOut
+    ? 'signed-out'
+    : error.kind === 'rate-limited'
+      ? 'rate-limited'
+      : 'error';
+  const title = ERROR_TITLES[error.kind];
+  const pasteInstead =
+    view.source === 'oauth' && error.kind === 'no-credentials'
+      ? ' Or paste a claude.ai session key in Settings.'
+      : '';
+  return {
+    kind,
+    title: named ? `${SOURCE_LABELS[view.source]}: ${title}` : title,
+    message: `${error.message}${pasteInstead}`,
+    source: view.source,
+    retryAt: error.retryAt,
+    until: null,
+    action:
+      signedOut || error.kind === 'forbidden' ? 'settings' : kind === 'error' ? 'refresh' : null,
+  };
+}
+
+/** No figures and nothing failed: no source that reports limits is on, or none has answered yet. */
+function noData(views: readonly SourceView[]): BannerModel {
+  // The status line only reports while Claude Code runs, and the logs only estimate.
+  const polled = views.filter((view) => view.source !== 'statusline' && view.source !== 'logs');
+  if (polled.length === 0) {
+    return {
+      ...NO_TIMES,
+      kind: 'no-data',
+      title: 'No usage source is on',
+      message: "Turn one on in Settings: Claude Code's own sign-in needs no setup.",
+      action: 'settings',
+    };
+  }
+  return {
+    ...NO_TIMES,
+    kind: 'no-data',
+    title: 'No figures yet',
+    message: 'Headroom has not read your usage yet. It asks by itself; press Refresh to ask now.',
+    action: 'refresh',
+  };
+}

@@ -1,0 +1,94 @@
+import type { CredentialStatus } from '../core/services/credential-service';
+import type { Settings } from '../../shared/domain/settings';
+import type { SourceId } from '../../shared/domain/snapshot';
+import type {
+  CredentialKind,
+  CredentialModel,
+  SettingsModel,
+  SourceToggleModel,
+  ToggleableSource,
+} from '../../shared/ipc/settings-model';
+
+/** What the settings window is assembled from. */
+export interface SettingsInput {
+  readonly settings: Settings;
+  /** null when the keychain could not be read. */
+  readonly credentials: readonly CredentialStatus[] | null;
+  /** Sources this build can run. */
+  readonly available: ReadonlySet<SourceId>;
+  readonly launchAtLogin: { readonly supported: boolean; readonly note: string | null };
+  readonly dataDir: string;
+  readonly problems: readonly string[];
+}
+
+const SOURCES: readonly { id: ToggleableSource; label: string; description: string }[] = [
+  {
+    id: 'oauth',
+    label: 'Claude Code sign-in',
+    description: "Reads the figures /usage shows, with Claude Code's own login. No setup.",
+  },
+  {
+    id: 'web',
+    label: 'claude.ai session',
+    description: 'Reads claude.ai usage and extra-usage spend with a session key you paste below.',
+  },
+  {
+    id: 'admin',
+    label: 'Admin API',
+    description: 'For API billing: month-to-date spend against the monthly budget below.',
+  },
+  {
+    id: 'statusline',
+    label: 'Claude Code status line',
+    description:
+      'Takes the figures Claude Code passes to `headroom statusline` while it runs. No network.',
+  },
+  {
+    id: 'logs',
+    label: 'Local transcripts',
+    description: "Estimates tokens and cost from Claude Code's local logs. No network.",
+  },
+];
+
+const CREDENTIALS: Readonly<Record<CredentialKind, { label: string; hint: string }>> = {
+  web: {
+    label: 'claude.ai session key',
+    hint: 'In a browser signed in to claude.ai, open the developer tools and copy the sessionKey cookie (it starts with sk-ant-sid).',
+  },
+  admin: {
+    label: 'Admin API key',
+    hint: 'Create one in the Anthropic Console under Settings → Admin keys (it starts with sk-ant-admin).',
+  },
+};
+
+/** The settings window's model: switches, credential status (never values) and the settings. */
+export function buildSettingsModel(input: SettingsInput): SettingsModel {
+  const { settings } = input;
+  const sources: SourceToggleModel[] = SOURCES.map((source) => ({
+    ...source,
+    enabled: settings.sources[source.id].enabled,
+    available: input.available.has(source.id),
+  }));
+  const credentials: CredentialModel[] = (['web', 'admin'] as const).map((id) => {
+    const status = input.credentials?.find((entry) => entry.id === id);
+    return {
+      id,
+      label: CREDENTIALS[id].label,
+      hint: CREDENTIALS[id].hint,
+      stored: status?.stored ?? false,
+      storedAt: status?.storedAt ?? null,
+    };
+  });
+  // A locked keychain is reported once, not once per credential.
+  const keychain = (input.credentials ?? []).flatMap((status) =>
+    status.problem === undefined ? [] : [status.problem],
+  );
+  return {
+    settings,
+    sources,
+    credentials,
+    launchAtLogin: input.launchAtLogin,
+    dataDir: input.dataDir,
+    problems: [...new Set([...input.problems, ...keychain])],
+  };
+}

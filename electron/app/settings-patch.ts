@@ -1,0 +1,41 @@
+import type { Settings } from '../../shared/domain/settings';
+import type { SettingsPatch } from '../../shared/ipc/settings-model';
+
+/**
+ * The settings with a window's changes applied; the result is validated again by
+ * `core.saveSettings`, which owns the schema.
+ */
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
+  const sources = patch.sources ?? {};
+  const toggled = <T extends { enabled: boolean }>(current: T, next: boolean | undefined): T =>
+    next === undefined ? current : { ...current, enabled: next };
+  return {
+    ...settings,
+    alerts: {
+      ...settings.alerts,
+      ...(patch.thresholds === undefined
+        ? {}
+        : { thresholds: [...new Set(patch.thresholds)].sort((a, b) => a - b) }),
+      ...(patch.lockoutLeadMinutes === undefined
+        ? {}
+        : { lockoutLeadMinutes: patch.lockoutLeadMinutes }),
+      ...(patch.notifyOnReset === undefined ? {} : { notifyOnReset: patch.notifyOnReset }),
+    },
+    pollIntervalSeconds: { ...settings.pollIntervalSeconds, ...patch.pollIntervalSeconds },
+    quietHours: patch.quietHours === undefined ? settings.quietHours : patch.quietHours,
+    launchAtLogin: patch.launchAtLogin ?? settings.launchAtLogin,
+    sources: {
+      ...settings.sources,
+      oauth: toggled(settings.sources.oauth, sources.oauth),
+      statusline: toggled(settings.sources.statusline, sources.statusline),
+      web: toggled(settings.sources.web, sources.web),
+      logs: toggled(settings.sources.logs, sources.logs),
+      admin: {
+        ...toggled(settings.sources.admin, sources.admin),
+        ...(patch.monthlyBudgetUsd === undefined
+          ? {}
+          : { monthlyBudgetUsd: patch.monthlyBudgetUsd }),
+      },
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { hashString } from '../../../../shared/domain/logs/hash';
+import { scanChunk } from './line-scanner';
+import type { ReadBuffer } from './read-buffer';
+import type { PriceTable } from '../../../../shared/domain/logs/prices';
+import { RecordBatch, type BatchData } from './record-batch';
+
+/** One file to read from `offset` on. */
+export interface FileScanTask {
+  readonly path: string;
+  readonly offset: number;
+  /** The session the path names, for lines without `sessionId`. */
+  readonly pathSession: string;
+  /** The fingerprint of the file's first bytes when it was last read; null for a new file. */
+  readonly head: { readonly hash: number; readonly length: number } | null;
+  /** Bytes expected to read, to share files between threads. */
+  readonly sizeHint?: number;
+}
+
+/** A file's identity, to tell an append from a replacement. */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** A hash of the first `headLength` bytes (`HEAD_BYTES`, or the whole file when smaller). */
+  readonly head: number;
+  readonly headLength: number;
+}
+
+/** What reading one file found. */
+export type FileScanResult =
+  | {
+      readonly ok: true;
+      readonly path: string;
+      readonly identity: FileIdentity;
+      /** The new read offset (the start of a held, torn last line, or the end). */
+      readonly offset: number;
+      readonly bytesRead: number;
+      readonly malformed: number;
+      readonly batch: BatchData;
+      /** Why the file was read from its start again: it shrank, or its first bytes changed. */
+      readonly reset: 'shrunk' | 'replaced' | null;
+    }
+  | { readonly ok: false; readonly path: string; readonly error: string };
+
+/** Bytes fingerprinted at a file's start. */
+export const HEAD_BYTES = 512;
+
+/**
+ * Reads a transcript from `task.offset` to its end in large chunks and returns its usage records.
+ * Never throws for an unreadable file: that is a result the caller reports by path.
+ */
+export function scanFile(
+  task: FileScanTask,
+  buffer: ReadBuffer,
+  prices: PriceTable,
+): FileScanResult {
+  let fd: number;
+  try {
+    fd = openSync(task.path, 'r');
+  } catch (error) {
+    return { ok: false, path: task.path, error: describe(error) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, path: task.path, error: 'not a regular file' };
+    const headLength = Math.min(HEAD_BYTES, stat.size);
+    const head = readHead(fd, headLength, buffer);
+    const reset =
+      task.offset > stat.size
+        ? 'shrunk'
+        : task.head !== null &&
+            task.head.length <= stat.size &&
+            readHead(fd, task.head.length, buffer) !== task.head.hash
+          ? 'replaced'
+          : null;
+    const batch = new RecordBatch(prices);
+    let offset = reset === null ? task.offset : 0;
+    const start = offset;
+    let malformed = 0;
+    while (offset < stat.size) {
+      const want = Math.min(buffer.bytes.length, stat.size - offset);
+      const got = readFully(fd, buffer.bytes, want, offset);
+      const atEof = offset + got >= stat.size;
+      const scan = scanChunk(buffer, got, atEof, batch, task.pathSession);
+      malformed += scan.malformed;
+      if (scan.consumed === 0 && !atEof) {
+        buffer.grow(buffer.bytes.length * 2); // one line longer than the buffer
+        continue;
+      }
+      offset += scan.consumed;
+      if (atEof || got < want) break;
+    }
+    return {
+      ok: true,
+      path: task.path,
+      identity: {
+        dev: stat.dev,
+        ino: stat.ino,
+        size: stat.size,
+        mtimeMs: stat.mtimeMs,
+        head,
+        headLength,
+      },
+      offset,
+      bytesRead: stat.size - start,
+      malformed,
+      batch: batch.toData(),
+      reset,
+    };
+  } catch (error) {
+    return { ok: false, path: task.path, error: describe(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readHead(fd: number, length: number, buffer: ReadBuffer): number {
+  const got = readFully(fd, buffer.bytes, length, 0);
+  return hashString(buffer.bytes.toString('latin1', 0, got));
+}
+
+function readFully(fd: number, into: Buffer, length: number, position: number): number {
+  let done = 0;
+  while (done < length) {
+    const got = readSync(fd, into, done, length - done, position + done);
+    if (got === 0) break;
+    done += got;
+  }
+  return done;
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOENT') return 'missing (a dangling link?)';
+  return code ?? (error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,252 @@
+import { responseCostUsd } from '../../../../shared/domain/logs/cost';
+import { prefers, type DedupFacts } from '../../../../shared/domain/logs/dedup';
+import { EntryFlag } from '../../../../shared/domain/logs/entries';
+import { hashString, mixKeys } from '../../../../shared/domain/logs/hash';
+import type { PriceTable } from '../../../../shared/domain/logs/prices';
+import type { UsageRecord } from '../../../../shared/domain/logs/usage-record';
+
+/** Numeric columns of a batch, in a fixed order (transferred between threads as one buffer). */
+export const BATCH_COLUMNS = [
+  'timestamp',
+  'messageKey',
+  'requestKey',
+  'session',
+  'model',
+  'flags',
+  'input',
+  'output',
+  'cacheWrite5m',
+  'cacheWrite1h',
+  'cacheRead',
+  'loggedCost',
+  'calculatedCost',
+] as const;
+
+/** One column's name. */
+export type BatchColumn = (typeof BATCH_COLUMNS)[number];
+
+/** The plain form of a batch: what crosses a worker boundary (the buffer is transferable). */
+export interface BatchData {
+  readonly count: number;
+  readonly values: Float64Array;
+  readonly sessions: string[];
+  readonly models: string[];
+}
+
+/** Values per row. */
+export const WIDTH = BATCH_COLUMNS.length;
+/** Column offsets within a row (the order of BATCH_COLUMNS), as constants for hot loops. */
+export const C = {
+  timestamp: 0,
+  messageKey: 1,
+  requestKey: 2,
+  session: 3,
+  model: 4,
+  flags: 5,
+  input: 6,
+  output: 7,
+  cacheWrite5m: 8,
+  cacheWrite1h: 9,
+  cacheRead: 10,
+  loggedCost: 11,
+  calculatedCost: 12,
+} as const satisfies Record<BatchColumn, number>;
+
+/**
+ * The usage records read from one file, row-major in one Float64Array: ids are 53-bit hashes and
+ * sessions / models index small string tables, so a batch crosses threads without cloning a
+ * string per record.
+ *
+ * Lines of one response within a file (streamed chunks share `message.id` + `requestId`) are
+ * merged as they are pushed, keeping the line ccusage would keep: its choice is the first best
+ * line in reading order, so merging within a file first gives the same result and halves the
+ * work left for the single-threaded cross-file pass.
+ */
+export class RecordBatch {
+  #values: Float64Array;
+  #count = 0;
+  readonly #sessions: string[];
+  readonly #models: string[];
+  readonly #sessionIndex = new Map<string, number>();
+  readonly #modelIndex = new Map<string, number>();
+  readonly #rows = new Map<number, number>();
+  readonly #prices: PriceTable | null;
+  readonly #candidate: DedupFacts = facts();
+  readonly #existing: DedupFacts = facts();
+
+  constructor(prices: PriceTable | null, data?: BatchData) {
+    this.#prices = prices;
+    this.#values = data?.values ?? new Float64Array(WIDTH * 64);
+    this.#count = data?.count ?? 0;
+    this.#sessions = data?.sessions ?? [];
+    this.#models = data?.models ?? [];
+  }
+
+  /** How many records. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Adds a record (or merges it into an earlier line of the same response); `pathSession` stands in for a missing `sessionId`. */
+  push(record: UsageRecord, pathSession: string): void {
+    if ((this.#count + 1) * WIDTH > this.#values.length) {
+      const grown = new Float64Array(this.#values.length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    const row = this.#count;
+    this.#write(row, record, pathSession);
+    const key = this.#sameResponseKey(row);
+    if (key === null) {
+      this.#count += 1;
+      return;
+    }
+    const earlier = this.#rows.get(key);
+    if (earlier === undefined || !this.#sameResponse(earlier, row)) {
+      this.#rows.set(key, row);
+      this.#count += 1;
+      return;
+    }
+    this.#read(row, this.#candidate);
+    this.#read(earlier, this.#existing);
+    if (prefers(this.#candidate, this.#existing)) {
+      this.#values.copyWithin(earlier * WIDTH, row * WIDTH, (row + 1) * WIDTH);
+    }
+  }
+
+  /** The rows, `WIDTH` values each (read with the `C` offsets). */
+  get values(): Float64Array {
+    return this.#values;
+  }
+
+  /** Column `name` of record `index`. */
+  get(index: number, name: BatchColumn): number {
+    return this.#values[index * WIDTH + C[name]] ?? NaN;
+  }
+
+  /** The batch's session strings (a record's `session` column indexes it). */
+  get sessionTable(): readonly string[] {
+    return this.#sessions;
+  }
+
+  /** The batch's model ids (a record's `model` column indexes it; −1: none). */
+  get modelTable(): readonly string[] {
+    return this.#models;
+  }
+
+  /** The session string of record `index`. */
+  session(index: number): string {
+    return this.#sessions[this.get(index, 'session')] ?? '';
+  }
+
+  /** The model id of record `index`, or null. */
+  model(index: number): string | null {
+    const model = this.get(index, 'model');
+    return model < 0 ? null : (this.#models[model] ?? null);
+  }
+
+  /** The plain form, trimmed to size (its buffer can be transferred). */
+  toData(): BatchData {
+    return {
+      count: this.#count,
+      values: this.#values.slice(0, this.#count * WIDTH),
+      sessions: this.#sessions,
+      models: this.#models,
+    };
+  }
+
+  #write(row: number, record: UsageRecord, pathSession: string): void {
+    const v = this.#values;
+    const base = row * WIDTH;
+    const fast = record.speed === 'fast';
+    v[base + C.timestamp] = record.timestamp;
+    v[base + C.messageKey] = record.messageId === null ? NaN : hashString(record.messageId);
+    v[base + C.requestKey] = record.requestId === null ? NaN : hashString(record.requestId);
+    v[base + C.session] = intern(
+      this.#sessions,
+      this.#sessionIndex,
+      record.sessionId ?? pathSession,
+    );
+    v[base + C.model] =
+      record.model === null ? -1 : intern(this.#models, this.#modelIndex, record.model);
+    v[base + C.flags] =
+      (record.isSidechain ? EntryFlag.sidechain : 0) |
+      (fast ? EntryFlag.fast : 0) |
+      (record.speed === null ? 0 : EntryFlag.hasSpeed) |
+      (record.isAdvisor ? EntryFlag.advisor : 0);
+    v[base + C.input] = record.input;
+    v[base + C.output] = record.output;
+    v[base + C.cacheWrite5m] = record.cacheWrite5m;
+    v[base + C.cacheWrite1h] = record.cacheWrite1h;
+    v[base + C.cacheRead] = record.cacheRead;
+    v[base + C.loggedCost] = record.costUsd ?? NaN;
+    const price =
+      record.model === null || this.#prices === null ? null : this.#prices.find(record.model);
+    v[base + C.calculatedCost] = price === null ? 0 : responseCostUsd(record, price, fast);
+  }
+
+  /** Rows with this key may be lines of one response (ccusage's exact de-duplication key). */
+  #sameResponseKey(row: number): number | null {
+    const v = this.#values;
+    const base = row * WIDTH;
+    const message = v[base + C.messageKey] ?? NaN;
+    if (Number.isNaN(message)) return null;
+    const request = v[base + C.requestKey] ?? NaN;
+    return Number.isNaN(request)
+      ? mixKeys(2, message, v[base + C.session] ?? 0, v[base + C.timestamp] ?? 0)
+      : mixKeys(1, message, request);
+  }
+
+  #sameResponse(a: number, b: number): boolean {
+    const v = this.#values;
+    const rowA = a * WIDTH;
+    const rowB = b * WIDTH;
+    if (v[rowA + C.messageKey] !== v[rowB + C.messageKey]) return false;
+    const request = v[rowB + C.requestKey] ?? NaN;
+    if (!Number.isNaN(request)) return v[rowA + C.requestKey] === request;
+    return (
+      Number.isNaN(v[rowA + C.requestKey] ?? NaN) &&
+      v[rowA + C.session] === v[rowB + C.session] &&
+      v[rowA + C.timestamp] === v[rowB + C.timestamp]
+    );
+  }
+
+  #read(row: number, into: DedupFacts): void {
+    const v = this.#values;
+    const base = row * WIDTH;
+    const flags = v[base + C.flags] ?? 0;
+    const logged = v[base + C.loggedCost] ?? NaN;
+    into.isSidechain = (flags & EntryFlag.sidechain) !== 0;
+    into.hasSpeed = (flags & EntryFlag.hasSpeed) !== 0;
+    into.totalTokens =
+      (v[base + C.input] ?? 0) +
+      (v[base + C.output] ?? 0) +
+      (v[base + C.cacheWrite5m] ?? 0) +
+      (v[base + C.cacheWrite1h] ?? 0) +
+      (v[base + C.cacheRead] ?? 0);
+    into.cost = Number.isNaN(logged) ? (v[base + C.calculatedCost] ?? 0) : logged;
+  }
+}
+
+function facts(): DedupFacts {
+  return {
+    messageKey: NaN,
+    requestKey: NaN,
+    session: 0,
+    timestamp: 0,
+    isSidechain: false,
+    hasSpeed: false,
+    totalTokens: 0,
+    cost: 0,
+  };
+}
+
+function intern(table: string[], index: Map<string, number>, value: string): number {
+  let found = index.get(value);
+  if (found === undefined) {
+    found = table.length;
+    table.push(value);
+    index.set(value, found);
+  }
+  return found;
+}

@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import {
+  BrowserWindow,
+  Menu,
+  Tray,
+  app,
+  dialog,
+  ipcMain,
+  nativeImage,
+  powerMonitor,
+  protocol,
+  screen,
+  session as sessions,
+} from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
+import { pageUrl } from '../app/app-assets';
+import { createAppSession, type AppSession } from '../app/app-session';
+import { createCore } from '../core/create-core';
+import { nodeTimers } from '../core/create-engine';
+import type { Logger } from '../core/ports';
+import { checkRoute } from '../core/route/check-route';
+import { serveAppProtocol } from './app-protocol';
+import { hardenSession } from './harden';
+import { registerIpc, sendToPages } from './ipc';
+import { launchAtLoginFor } from './login-item';
+import { createAppNotifier } from './notifications';
+import { createPopover } from './popover-window';
+import { followPower } from './power';
+import { createSettingsWindow } from './settings-window';
+import { createTrayController } from './tray';
+import { trayIcon } from './tray-icons';
+import { popoverWindowOptions, settingsWindowOptions } from './window-options';
+
+/** The Windows AppUserModelID, the same as electron-builder's appId. */
+export const APP_ID = 'dev.headroom.app';
+
+const quitApp = () => {
+  app.quit();
+};
+/** Where the tray icon is not known (a menu item, a second launch): the popover's corner is used. */
+const NO_BOUNDS = { x: 0, y: 0, width: 0, height: 0 };
+
+/** Builds the app once Electron is ready: engine, pages, tray, IPC and power events. Only wires. */
+export async function startApp(options: {
+  readonly logger: Logger;
+  /** The folder holding preload.cjs and renderer/ (the bundle's own folder). */
+  readonly dist: string;
+}): Promise<AppSession | null> {
+  const { logger, dist } = options;
+  const created = await createCore();
+  if (!created.ok) {
+    dialog.showErrorBox('Headroom cannot start', created.message);
+    app.quit();
+    return null;
+  }
+  const { core } = created;
+  const preload = join(dist, 'preload.cjs');
+  hardenSession(sessions.defaultSession);
+  serveAppProtocol(protocol, join(dist, 'renderer'));
+
+  const popover = createPopover({
+    create: () => new BrowserWindow(popoverWindowOptions(preload, process.platform)),
+    url: pageUrl('popover'),
+    screen,
+    platform: process.platform,
+    now: Date.now,
+  });
+  const settings = createSettingsWindow({
+    create: () => new BrowserWindow(settingsWindowOptions(preload)),
+    url: pageUrl('settings'),
+  });
+  const session = createAppSession({
+    core,
+    notifier: createAppNotifier({
+      platform: process.platform,
+      arch: process.arch,
+      appId: APP_ID,
+      appPath: app.getAppPath(),
+    }),
+    logger,
+    timers: nodeTimers,
+    shell: { openSettings: settings.open, hidePopover: popover.hide, quit: quitApp },
+    launchAtLogin: launchAtLoginFor(app, process.platform, process.env, process.execPath),
+    checkRoute: () => checkRoute({ processLabel: 'the app' }),
+  });
+  const showNearTray = () => {
+    popover.show(NO_BOUNDS);
+  };
+  const pages = () =>
+    [popover.window.webContents, settings.current()?.webContents].filter(
+      (page) => page !== undefined,
+    );
+  registerIpc(ipcMain, session.handlers, pages, logger);
+
+  const menu: MenuItemConstructorOptions[] = [
+    { label: 'Show usage', click: showNearTray },
+    {
+      label: 'Refresh',
+      click: () => {
+        void session.handlers.refresh();
+      },
+    },
+    { label: 'Settings…', click: settings.open },
+    { type: 'separator' },
+    { label: 'Quit Headroom', click: quitApp },
+  ];
+  const tray = createTrayController({
+    tray: new Tray(trayIcon(nativeImage, 'stale', 0, process.platform)),
+    platform: process.platform,
+    icon: (state, level) => trayIcon(nativeImage, state, level, process.platform),
+    menus: Menu,
+    menu,
+    onClick: popover.toggle,
+  });
+  tray.update(session.tray());
+  session.subscribe((event) => {
+    if (event.name === 'tray') tray.update(event.payload);
+    else sendToPages(pages(), event);
+  });
+  followPower(powerMonitor, session);
+  app.on('second-instance', showNearTray);
+  app.on('before-quit', () => {
+    void session.stop();
+  });
+  session.start();
+  return session;
+}

@@ -1,0 +1,124 @@
+import { formatAge, formatClock, formatPercent } from '../../shared/domain/format';
+import { money } from '../common/money';
+import type { LogsSummary } from '../../shared/domain/logs-summary';
+import type {
+  CreditsModel,
+  ExtraUsageModel,
+  PopoverModel,
+  SpendModel,
+} from '../../shared/ipc/popover-model';
+import { blockLine, extraUsageLine, formatTokens } from './card-text';
+
+/** Extra-usage spend; for a spend-limit account it is the main figure, with a bar. */
+export function ExtraUsage(props: {
+  readonly extra: ExtraUsageModel;
+  readonly prominent: boolean;
+}) {
+  const { extra } = props;
+  const utilization = extra.utilization;
+  if (!props.prominent) {
+    return (
+      <p class="extra-usage">
+        <span class="label">Extra usage</span> {extraUsageLine(extra)}
+      </p>
+    );
+  }
+  return (
+    <section class="card spend" aria-labelledby="card-spend">
+      <div class="card-head">
+        <h2 id="card-spend">Spend this month</h2>
+        <span class="figure">
+          {utilization === null ? money(extra.used, extra.currency) : formatPercent(utilization)}
+        </span>
+      </div>
+      {utilization === null ? null : (
+        <div
+          class="bar"
+          role="meter"
+          aria-label="Spend limit used"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(Math.min(100, utilization))}
+          aria-valuetext={`${formatPercent(utilization)} of the spend limit used`}
+        >
+          <div class="bar-fill" style={{ width: `${Math.min(100, Math.max(0, utilization))}%` }} />
+        </div>
+      )}
+      <p class="resets">{extraUsageLine(extra)}</p>
+    </section>
+  );
+}
+
+/** API spend this month (no budget set) and a prepaid credit balance, when reported. */
+export function Money(props: {
+  readonly spend: SpendModel | null;
+  readonly credits: CreditsModel | null;
+}) {
+  const { spend, credits } = props;
+  return (
+    <>
+      {spend === null ? null : (
+        <p class="spend-line">
+          <span class="label">API spend this month</span> {money(spend.amount, spend.currency)}
+        </p>
+      )}
+      {credits === null ? null : (
+        <p class="credits-line">
+          <span class="label">Prepaid credits</span> {money(credits.amount, credits.currency)} left
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The local-transcript estimate, labelled as one: it is not the enforced quota. */
+export function LogsEstimate(props: { readonly logs: LogsSummary }) {
+  const { logs } = props;
+  const block = logs.activeBlock;
+  return (
+    <section class="logs" aria-labelledby="logs-heading">
+      <h2 id="logs-heading">
+        Local estimate <span class="muted">(from Claude Code's logs, not the enforced limit)</span>
+      </h2>
+      {block !== null && block.isActive ? (
+        <p>This block: {blockLine(block)}</p>
+      ) : (
+        <p>No active 5-hour block.</p>
+      )}
+      <p>
+        Today: {formatTokens(logs.today.tokens.total)} tokens · {money(logs.today.costUsd, 'USD')}{' '}
+        at API prices
+      </p>
+    </section>
+  );
+}
+
+/** Freshness, the route, snooze and override notices. */
+export function Status(props: { readonly model: PopoverModel; readonly now: number }) {
+  const { model, now } = props;
+  const { fetchedAt, stale } = model.updated;
+  return (
+    <div class="status">
+      {model.route === null ? null : (
+        <p class="route">
+          <span class="label">Billing</span> {model.route}
+        </p>
+      )}
+      {model.snoozedUntil === null ? null : (
+        <p class="snoozed">Notifications snoozed until {formatClock(model.snoozedUntil, now)}</p>
+      )}
+      {model.notices.map((notice) => (
+        <p class="notice" key={notice}>
+          {notice}
+        </p>
+      ))}
+      <p class={`updated${stale ? ' is-stale' : ''}`} data-testid="updated">
+        {model.phase === 'loading'
+          ? 'Reading your usage…'
+          : fetchedAt === null
+            ? 'No figures yet'
+            : `${formatAge(fetchedAt, now)}${stale ? ' · stale' : ''}`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { PopoverModel } from './popover-model';
+import type { CredentialKind, SettingsModel, SettingsPatch, SnoozeChoice } from './settings-model';
+
+/** An expected failure travels as data: `invoke` keeps only an Error's message. */
+export type IpcResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+/** Every request a page may make of main: its arguments and its answer. */
+export interface InvokeContract {
+  getPopover: { args: []; result: PopoverModel };
+  /** A manual refresh of every source; answers with the new popover. */
+  refresh: { args: []; result: PopoverModel };
+  getSettings: { args: []; result: SettingsModel };
+  saveSettings: { args: [patch: SettingsPatch]; result: IpcResult<SettingsModel> };
+  /** Secrets travel this way only: renderer → main, never back. */
+  storeCredential: {
+    args: [request: { id: CredentialKind; value: string }];
+    result: IpcResult<SettingsModel>;
+  };
+  clearCredential: { args: [request: { id: CredentialKind }]; result: IpcResult<SettingsModel> };
+  snooze: { args: [request: { choice: SnoozeChoice }]; result: IpcResult<SettingsModel> };
+  openSettings: { args: []; result: null };
+  hidePopover: { args: []; result: null };
+  quit: { args: []; result: null };
+}
+
+/** A request's name. */
+export type InvokeName = keyof InvokeContract;
+/** A request's arguments. */
+export type InvokeArgs<N extends InvokeName> = InvokeContract[N]['args'];
+/** A request's answer. */
+export type InvokeResult<N extends InvokeName> = InvokeContract[N]['result'];
+
+/** Every message main pushes to the pages. */
+export interface EventContract {
+  popover: PopoverModel;
+  settings: SettingsModel;
+}
+
+/** An event's name. */
+export type EventName = keyof EventContract;
+
+/** Every request name at run time; does not compile when one is missing. */
+export const INVOKE_NAMES = [
+  'getPopover',
+  'refresh',
+  'getSettings',
+  'saveSettings',
+  'storeCredential',
+  'clearCredential',
+  'snooze',
+  'openSettings',
+  'hidePopover',
+  'quit',
+] as const satisfies readonly InvokeName[];
+
+/** Every event name at run time; does not compile when one is missing. */
+export const EVENT_NAMES = ['popover', 'settings'] as const satisfies readonly EventName[];
+
+/** `true` only when the run-time lists name every message: a missing one fails to compile. */
+type Complete<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
+export const CONTRACT_LISTS_COMPLETE: [
+  Complete<InvokeName, (typeof INVOKE_NAMES)[number]>,
+  Complete<EventName, (typeof EVENT_NAMES)[number]>,
+] = [true, true];
+
+/** The Electron channel of a request. */
+export function invokeChannel(name: InvokeName): string {
+  return `headroom:invoke:${name}`;
+}
+
+/** The Electron channel of an event. */
+export function eventChannel(name: EventName): string {
+  return `headroom:event:${name}`;
+}
+
+/** What the preload exposes as `window.headroom`: one function per message, nothing else. */
+export type HeadroomApi = {
+  readonly [N in InvokeName]: (...args: InvokeArgs<N>) => Promise<InvokeResult<N>>;
+} & {
+  /** Calls `listener` with every pushed `event`; returns the unsubscribe function. */
+  readonly on: <E extends EventName>(
+    event: E,
+    listener: (payload: EventContract[E]) => void,
+  ) => () => void;
+};

@@ -1,0 +1,99 @@
+import type { LogsSummary } from '../domain/logs-summary';
+import type { ProjectionStatus, UsageSample } from '../domain/projection';
+import type { Money, SourceId } from '../domain/snapshot';
+
+/** A state the popover announces above the cards, most important first. */
+export type BannerKind =
+  'signed-out' | 'error' | 'rate-limited' | 'locked' | 'stale' | 'enterprise' | 'no-data';
+
+/** What a banner's button does. */
+export type BannerAction = 'settings' | 'refresh' | null;
+
+/** One announced state: a title, a sentence that says what to do, and the times it refers to. */
+export interface BannerModel {
+  readonly kind: BannerKind;
+  readonly title: string;
+  readonly message: string;
+  /** The source it is about, when more than one source is on. */
+  readonly source: SourceId | null;
+  /** When Headroom asks again (rate-limited, error), epoch ms. */
+  readonly retryAt: number | null;
+  /** When a lock ends (locked), epoch ms. */
+  readonly until: number | null;
+  readonly action: BannerAction;
+}
+
+/** One limit window as a card: figures only; the renderer words the times against its clock. */
+export interface CardModel {
+  readonly id: string;
+  readonly label: string;
+  readonly utilization: number;
+  readonly resetsAt: number | null;
+  readonly binding: boolean;
+  readonly stale: boolean;
+  readonly source: SourceId;
+  readonly fetchedAt: number;
+  readonly projection: {
+    readonly status: ProjectionStatus;
+    readonly lockoutAt: number | null;
+    readonly blockedMs: number | null;
+    readonly note: string | null;
+  };
+  /** Where an even pace would be now (0–100), and the sentence for it. */
+  readonly pace: { readonly elapsedPct: number; readonly sentence: string } | null;
+  readonly sparkline: readonly UsageSample[];
+  readonly money: Money | null;
+}
+
+/** Pay-as-you-go spend beyond the plan. */
+export interface ExtraUsageModel {
+  readonly enabled: boolean;
+  readonly used: number;
+  readonly limit: number | null;
+  readonly currency: string;
+  readonly utilization: number | null;
+  readonly source: SourceId;
+}
+
+/** Month-to-date API spend (the admin source), when no budget turns it into a window. */
+export interface SpendModel {
+  readonly amount: number;
+  readonly currency: string;
+  /** Start of the period, epoch ms. */
+  readonly since: number;
+  readonly source: SourceId;
+}
+
+/** A prepaid credit balance (claude.ai). */
+export interface CreditsModel {
+  readonly amount: number;
+  readonly currency: string;
+  readonly source: SourceId;
+}
+
+/** Everything the popover shows, assembled in main from the engine state. */
+export interface PopoverModel {
+  /** When main assembled it, epoch ms. */
+  readonly assembledAt: number;
+  /** `loading` until the engine's first look at every source finished. */
+  readonly phase: 'loading' | 'ready';
+  readonly banners: readonly BannerModel[];
+  readonly cards: readonly CardModel[];
+  readonly extraUsage: ExtraUsageModel | null;
+  readonly spend: SpendModel | null;
+  readonly prepaidCredits: CreditsModel | null;
+  /** The freshest reading shown, and whether any figure on screen is stale. */
+  readonly updated: { readonly fetchedAt: number | null; readonly stale: boolean };
+  /** The billing-route line ("Subscription (Max 5x)"), once the check ran. */
+  readonly route: string | null;
+  /** The local-transcript estimate, when the logs source is on and has been read. */
+  readonly logs: LogsSummary | null;
+  /** Endpoint overrides and rebuilt state files, as sentences. */
+  readonly notices: readonly string[];
+  /** Notifications are held until this time, epoch ms; null when not snoozed. */
+  readonly snoozedUntil: number | null;
+  /** The first alert threshold, where a card turns to warning. */
+  readonly warnAt: number;
+  /** The last alert threshold, where a card turns critical. */
+  readonly criticalAt: number;
+}

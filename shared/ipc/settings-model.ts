@@ -1,0 +1,58 @@
+import type { Settings } from '../domain/settings';
+
+/** A credential Headroom keeps in the OS keychain, pasted by the user. */
+export type CredentialKind = 'web' | 'admin';
+
+/** Sources the settings can switch on and off. */
+export type ToggleableSource = 'oauth' | 'web' | 'admin' | 'statusline' | 'logs';
+
+/** What settings may show about a credential: stored or not, and since when. Never the value. */
+export interface CredentialModel {
+  readonly id: CredentialKind;
+  readonly label: string;
+  readonly stored: boolean;
+  readonly storedAt: number | null;
+  /** How to get one, in a sentence. */
+  readonly hint: string;
+}
+
+/** One source's switch. */
+export interface SourceToggleModel {
+  readonly id: ToggleableSource;
+  readonly label: string;
+  readonly description: string;
+  readonly enabled: boolean;
+  /** False when this build cannot run the source yet. */
+  readonly available: boolean;
+}
+
+/** Everything the settings window shows. */
+export interface SettingsModel {
+  readonly settings: Settings;
+  readonly sources: readonly SourceToggleModel[];
+  readonly credentials: readonly CredentialModel[];
+  readonly launchAtLogin: { readonly supported: boolean; readonly note: string | null };
+  /** Where settings, cache, history and the alert ledger live. */
+  readonly dataDir: string;
+  /** Sentences about the last keychain read, e.g. a locked keychain. */
+  readonly problems: readonly string[];
+}
+
+/** The settings a user can change from the settings window; absent fields stay as they are. */
+export interface SettingsPatch {
+  readonly thresholds?: readonly number[];
+  readonly lockoutLeadMinutes?: number;
+  readonly notifyOnReset?: boolean;
+  readonly pollIntervalSeconds?: {
+    readonly oauth?: number;
+    readonly web?: number;
+    readonly admin?: number;
+  };
+  readonly quietHours?: { readonly start: string; readonly end: string } | null;
+  readonly launchAtLogin?: boolean;
+  readonly sources?: Partial<Readonly<Record<ToggleableSource, boolean>>>;
+  readonly monthlyBudgetUsd?: number | null;
+}
+
+/** How long to hold notifications. */
+export type SnoozeChoice = '1h' | 'tomorrow' | 'off';

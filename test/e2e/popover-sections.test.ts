@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { CardModel, PopoverModel } from '../../shared/ipc/popover-model';
+import { screenshot, useBrowser } from './support/browser';
+import { HOUR, MINUTE } from './support/seeds';
+import { useStubServer } from './support/stub-server';
+
+const newPage = useBrowser();
+const serve = useStubServer();
+
+function card(now: number, overrides: Partial<CardModel>): CardModel {
+  return {
+    id: 'five_hour',
+    label: 'Session',
+    utilization: 42,
+    resetsAt: now + 2 * HOUR,
+    binding: false,
+    stale: false,
+    source: 'oauth',
+    fetchedAt: now - 2 * MINUTE,
+    projection: { status: 'safe', lockoutAt: null, blockedMs: null, note: null },
+    pace: { elapsedPct: 60, sentence: '18 points under an even pace' },
+    sparkline: Array.from({ length: 24 }, (_, i) => ({
+      at: now - (24 - i) * 10 * MINUTE,
+      utilization: 10 + i * 1.3,
+    })),
+    money: null,
+    ...overrides,
+  };
+}
+
+function model(now: number, overrides: Partial<PopoverModel> = {}): PopoverModel {
+  return {
+    assembledAt: now,
+    phase: 'ready',
+    banners: [],
+    cards: [],
+    extraUsage: null,
+    spend: null,
+    prepaidCredits: null,
+    updated: { fetchedAt: now - 2 * MINUTE, stale: false },
+    route: 'API key (ANTHROPIC_API_KEY), not your subscription',
+    logs: null,
+    notices: [],
+    snoozedUntil: null,
+    warnAt: 50,
+    criticalAt: 90,
+    ...overrides,
+  };
+}
+
+describe('popover sections the engine adds later or rarely', () => {
+  it('the local estimate is labelled as one, under model-scoped weeks and a budget', async () => {
+    const now = Date.now();
+    const tokens = { input: 0, output: 0, cacheCreation: 0, cacheRead: 0, total: 1_234_000 };
+    const popover = model(now, {
+      cards: [
+        card(now, { binding: true, utilization: 42 }),
+        card(now, { id: 'seven_day', label: 'Week', utilization: 61, resetsAt: now + 76 * HOUR }),
+        card(now, {
+          id: 'seven_day_opus',
+          label: 'Week · Opus',
+          utilization: 73,
+          resetsAt: now + 76 * HOUR,
+        }),
+        card(now, {
+          id: 'monthly_budget',
+          label: 'Month · budget',
+          utilization: 62,
+          money: { used: 123.45, limit: 200, currency: 'USD' },
+        }),
+      ],
+      prepaidCredits: { amount: 25, currency: 'USD', source: 'web' },
+      logs: {
+        computedAt: now,
+        activeBlock: {
+          startAt: now - HOUR,
+          endAt: now + 4 * HOUR,
+          lastActivityAt: now,
+          isActive: true,
+          tokens,
+          costUsd: 4.1,
+          tokensPerMinute: 38_000,
+          costPerHour: 4.1,
+          projectedTokens: null,
+          projectedCostUsd: null,
+        },
+        today: { tokens: { ...tokens, total: 3_400_000 }, costUsd: 12.3 },
+        last30Days: { tokens, costUsd: 143 },
+        unpricedModels: [],
+        problems: { malformedLines: 0, unreadableFiles: [] },
+      },
+    });
+    const { page, problems } = await newPage({ viewport: { width: 360, height: 900 } });
+    await page.goto(await serve(popover));
+    await page.locator('main[data-phase="ready"]').waitFor();
+    expect(await page.locator('#logs-heading').innerText()).toBe(
+      "Local estimate (from Claude Code's logs, not the enforced limit)",
+    );
+    expect(await page.locator('.logs p').allInnerTexts()).toEqual([
+      'This block: 1.2 M tokens · $4.10 at API prices · 38 k tokens/min',
+      'Today: 3.4 M tokens · $12.30 at API prices',
+    ]);
+    expect(await page.locator('[data-window="monthly_budget"] .figure').innerText()).toBe(
+      '$123.45 of $200.00',
+    );
+    expect(await page.locator('.credits-line').innerText()).toBe('Prepaid credits $25.00 left');
+    expect(await page.locator('.spend-line').count()).toBe(0);
+    expect(await page.locator('[data-window="seven_day_opus"] h2').innerText()).toBe('Week · Opus');
+    expect(await page.locator('.route').innerText()).toBe(
+      'Billing API key (ANTHROPIC_API_KEY), not your subscription',
+    );
+    expect(await page.locator('[data-testid="updated"]').innerText()).toBe('updated 2 min ago');
+    await screenshot(page, 'logs-and-budget');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,234 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createAppSession,
+  type AppEvent,
+  type AppSession,
+  type LaunchAtLogin,
+} from '../../../electron/app/app-session';
+import { createCore } from '../../../electron/core/create-core';
+import { nodeTimers } from '../../../electron/core/create-engine';
+import type { Logger, SecretStore } from '../../../electron/core/ports';
+import type { RouteReport } from '../../../shared/domain/route/route-report';
+import { Secret } from '../../../shared/domain/secret';
+import {
+  fakeClaudeCredentials,
+  startFakeAnthropic,
+  type FakeAnthropic,
+} from '../../fakes/anthropic-api';
+import { useTempDir } from '../../support/temp-dir';
+
+const HOUR = 3_600_000;
+const SESSION_KEY = 'sk-ant-sid01-test-session-abc';
+const tempDir = useTempDir('headroom-session-');
+const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const apis: FakeAnthropic[] = [];
+const sessions: AppSession[] = [];
+
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.stop()));
+  await Promise.all(apis.splice(0).map((api) => api.close()));
+});
+
+/** The OS keychain, in memory; `broken` makes every call fail as a locked keychain does. */
+function memorySecrets(broken = false): SecretStore & { values: Map<string, string> } {
+  const values = new Map<string, string>();
+  const guard = () => {
+    if (broken) throw new Error('The system keychain is locked or unavailable: unlock it.');
+  };
+  return {
+    values,
+    get(service, account) {
+      guard();
+      const value = values.get(`${service}/${account}`);
+      return Promise.resolve(value === undefined ? null : new Secret(value));
+    },
+    set(service, account, value) {
+      guard();
+      values.set(`${service}/${account}`, value.reveal());
+      return Promise.resolve();
+    },
+    delete(service, account) {
+      guard();
+      return Promise.resolve(values.delete(`${service}/${account}`));
+    },
+  };
+}
+
+async function world(options: { brokenKeychain?: boolean } = {}) {
+  const root = tempDir();
+  const home = join(root, 'home');
+  const claude = join(home, '.claude');
+  mkdirSync(claude, { recursive: true });
+  writeFileSync(join(claude, '.credentials.json'), JSON.stringify(fakeClaudeCredentials()));
+  const api = await startFakeAnthropic();
+  apis.push(api);
+  const resets = new Date(Date.now() + 2 * HOUR).toISOString();
+  api.respond({
+    body: {
+      five_hour: { utilization: 30, resets_at: resets },
+      seven_day: { utilization: 10, resets_at: resets },
+    },
+  });
+  const secrets = memorySecrets(options.brokenKeychain);
+  const env = {
+    HOME: home,
+    HEADROOM_DATA_DIR: join(root, 'data'),
+    HEADROOM_ANTHROPIC_URL: api.url,
+    CLAUDE_CONFIG_DIR: claude,
+  };
+  const created = await createCore({ pathEnv: { env, platform: 'linux', home }, secrets });
+  if (!created.ok) throw new Error(created.message);
+  const shell = {
+    calls: [] as string[],
+    openSettings: () => shell.calls.push('openSettings'),
+    hidePopover: () => shell.calls.push('hidePopover'),
+    quit: () => shell.calls.push('quit'),
+  };
+  const launches: boolean[] = [];
+  const launchAtLogin: LaunchAtLogin = {
+    supported: true,
+    note: null,
+    apply: (enabled) => (launches.push(enabled), Promise.resolve()),
+  };
+  let routeChecks = 0;
+  const session = createAppSession({
+    core: created.core,
+    notifier: { notify: () => Promise.resolve() },
+    logger: silent,
+    timers: nodeTimers,
+    shell,
+    launchAtLogin,
+    checkRoute: () => {
+      routeChecks++;
+      return Promise.resolve({ summary: 'Max 5x subscription' } as RouteReport);
+    },
+  });
+  sessions.push(session);
+  const events: AppEvent[] = [];
+  session.subscribe((event) => events.push(event));
+  return {
+    session,
+    core: created.core,
+    secrets,
+    shell,
+    launches,
+    events,
+    api,
+    routeChecks: () => routeChecks,
+  };
+}
+
+describe('the app session (the handler table every shell shares)', () => {
+  it('refresh reads every source and checks the billing route again', async () => {
+    const { session, routeChecks, api } = await world();
+    const model = await session.handlers.refresh();
+    expect(model.phase).toBe('ready');
+    expect(model.cards.map((card) => [card.id, card.utilization])).toEqual([
+      ['five_hour', 30],
+      ['seven_day', 10],
+    ]);
+    expect(model.route).toBe('Max 5x subscription');
+    expect(routeChecks()).toBe(1);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('saves a settings change, applies launch at login only when it changed, and pushes the new settings', async () => {
+    const { session, core, launches, events } = await world();
+    const saved = await session.handlers.saveSettings({
+      thresholds: [80, 60, 80],
+      launchAtLogin: true,
+      sources: { web: true },
+    });
+    expect(saved.ok).toBe(true);
+    expect(core.settings()).toMatchObject({
+      alerts: { thresholds: [60, 80] },
+      launchAtLogin: true,
+      sources: { web: { enabled: true }, oauth: { enabled: true } },
+    });
+    expect(JSON.parse(readFileSync(core.layout.settings, 'utf8'))).toMatchObject({
+      alerts: { thresholds: [60, 80] },
+    });
+    await session.handlers.saveSettings({ thresholds: [70] });
+    expect(launches).toEqual([true]);
+    expect(events.filter((event) => event.name === 'settings')).toHaveLength(2);
+    expect(events.some((event) => event.name === 'popover' && event.payload.warnAt === 70)).toBe(
+      true,
+    );
+  });
+
+  it('refuses settings the schema refuses, with the sentence, and keeps the old ones', async () => {
+    const { session, core } = await world();
+    const saved = await session.handlers.saveSettings({
+      quietHours: { start: '25:00', end: '08:00' },
+    });
+    expect(saved).toEqual({
+      ok: false,
+      message: 'Settings not saved: quietHours.start must be a time like "22:30".',
+    });
+    expect(core.settings().quietHours).toBeNull();
+  });
+
+  it('stores a pasted credential in the keychain and answers with "stored" and when, never the value', async () => {
+    const { session, secrets } = await world();
+    const before = Date.now();
+    const stored = await session.handlers.storeCredential({
+      id: 'web',
+      value: `  ${SESSION_KEY}\n`,
+    });
+    expect(secrets.values.get('Headroom/web-session-key')).toBe(SESSION_KEY);
+    if (!stored.ok) throw new Error(stored.message);
+    const web = stored.value.credentials.find((credential) => credential.id === 'web');
+    expect(web?.stored).toBe(true);
+    expect(web?.storedAt).toBeGreaterThanOrEqual(before);
+    expect(JSON.stringify(stored)).not.toContain('test-session-abc');
+    expect(JSON.stringify(await session.handlers.getSettings())).not.toContain('test-session-abc');
+
+    const cleared = await session.handlers.clearCredential({ id: 'web' });
+    expect(cleared.ok && cleared.value.credentials.find((c) => c.id === 'web')?.stored).toBe(false);
+    expect(secrets.values.size).toBe(0);
+  });
+
+  it('refuses a credential of the wrong shape with the sentence that says what to paste', async () => {
+    const { session, secrets } = await world();
+    const stored = await session.handlers.storeCredential({
+      id: 'admin',
+      value: 'sk-ant-api03-test-key-abc',
+    });
+    expect(stored).toEqual({
+      ok: false,
+      message:
+        'That does not look like an Admin API key (it starts with sk-ant-admin). Create one in the Anthropic Console under Settings → Admin keys, and paste it again.',
+    });
+    expect(secrets.values.size).toBe(0);
+  });
+
+  it('says when the keychain cannot be read, instead of failing the settings window', async () => {
+    const { session } = await world({ brokenKeychain: true });
+    const model = await session.handlers.getSettings();
+    expect(model.problems).toHaveLength(1);
+    expect(model.problems[0]).toMatch(/keychain/);
+    expect(model.credentials.map((c) => c.stored)).toEqual([false, false]);
+  });
+
+  it('snoozes for an hour, and resumes', async () => {
+    const { session, core } = await world();
+    const before = Date.now();
+    await session.handlers.snooze({ choice: '1h' });
+    const until = core.settings().snoozeUntil ?? 0;
+    expect(until - before).toBeGreaterThanOrEqual(HOUR);
+    expect(until - Date.now()).toBeLessThanOrEqual(HOUR);
+    expect((await session.handlers.getPopover()).snoozedUntil).toBe(until);
+    await session.handlers.snooze({ choice: 'off' });
+    expect(core.settings().snoozeUntil).toBeNull();
+  });
+
+  it('passes window requests to the shell', async () => {
+    const { session, shell } = await world();
+    await session.handlers.openSettings();
+    await session.handlers.hidePopover();
+    await session.handlers.quit();
+    expect(shell.calls).toEqual(['openSettings', 'hidePopover', 'quit']);
+  });
+});

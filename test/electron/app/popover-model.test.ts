@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import { buildPopoverModel, type PopoverInput } from '../../../electron/app/popover-model';
+import type { EngineState } from '../../../electron/core/services/engine';
+import { defaultSettings } from '../../../shared/domain/settings';
+import type { SourceView, WindowView } from '../../../shared/domain/source-view';
+import type { UsageError } from '../../../shared/domain/usage-error';
+import { HOUR, MINUTE, t } from '../../shared/domain/factories';
+
+const NOW = t('2026-11-21T09:00');
+
+function windowView(overrides: Partial<WindowView> = {}): WindowView {
+  return {
+    id: 'five_hour',
+    label: 'Session',
+    utilization: 42,
+    resetsAt: NOW + 2 * HOUR,
+    projection: {
+      windowId: 'five_hour',
+      status: 'safe',
+      ratePerHour: 1,
+      projectedFullAt: null,
+      lockoutAt: null,
+      blockedMs: null,
+      note: null,
+    },
+    pace: { usedPct: 42, elapsedPct: 60, deltaPct: -18, sentence: '18 points under an even pace' },
+    binding: false,
+    sparkline: [{ at: NOW - MINUTE, utilization: 42 }],
+    ...overrides,
+  };
+}
+
+function sourceView(overrides: Partial<SourceView> = {}): SourceView {
+  return {
+    source: 'oauth',
+    fetchedAt: NOW - MINUTE,
+    stale: false,
+    error: null,
+    windows: [windowView()],
+    extraUsage: null,
+    spend: null,
+    prepaidCredits: null,
+    ...overrides,
+  };
+}
+
+function input(
+  views: readonly SourceView[] | null,
+  overrides: Partial<PopoverInput> = {},
+): PopoverInput {
+  const state: EngineState | null =
+    views === null ? null : { updatedAt: NOW, views, logs: null, problems: [] };
+  return {
+    state,
+    settings: defaultSettings(),
+    route: 'Max 5x subscription',
+    notices: [],
+    now: NOW,
+    ...overrides,
+  };
+}
+
+const failure = (
+  kind: UsageError['kind'],
+  message: string,
+  retryAt: number | null = null,
+): UsageError => ({ kind, message, retryAt });
+
+describe('the popover model', () => {
+  it('before the first look: loading, no cards, no banners', () => {
+    const model = buildPopoverModel(input(null));
+    expect(model).toMatchObject({
+      phase: 'loading',
+      cards: [],
+      banners: [],
+      updated: { fetchedAt: null, stale: false },
+    });
+  });
+
+  it('puts the session first, then the week, model weeks and budgets, and marks the binding one', () => {
+    const windows = [
+      windowView({
+        id: 'monthly_budget',
+        label: 'Month · budget',
+        money: { used: 10, limit: 200, currency: 'USD' },
+      }),
+      windowView({ id: 'seven_day_opus', label: 'Week · Opus', utilization: 73 }),
+      windowView({ id: 'seven_day', label: 'Week', utilization: 61 }),
+      windowView(),
+    ];
+    const model = buildPopoverModel(input([sourceView({ windows })]));
+    expect(model.cards.map((card) => [card.id, card.binding])).toEqual([
+      ['five_hour', false],
+      ['seven_day', false],
+      ['seven_day_opus', true],
+      ['monthly_budget', false],
+    ]);
+    expect(model.cards[3]?.money).toEqual({ used: 10, limit: 200, currency: 'USD' });
+    expect(model.cards[0]).toMatchObject({
+      source: 'oauth',
+      fetchedAt: NOW - MINUTE,
+      pace: { elapsedPct: 60, sentence: '18 points under an even pace' },
+    });
+    expect(model.banners).toEqual([]);
+    expect(model.updated).toEqual({ fetchedAt: NOW - MINUTE, stale: false });
+  });
+
+  it('signed out: says how to sign in, or which credential to paste instead, with a settings button', () => {
+    const model = buildPopoverModel(
+      input([
+        sourceView({
+          fetchedAt: null,
+          windows: [],
+          error: failure('no-credentials', 'Claude Code is not signed in on this machine.'),
+        }),
+      ]),
+    );
+    expect(model.banners).toEqual([
+      {
+        kind: 'signed-out',
+        title: 'Not signed in',
+        message:
+          'Claude Code is not signed in on this machine. Or paste a claude.ai session key in Settings.',
+        source: 'oauth',
+        retryAt: null,
+        until: null,
+        action: 'settings',
+      },
+    ]);
+  });
+
+  it('rate-limited: carries the retry time, and offers no button (a refresh could not go out)', () => {
+    const model = buildPopoverModel(
+      input([
+        sourceView({
+          stale: true,
+          error: failure(
+            'rate-limited',
+            'Anthropic is rate-limiting usage requests.',
+            NOW + 10 * MINUTE,
+          ),
+        }),
+      ]),
+    );
+    expect(model.banners.map((b) => [b.kind, b.title, b.retryAt, b.action])).toEqual([
+      ['rate-limited', 'Rate-limited by Anthropic', NOW + 10 * MINUTE, null],
+    ]);
+    expect(model.updated.stale).toBe(true);
+  });
+
+  it('an error over earlier figures: one error banner, the cards marked stale', () => {
+    const model = buildPopoverModel(
+      input([
+        sourceView({
+          stale: true,
+          error: failure(
+            'server',
+            "Anthropic's API answered with an error (HTTP 500).",
+            NOW + 5 * MINUTE,
+          ),
+        }),
+      ]),
+    );
+    expect(model.banners.map((b) => [b.kind, b.title, b.action])).toEqual([
+      ['error', 'The service had a problem', 'refresh'],
+    ]);
+    expect(model.cards.map((card) => card.stale)).toEqual([true]);
+  });
+
+  it('stale without an error: a stale banner with a refresh button', () => {
+    const model = buildPopoverModel(
+      input([sourceView({ stale: true, fetchedAt: NOW - 3 * HOUR })]),
+    );
+    expect(model.banners.map((b) => [b.kind, b.action])).toEqual([['stale', 'refresh']]);
+    expect(model.updated).toEqual({ fetchedAt: NOW - 3 * HOUR, stale: true });
+  });
+
+  it('locked: names the limit and when it lifts', () => {
+    const model = buildPopoverModel(
+      input([sourceView({ windows: [windowView({ utilization: 100 })] })]),
+    );
+    expect(model.banners.map((b) => [b.kind, b.title, b.until])).toEqual([
+      ['locked', 'Session limit reached', NOW + 2 * HOUR],
+    ]);
+  });
+
+  it('a spend-limit account: the enterprise banner and the spend', () => {
+    const extra = { enabled: true, used: 123.45, limit: 500, currency: 'USD', utilization: 24.69 };
+    const model = buildPopoverModel(input([sourceView({ windows: [], extraUsage: extra })]));
+    expect(model.banners.map((b) => b.kind)).toEqual(['enterprise']);
+    expect(model.extraUsage).toEqual({ ...extra, source: 'oauth' });
+    expect(model.updated.fetchedAt).toBe(NOW - MINUTE);
+  });
+
+  it('no data: says to turn a source on when none that polls is on, else that none has answered yet', () => {
+    const silentStatusLine = sourceView({ source: 'statusline', fetchedAt: null, windows: [] });
+    expect(buildPopoverModel(input([])).banners.map((b) => [b.title, b.action])).toEqual([
+      ['No usage source is on', 'settings'],
+    ]);
+    expect(buildPopoverModel(input([silentStatusLine])).banners.map((b) => b.title)).toEqual([
+      'No usage source is on',
+    ]);
+    expect(
+      buildPopoverModel(
+        input([sourceView({ fetchedAt: null, windows: [] }), silentStatusLine]),
+      ).banners.map((b) => [b.title, b.action]),
+    ).toEqual([['No figures yet', 'refresh']]);
+  });
+
+  it('names the source in a banner when several sources report (a silent one does not count)', () => {
+    const web = sourceView({
+      source: 'web',
+      stale: true,
+      error: failure('auth', 'Your claude.ai session has expired.'),
+    });
+    const silent = sourceView({ source: 'statusline', fetchedAt: null, windows: [] });
+    expect(
+      buildPopoverModel(input([sourceView(), web, silent])).banners.map((b) => b.title),
+    ).toEqual(['claude.ai session: Sign-in needs renewing']);
+    expect(buildPopoverModel(input([web, silent])).banners.map((b) => b.title)).toEqual([
+      'Sign-in needs renewing',
+    ]);
+  });
+
+  it('shows month-to-date spend when no budget card shows it, and the freshest credit balance', () => {
+    const spend = { amount: 143.2, currency: 'USD', since: NOW - 20 * 24 * HOUR, models: [] };
+    const admin = sourceView({ source: 'admin', windows: [], spend });
+    const web = sourceView({ source: 'web', prepaidCredits: { amount: 25, currency: 'USD' } });
+    const model = buildPopoverModel(input([sourceView(), admin, web]));
+    expect(model.spend).toEqual({
+      amount: 143.2,
+      currency: 'USD',
+      since: spend.since,
+      source: 'admin',
+    });
+    expect(model.prepaidCredits).toEqual({ amount: 25, currency: 'USD', source: 'web' });
+    const budget = windowView({
+      id: 'monthly_budget',
+      label: 'Month · budget',
+      money: { used: 143.2, limit: 200, currency: 'USD' },
+    });
+    expect(
+      buildPopoverModel(input([sourceView({ source: 'admin', windows: [budget], spend })])).spend,
+    ).toBeNull();
+  });
+
+  it('carries the route, notices, a future snooze and the thresholds that colour the cards', () => {
+    const settings = {
+      ...defaultSettings(),
+      snoozeUntil: NOW + HOUR,
+      alerts: { ...defaultSettings().alerts, thresholds: [60, 80] },
+    };
+    const model = buildPopoverModel(
+      input([sourceView()], {
+        settings,
+        notices: ['Using HEADROOM_ANTHROPIC_URL=http://127.0.0.1:1'],
+      }),
+    );
+    expect(model).toMatchObject({
+      route: 'Max 5x subscription',
+      notices: ['Using HEADROOM_ANTHROPIC_URL=http://127.0.0.1:1'],
+      snoozedUntil: NOW + HOUR,
+      warnAt: 60,
+      criticalAt: 80,
+    });
+    const past = buildPopoverModel(
+      input([sourceView()], { settings: { ...settings, snoozeUntil: NOW - 1 } }),
+    );
+    expect(past.snoozedUntil).toBeNull();
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assistantText, transcript } from '../../fakes/transcripts/line-factory';
+import { baseEnv, runCli } from '../../support/cli';
+import { useTempDir } from '../../support/temp-dir';
+
+const tempDir = useTempDir('headroom-advise-');
+const DAY = 86_400_000;
+
+/** A machine whose transcripts hold ``millions` of Opus 4.1 output tokens ($75 each), `daysAgo` apart. */
+function machine(responses: readonly { daysAgo: number; millions: number }[]): NodeJS.ProcessEnv {
+  const root = tempDir();
+  const projects = join(root, 'claude', 'projects', 'p');
+  mkdirSync(projects, { recursive: true });
+  const lines = responses.map((response, index) =>
+    assistantText({
+      messageId: `msg_${index}`,
+      requestId: `req_${index}`,
+      at: new Date(Date.now() - response.daysAgo * DAY).toISOString(),
+      model: 'claude-opus-4-1-20250805',
+      input: 0,
+      output: response.millions * 1_000_000,
+    }),
+  );
+  writeFileSync(join(projects, 's.jsonl'), transcript(...lines));
+  return {
+    ...baseEnv(),
+    HOME: root,
+    CLAUDE_CONFIG_DIR: join(root, 'claude'),
+    HEADROOM_DATA_DIR: join(root, 'data'),
+  };
+}
+
+describe('headroom advise', () => {
+  it('compares the last 30 days at API prices with the plans, in one paragraph', async () => {
+    const env = machine([
+      { daysAgo: 2, millions: 1 },
+      { daysAgo: 10, millions: 1 },
+      { daysAgo: 45, millions: 10 },
+    ]);
+    const run = await runCli(['advise'], { env });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toBe(
+      'On API billing the last 30 days would have cost $150 (2 active days). Max 5x ($100) covers that, saving $50.00 a month; Max 20x ($200) would cost more than the API would have. Local logs cannot show how often you hit a limit: they show 2 five-hour blocks of activity; the busiest cost $75.00 at API prices.\n',
+    );
+  });
+
+  it('prints the figures behind it with --json', async () => {
+    const env = machine([{ daysAgo: 1, millions: 0.1 }]);
+    const run = await runCli(['advise', '--json'], { env });
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ activeDays: 1, blocks: 1, limitHits: null, recommended: 'api' });
+    expect(json.costLast30DaysUsd).toBeCloseTo(7.5, 9);
+    expect(json.sentence).toMatch(
+      /^On API billing the last 30 days would have cost \$7\.50 \(1 active day\)\. That is less than Pro's \$20/,
+    );
+  });
+});

@@ -1,0 +1,331 @@
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { groupEntries } from '../../../../../shared/domain/logs/aggregate';
+import { dailyJson } from '../../../../../shared/domain/logs/ccusage-json';
+import { DEFAULT_PRICE_ROWS, createPriceTable } from '../../../../../shared/domain/logs/prices';
+import { createDayKey } from '../../../../../shared/domain/logs/time-zone';
+import {
+  createLogsReader,
+  type LogsReaderOptions,
+} from '../../../../../electron/core/sources/logs/reader';
+import { assistantText, transcript, userText } from '../../../../fakes/transcripts/line-factory';
+import { useTempDir } from '../../../../support/temp-dir';
+
+const tempDir = useTempDir('headroom-logs-');
+
+/** A Claude config dir with a projects/ folder, and an index path in a separate data dir. */
+function setup(): {
+  projects: string;
+  file: (name: string) => string;
+  reader: (options?: Partial<LogsReaderOptions>) => ReturnType<typeof createLogsReader>;
+  indexPath: string;
+} {
+  const root = tempDir();
+  const projects = join(root, 'claude', 'projects');
+  mkdirSync(join(projects, 'proj'), { recursive: true });
+  const indexPath = join(root, 'data', 'logs-index', 'index.bin');
+  return {
+    projects,
+    indexPath,
+    file: (name) => join(projects, 'proj', name),
+    reader: (options = {}) =>
+      createLogsReader({ roots: [projects], indexPath, threads: 0, ...options }),
+  };
+}
+
+function daily(reader: ReturnType<typeof createLogsReader>): ReturnType<typeof dailyJson> {
+  const entries = reader.entries();
+  const day = createDayKey('UTC');
+  return dailyJson(
+    groupEntries(entries, (index) => day(entries.timestamp[index] ?? 0), { mode: 'auto' }),
+  );
+}
+
+const line = (id: string, output: number, at = '2026-09-01T10:00:00.000Z'): string =>
+  assistantText({ messageId: id, requestId: `req_${id}`, output, at });
+
+describe('the logs reader', () => {
+  it('counts each response once, with its largest streamed line', async () => {
+    const { file, reader } = setup();
+    writeFileSync(
+      file('s1.jsonl'),
+      transcript(userText(), line('a', 10), line('a', 400), line('a', 200), line('b', 5)),
+    );
+    const logs = reader();
+    const refresh = await logs.refresh();
+    expect([refresh.filesRead, refresh.added, refresh.replaced]).toEqual([1, 2, 0]);
+    expect(daily(logs).totals.outputTokens).toBe(405);
+  });
+
+  it('reads only the appended bytes on the next refresh', async () => {
+    const { file, reader } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 10)));
+    const logs = reader();
+    await logs.refresh();
+    const appended = transcript(line('b', 20), line('a', 30));
+    appendFileSync(file('s1.jsonl'), appended);
+    const refresh = await logs.refresh();
+    expect([refresh.filesRead, refresh.bytesRead, refresh.added, refresh.replaced]).toEqual([
+      1,
+      Buffer.byteLength(appended),
+      1,
+      1,
+    ]);
+    expect(daily(logs).totals.outputTokens).toBe(50);
+    expect((await logs.refresh()).filesRead).toBe(0);
+  });
+
+  it('holds a torn last line until Claude Code completes it, then counts it once', async () => {
+    const { file, reader } = setup();
+    const torn = line('b', 70);
+    writeFileSync(file('s1.jsonl'), `${transcript(line('a', 10))}${torn.slice(0, 50)}`);
+    const logs = reader();
+    await logs.refresh();
+    expect(daily(logs).totals.outputTokens).toBe(10);
+    expect(logs.problems().malformedLines).toBe(0);
+    appendFileSync(file('s1.jsonl'), `${torn.slice(50)}\n`);
+    await logs.refresh();
+    await logs.refresh();
+    expect(daily(logs).totals.outputTokens).toBe(80);
+    expect(logs.entries().count).toBe(2);
+  });
+
+  it('counts a complete last line that lacks its newline (as ccusage does)', async () => {
+    const { file, reader } = setup();
+    writeFileSync(file('s1.jsonl'), `${transcript(line('a', 10))}${line('b', 70)}`);
+    const logs = reader();
+    await logs.refresh();
+    appendFileSync(file('s1.jsonl'), `\n${line('c', 5)}\n`);
+    await logs.refresh();
+    expect(daily(logs).totals.outputTokens).toBe(85);
+  });
+
+  it('counts and reports malformed lines, and reads on past them', async () => {
+    const { file, reader } = setup();
+    const broken = line('x', 1).replace('"usage":{', '"usage":{,,');
+    writeFileSync(
+      file('s1.jsonl'),
+      transcript(line('a', 10), broken, 'not json at all', line('b', 20)),
+    );
+    const logs = reader();
+    const refresh = await logs.refresh();
+    expect(refresh.malformedLines).toBe(1);
+    expect(logs.problems().malformedLines).toBe(1);
+    expect(daily(logs).totals.outputTokens).toBe(30);
+  });
+
+  it('reads a file again from the start when it shrank under the reader', async () => {
+    const { file, reader } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 10), line('b', 20), line('c', 30)));
+    writeFileSync(file('s2.jsonl'), transcript(line('z', 1000)));
+    const logs = reader();
+    await logs.refresh();
+    writeFileSync(file('s1.jsonl'), transcript(line('d', 4)));
+    const refresh = await logs.refresh();
+    expect(refresh.rebuilt).toBe(`${file('s1.jsonl')} shrank`);
+    expect(daily(logs).totals.outputTokens).toBe(1004);
+    expect(logs.problems().notices.map((notice) => notice.kind)).toEqual(['rescanned']);
+  });
+
+  it('reads a file again when it was replaced by one as long or longer', async () => {
+    const { file, reader } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 10)));
+    const logs = reader();
+    await logs.refresh();
+    rmSync(file('s1.jsonl'));
+    writeFileSync(file('s1.jsonl'), transcript(line('b', 20), line('c', 30)));
+    const refresh = await logs.refresh();
+    expect(refresh.rebuilt).toBe(`${file('s1.jsonl')} was replaced`);
+    expect(daily(logs).totals.outputTokens).toBe(50);
+  });
+
+  it('keeps the totals of a deleted transcript and marks its days retained', async () => {
+    const { file, reader, indexPath } = setup();
+    writeFileSync(file('old.jsonl'), transcript(line('a', 10, '2026-08-01T10:00:00.000Z')));
+    writeFileSync(file('new.jsonl'), transcript(line('b', 20, '2026-09-01T10:00:00.000Z')));
+    const logs = reader();
+    await logs.refresh();
+    rmSync(file('old.jsonl'));
+    expect((await logs.refresh()).deleted).toBe(1);
+    logs.close();
+    // The history survives a restart too.
+    const restarted = createLogsReader({
+      roots: [join(file('x'), '..', '..')],
+      indexPath,
+      threads: 0,
+    });
+    await restarted.refresh();
+    expect(
+      daily(restarted).daily.map((day) => [day.date, day.outputTokens, day.retained ?? false]),
+    ).toEqual([
+      ['2026-08-01', 10, true],
+      ['2026-09-01', 20, false],
+    ]);
+  });
+
+  it('reports a transcript it cannot read, by path, and counts the rest', async () => {
+    const { file, reader } = setup();
+    // Tests run as root, where chmod 000 does not stop a read: a folder named like a transcript does.
+    mkdirSync(file('broken.jsonl'));
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 10)));
+    const logs = reader();
+    await logs.refresh();
+    expect(logs.problems().unreadable).toEqual([
+      { path: file('broken.jsonl'), error: 'not a regular file' },
+    ]);
+    expect(daily(logs).totals.outputTokens).toBe(10);
+  });
+
+  it('does not read anything again after a restart with its index', async () => {
+    const { file, reader } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 10), line('b', 20)));
+    const first = reader();
+    await first.refresh();
+    first.close();
+    const second = reader();
+    const refresh = await second.refresh();
+    expect([refresh.filesRead, refresh.bytesRead, refresh.rebuilt]).toEqual([0, 0, null]);
+    expect(daily(second)).toEqual(daily(first));
+  });
+
+  it('rebuilds a corrupt index from the transcripts, keeps the damaged copy and says so', async () => {
+    const { file, reader, indexPath } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 10)));
+    const first = reader();
+    await first.refresh();
+    first.close();
+    writeFileSync(indexPath, 'HRLX garbage');
+    const second = reader();
+    const refresh = await second.refresh();
+    expect(refresh.rebuilt).toMatch(/^the logs index was unreadable/);
+    expect(second.problems().notices[0]?.kind).toBe('index-rebuilt');
+    expect(
+      readdirSync(join(indexPath, '..')).some((name) => name.startsWith('index.bin.corrupt-')),
+    ).toBe(true);
+    expect(daily(second).totals.outputTokens).toBe(10);
+    expect(existsSync(indexPath)).toBe(true);
+  });
+
+  it('finds transcripts in new folders, sub-agent files included', async () => {
+    const { file, reader } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 10)));
+    const logs = reader();
+    await logs.refresh();
+    mkdirSync(file('s1/subagents'), { recursive: true });
+    writeFileSync(
+      file('s1/subagents/agent-1.jsonl'),
+      transcript(assistantText({ messageId: 'sub', requestId: 'r', output: 7, sidechain: true })),
+    );
+    await logs.refresh();
+    expect(daily(logs).totals.outputTokens).toBe(17);
+  });
+
+  it('recomputes stored costs when the price table changes', async () => {
+    const { file, reader } = setup();
+    writeFileSync(
+      file('s1.jsonl'),
+      transcript(assistantText({ model: 'claude-mystery-1', input: 0, output: 1_000_000 })),
+    );
+    const first = reader();
+    await first.refresh();
+    first.close();
+    const price = DEFAULT_PRICE_ROWS[0]?.price;
+    if (price === undefined) throw new Error('no default prices');
+    const second = reader({
+      prices: createPriceTable([{ models: ['claude-mystery-1'], price }, ...DEFAULT_PRICE_ROWS]),
+    });
+    await second.refresh();
+    expect(daily(second).totals.totalCost).toBe(25);
+  });
+
+  it('gives the popover’s snapshot, and updates its block when new lines arrive', async () => {
+    const { file, reader } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 100, '2026-09-01T10:05:00.000Z')));
+    const logs = reader();
+    await logs.refresh();
+    const now = Date.parse('2026-09-01T11:00:00.000Z');
+    expect(logs.summary(now, 'UTC').activeBlock).toMatchObject({
+      isActive: true,
+      tokensPerMinute: null,
+    });
+    appendFileSync(file('s1.jsonl'), transcript(line('b', 200, '2026-09-01T10:35:00.000Z')));
+    await logs.refresh();
+    const summary = logs.summary(now, 'UTC');
+    expect(summary.activeBlock).toMatchObject({
+      startAt: Date.parse('2026-09-01T10:00:00.000Z'),
+      isActive: true,
+      tokens: { input: 20, output: 300, cacheCreation: 0, cacheRead: 0, total: 320 },
+      tokensPerMinute: 320 / 30,
+    });
+    expect(summary.today.tokens.total).toBe(320);
+    // Later the same day the block has ended; it is still shown, marked inactive.
+    expect(logs.summary(Date.parse('2026-09-01T20:00:00.000Z'), 'UTC').activeBlock?.isActive).toBe(
+      false,
+    );
+  });
+
+  it('calls watch’s listener after a transcript grows', async () => {
+    const { file, reader } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 10)));
+    const logs = reader({ pollMs: 200 });
+    await logs.refresh();
+    const changed = new Promise<void>((resolve) => {
+      const stop = logs.watch(() => {
+        stop();
+        resolve();
+      });
+    });
+    appendFileSync(file('s1.jsonl'), transcript(line('b', 20)));
+    await changed;
+    expect(daily(logs).totals.outputTokens).toBe(30);
+  });
+});
+
+describe('retained history', () => {
+  it('folds old entries of deleted transcripts without changing daily totals or costs', async () => {
+    const { file, reader } = setup();
+    const lines = Array.from({ length: 120 }, (_, index) =>
+      assistantText({
+        messageId: `m${index}`,
+        requestId: `r${index}`,
+        output: index + 1,
+        model: index % 2 === 0 ? 'claude-opus-4-6' : 'claude-haiku-4-5-20251001',
+        at: new Date(Date.UTC(2026, 5, 1, 10, index)).toISOString(),
+        ...(index % 5 === 0 ? { costUSD: 0.5 } : {}),
+      }),
+    );
+    writeFileSync(file('old.jsonl'), transcript(...lines));
+    writeFileSync(file('recent.jsonl'), transcript(line('z', 7, '2026-09-20T10:00:00.000Z')));
+    const logs = reader({ clock: () => Date.parse('2026-09-30T00:00:00Z') });
+    await logs.refresh();
+    const before = daily(logs);
+    rmSync(file('old.jsonl'));
+    await logs.refresh();
+    expect(logs.entries().count).toBeLessThanOrEqual(1 + 8 * 2 * 2);
+    expect(daily(logs)).toEqual(roundCosts(before, daily(logs)));
+  });
+});
+
+/** `before` with its costs replaced by `after`'s where they differ only by float rounding, and days marked retained. */
+function roundCosts(
+  before: ReturnType<typeof daily>,
+  after: ReturnType<typeof daily>,
+): ReturnType<typeof daily> {
+  const close = (a: number, b: number): number => (Math.abs(a - b) < 1e-9 ? b : a);
+  return {
+    daily: before.daily.map((day, index) => {
+      const other = after.daily[index];
+      return {
+        ...day,
+        totalCost: close(day.totalCost, other?.totalCost ?? NaN),
+        modelBreakdowns: day.modelBreakdowns.map((model, at) => ({
+          ...model,
+          cost: close(model.cost, other?.modelBreakdowns[at]?.cost ?? NaN),
+        })),
+        ...(day.date === '2026-06-01' ? { retained: true as const } : {}),
+      };
+    }),
+    totals: { ...before.totals, totalCost: close(before.totals.totalCost, after.totals.totalCost) },
+  };
+}

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  build: {
+    appId: string;
+    files: string[];
+    asarUnpack: string[];
+    mac: {
+      target: { target: string; arch: string[] }[];
+      hardenedRuntime: boolean;
+      entitlements: string;
+      extendInfo: Record<string, unknown>;
+      icon: string;
+    };
+    win: { target: string[] };
+    linux: { target: string[]; icon: string };
+  };
+};
+
+describe('packaging (electron-builder config in package.json)', () => {
+  it('builds a menu-bar-only, hardened macOS app as dmg and zip for both architectures', () => {
+    const { mac } = pkg.build;
+    expect(mac.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
+    expect(mac.extendInfo.LSUIElement).toBe(true);
+    expect(mac.hardenedRuntime).toBe(true);
+    expect(readFileSync(join(ROOT, mac.entitlements), 'utf8')).toContain(
+      'com.apple.security.cs.allow-jit',
+    );
+  });
+
+  it('builds an NSIS installer for Windows and an AppImage and a deb for Linux', () => {
+    expect(pkg.build.win.target).toEqual(['nsis']);
+    expect(pkg.build.linux.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('ships the bundles and unpacks node-notifier’s helpers and native modules from the asar', () => {
+    expect(pkg.main).toBe('dist/main.cjs');
+    expect(pkg.build.files).toEqual(
+      expect.arrayContaining([
+        'dist/main.cjs',
+        'dist/preload.cjs',
+        'dist/renderer/**/*',
+        '!dist/**/*.map',
+        '!dist/renderer/dev-bridge.js',
+      ]),
+    );
+    expect(pkg.build.asarUnpack).toEqual(['node_modules/node-notifier/vendor/**', '**/*.node']);
+    expect(pkg.build.appId).toBe('dev.headroom.app');
+  });
+
+  it('has the icons under build/ and the scripts the README names', () => {
+    const icon = readFileSync(join(ROOT, pkg.build.mac.icon));
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([1024, 1024]);
+    expect(existsSync(join(ROOT, pkg.build.linux.icon, '256x256.png'))).toBe(true);
+    expect(Object.keys(pkg.scripts)).toEqual(
+      expect.arrayContaining(['start', 'build', 'dist', 'dev:browser']),
+    );
+  });
+});

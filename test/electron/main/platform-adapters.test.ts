@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { launchAtLoginFor } from '../../../electron/main/login-item';
+import { notifierHelperPath, unpackedPath } from '../../../electron/main/notifications';
+import { followPower } from '../../../electron/main/power';
+import { useTempDir } from '../../support/temp-dir';
+
+const tempDir = useTempDir('headroom-adapters-');
+
+describe('notification helpers outside the asar', () => {
+  it('maps a path inside app.asar to app.asar.unpacked, and leaves others alone', () => {
+    expect(
+      unpackedPath('/Applications/Headroom.app/Contents/Resources/app.asar/node_modules/x'),
+    ).toBe('/Applications/Headroom.app/Contents/Resources/app.asar.unpacked/node_modules/x');
+    expect(unpackedPath('C:\\Headroom\\resources\\app.asar\\node_modules\\x')).toBe(
+      'C:\\Headroom\\resources\\app.asar.unpacked\\node_modules\\x',
+    );
+    expect(unpackedPath('/work/main/node_modules/node-notifier')).toBe(
+      '/work/main/node_modules/node-notifier',
+    );
+  });
+
+  it('names terminal-notifier on macOS, SnoreToast on Windows, and nothing on Linux (notify-send)', () => {
+    const dir = '/R/app.asar/node_modules/node-notifier';
+    expect(notifierHelperPath('darwin', 'arm64', dir)).toBe(
+      '/R/app.asar.unpacked/node_modules/node-notifier/vendor/mac.noindex/terminal-notifier.app/Contents/MacOS/terminal-notifier',
+    );
+    expect(notifierHelperPath('win32', 'x64', dir)).toBe(
+      '/R/app.asar.unpacked/node_modules/node-notifier/vendor/snoreToast/snoretoast-x64.exe',
+    );
+    expect(notifierHelperPath('win32', 'ia32', dir)?.endsWith('snoretoast-x86.exe')).toBe(true);
+    expect(notifierHelperPath('linux', 'x64', dir)).toBeNull();
+    // The helpers named are the ones node-notifier ships.
+    const shipped = join(import.meta.dirname, '..', '..', '..', 'node_modules', 'node-notifier');
+    expect(existsSync(notifierHelperPath('win32', 'x64', shipped) ?? '')).toBe(true);
+    expect(existsSync(notifierHelperPath('darwin', 'x64', shipped) ?? '')).toBe(true);
+  });
+});
+
+describe('launch at login', () => {
+  it('macOS and Windows: a login item through Electron', async () => {
+    const calls: unknown[] = [];
+    const app = {
+      setLoginItemSettings: (s: unknown) => calls.push(s),
+      isPackaged: true,
+      getAppPath: () => '/app',
+    };
+    const launch = launchAtLoginFor(
+      app,
+      'darwin',
+      {},
+      '/Applications/Headroom.app/Contents/MacOS/Headroom',
+    );
+    await launch.apply(true);
+    await launchAtLoginFor(app, 'win32', {}, 'C:\\Headroom.exe').apply(false);
+    expect(calls).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
+  });
+
+  it('Linux: an XDG autostart entry that starts the AppImage, removed when switched off', async () => {
+    const config = tempDir();
+    const app = {
+      setLoginItemSettings: () => undefined,
+      isPackaged: true,
+      getAppPath: () => '/app',
+    };
+    const launch = launchAtLoginFor(
+      app,
+      'linux',
+      { XDG_CONFIG_HOME: config, APPIMAGE: '/home/me/Apps/Headroom 0.1.AppImage' },
+      '/tmp/.mount/headroom',
+    );
+    await launch.apply(true);
+    const entry = join(config, 'autostart', 'headroom.desktop');
+    expect(readFileSync(entry, 'utf8')).toBe(
+      [
+        '[Desktop Entry]',
+        'Type=Application',
+        'Name=Headroom',
+        'Comment=Claude usage in the menu bar',
+        'Exec="/home/me/Apps/Headroom 0.1.AppImage"',
+        'Terminal=false',
+        'X-GNOME-Autostart-enabled=true',
+        '',
+      ].join('\n'),
+    );
+    await launch.apply(false);
+    expect(existsSync(entry)).toBe(false);
+  });
+
+  it('Linux from a checkout: starts Electron with the app folder', async () => {
+    const config = tempDir();
+    const app = {
+      setLoginItemSettings: () => undefined,
+      isPackaged: false,
+      getAppPath: () => '/work/main',
+    };
+    await launchAtLoginFor(
+      app,
+      'linux',
+      { XDG_CONFIG_HOME: config },
+      '/work/main/node_modules/electron/dist/electron',
+    ).apply(true);
+    expect(readFileSync(join(config, 'autostart', 'headroom.desktop'), 'utf8')).toContain(
+      'Exec=/work/main/node_modules/electron/dist/electron /work/main\n',
+    );
+  });
+});
+
+describe('power events', () => {
+  it('sleep and screen lock pause polling; wake and unlock resume it', () => {
+    const handlers = new Map<string, () => void>();
+    const seen: string[] = [];
+    followPower(
+      { on: (event: string, listener: () => void) => handlers.set(event, listener) } as never,
+      {
+        pause: () => seen.push('pause'),
+        resume: () => seen.push('resume'),
+      },
+    );
+    for (const event of ['suspend', 'resume', 'lock-screen', 'unlock-screen'])
+      handlers.get(event)?.();
+    expect(seen).toEqual(['pause', 'resume', 'pause', 'resume']);
+  });
+});

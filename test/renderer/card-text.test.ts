@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { BannerModel, CardModel } from '../../shared/ipc/popover-model';
+import {
+  bannerTimes,
+  blockLine,
+  cardFigure,
+  cardLevel,
+  extraUsageLine,
+  formatTokens,
+  projectionLine,
+} from '../../renderer/popover/card-text';
+import { HOUR, MINUTE, t } from '../shared/domain/factories';
+
+const NOW = t('2026-11-21T09:00');
+
+function card(overrides: Partial<CardModel> = {}): CardModel {
+  return {
+    id: 'five_hour',
+    label: 'Session',
+    utilization: 42,
+    resetsAt: NOW + 2 * HOUR + 13 * MINUTE,
+    binding: true,
+    stale: false,
+    source: 'oauth',
+    fetchedAt: NOW,
+    projection: { status: 'safe', lockoutAt: null, blockedMs: null, note: null },
+    pace: null,
+    sparkline: [],
+    money: null,
+    ...overrides,
+  };
+}
+
+const banner = (overrides: Partial<BannerModel>): BannerModel => ({
+  kind: 'error',
+  title: '',
+  message: '',
+  source: null,
+  retryAt: null,
+  until: null,
+  action: null,
+  ...overrides,
+});
+
+describe('card wording', () => {
+  it.each([
+    [
+      {
+        status: 'at-risk' as const,
+        lockoutAt: NOW + 102 * MINUTE,
+        blockedMs: 18 * MINUTE,
+        note: null,
+      },
+      'At this pace: locked 10:42, blocked 18 m',
+    ],
+    [
+      { status: 'safe' as const, lockoutAt: null, blockedMs: null, note: null },
+      'At this pace: no lockout before the reset',
+    ],
+    [
+      { status: 'locked' as const, lockoutAt: NOW - HOUR, blockedMs: 3 * HOUR, note: null },
+      'Limit reached · back at 11:13',
+    ],
+    [
+      {
+        status: 'insufficient-data' as const,
+        lockoutAt: null,
+        blockedMs: null,
+        note: 'Not enough readings yet.',
+      },
+      'No projection yet: too few readings',
+    ],
+  ])('projection %o reads "%s"', (projection, text) => {
+    expect(projectionLine(card({ projection }), NOW)).toBe(text);
+  });
+
+  it('colours a card by the thresholds, an at-risk projection and the limit', () => {
+    expect(cardLevel(card(), 50, 90)).toBe('normal');
+    expect(cardLevel(card({ utilization: 50 }), 50, 90)).toBe('warning');
+    expect(cardLevel(card({ utilization: 90 }), 50, 90)).toBe('critical');
+    expect(
+      cardLevel(
+        card({ projection: { status: 'at-risk', lockoutAt: NOW, blockedMs: 1, note: null } }),
+        50,
+        90,
+      ),
+    ).toBe('critical');
+    expect(cardLevel(card({ utilization: 100 }), 50, 90)).toBe('locked');
+  });
+
+  it('shows money for a budget and spend in plain words', () => {
+    expect(cardFigure(card({ utilization: 42.25 }))).toBe('42.3%');
+    expect(cardFigure(card({ money: { used: 123.45, limit: 200, currency: 'USD' } }))).toBe(
+      '$123.45 of $200.00',
+    );
+    const extra = {
+      enabled: true,
+      used: 3.25,
+      limit: 20.5,
+      currency: 'USD',
+      utilization: 15.85,
+      source: 'oauth' as const,
+    };
+    expect(extraUsageLine(extra)).toBe('$3.25 of $20.50 spent this month');
+    expect(extraUsageLine({ ...extra, limit: null })).toBe('$3.25 spent this month (no cap)');
+    expect(extraUsageLine({ ...extra, enabled: false })).toBe('Extra usage is off');
+  });
+
+  it('words banner times against the clock', () => {
+    expect(bannerTimes(banner({ until: NOW + 2 * HOUR + 13 * MINUTE }), NOW)).toBe(
+      'Back at 11:13 (in 2 h 13 m).',
+    );
+    expect(bannerTimes(banner({ retryAt: NOW + 9 * MINUTE }), NOW)).toBe(
+      'Next try at 09:09 (in 9 m).',
+    );
+    expect(bannerTimes(banner({ retryAt: NOW - 1 }), NOW)).toBe('Trying again now.');
+    expect(bannerTimes(banner({}), NOW)).toBe('');
+  });
+
+  it('counts tokens as people read them', () => {
+    expect([formatTokens(950), formatTokens(38_200), formatTokens(1_234_567)]).toEqual([
+      '950',
+      '38 k',
+      '1.2 M',
+    ]);
+    const tokens = { input: 0, output: 0, cacheCreation: 0, cacheRead: 0, total: 1_200_000 };
+    const block = {
+      startAt: NOW,
+      endAt: NOW,
+      lastActivityAt: NOW,
+      isActive: true,
+      tokens,
+      costUsd: 4.1,
+      tokensPerMinute: 38_000,
+      costPerHour: 1,
+      projectedTokens: null,
+      projectedCostUsd: null,
+    };
+    expect(blockLine(block)).toBe('1.2 M tokens · $4.10 at API prices · 38 k tokens/min');
+  });
+});
