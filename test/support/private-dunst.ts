@@ -43,7 +43,10 @@ export async function startPrivateDunst(): Promise<PrivateDunst> {
 
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
-    if (child.stdout === null) return reject(new Error('dbus-daemon has no stdout'));
+    if (child.stdout === null) {
+      reject(new Error('dbus-daemon has no stdout'));
+      return;
+    }
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
       lines.close();
