@@ -2,6 +2,7 @@ import type { Core } from './create-core';
 import type { Logger, Notifier, Timers } from './ports';
 import { createAlertService } from './services/alert-service';
 import { createEngine, type Engine } from './services/engine';
+import { createLogsMonitor } from './services/logs-monitor';
 
 /** The ports a surface brings to the engine: how it notifies, logs and keeps time. */
 export interface EnginePorts {
@@ -29,6 +30,7 @@ export function createCoreEngine(core: Core, ports: EnginePorts): Engine {
     timers: ports.timers,
     logger: ports.logger,
     policyFor: core.policyFor,
+    logs: core.settings().sources.logs.enabled ? createLogsMonitor(core.pathEnv, ports.logger) : null,
   });
 }
 

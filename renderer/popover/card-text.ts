@@ -1,4 +1,9 @@
-import { formatClock, formatDuration, formatPercent } from '../../shared/domain/format';
+import {
+  formatClock,
+  formatDuration,
+  formatPercent,
+  formatTokens,
+} from '../../shared/domain/format';
 import { money } from '../common/money';
 import type { LogsBlockSummary } from '../../shared/domain/logs-summary';
 import type { BannerModel, CardModel, ExtraUsageModel } from '../../shared/ipc/popover-model';
@@ -59,13 +64,6 @@ export function bannerTimes(banner: BannerModel, now: number): string {
   if (banner.retryAt === null) return '';
   if (banner.retryAt <= now) return 'Trying again now.';
   return `Next try at ${formatClock(banner.retryAt, now)} (in ${formatDuration(banner.retryAt - now)}).`;
-}
-
-/** A token count as people read it: "950", "38 k", "1.2 M". */
-export function formatTokens(tokens: number): string {
-  if (tokens < 1_000) return String(Math.round(tokens));
-  if (tokens < 1_000_000) return `${Math.round(tokens / 1_000)} k`;
-  return `${(tokens / 1_000_000).toFixed(1)} M`;
 }
 
 /** "1.2 M tokens · $4.10 at API prices · 38 k tokens/min" for the current 5-hour block. */

@@ -1,4 +1,4 @@
-import { formatAge, formatClock, formatPercent } from '../../shared/domain/format';
+import { formatAge, formatClock, formatPercent, formatTokens } from '../../shared/domain/format';
 import { money } from '../common/money';
 import type { LogsSummary } from '../../shared/domain/logs-summary';
 import type {
@@ -7,7 +7,7 @@ import type {
   PopoverModel,
   SpendModel,
 } from '../../shared/ipc/popover-model';
-import { blockLine, extraUsageLine, formatTokens } from './card-text';
+import { blockLine, extraUsageLine } from './card-text';
 
 /** Extra-usage spend; for a spend-limit account it is the main figure, with a bar. */
 export function ExtraUsage(props: {

@@ -97,3 +97,10 @@ export function formatMoney(amount: number, currency: string): string {
   }
   return format.format(amount);
 }
+
+/** A token count as people read it: "950", "38 k", "1.2 M". */
+export function formatTokens(tokens: number): string {
+  if (tokens < 1_000) return String(Math.round(tokens));
+  if (tokens < 1_000_000) return `${Math.round(tokens / 1_000)} k`;
+  return `${(tokens / 1_000_000).toFixed(1)} M`;
+}

@@ -9,6 +9,7 @@
 // machine slows both alike. Both read from a warm page cache.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -39,6 +40,8 @@ const projects = join(config, 'projects');
 const home = join(work, 'home');
 const data = join(work, 'data');
 const ccusage = join(repo, 'node_modules', '@ccusage', 'ccusage-linux-x64', 'bin', 'ccusage');
+// The package ships the binary without its execute bit (ccusage's own wrapper sets it too).
+if (existsSync(ccusage)) chmodSync(ccusage, 0o755);
 const headroom = join(repo, 'bin', 'headroom.cjs');
 const hasTime = existsSync('/usr/bin/time');
 

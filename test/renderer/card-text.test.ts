@@ -6,9 +6,9 @@ import {
   cardFigure,
   cardLevel,
   extraUsageLine,
-  formatTokens,
   projectionLine,
 } from '../../renderer/popover/card-text';
+import { formatTokens } from '../../shared/domain/format';
 import { HOUR, MINUTE, t } from '../shared/domain/factories';
 
 const NOW = t('2026-11-21T09:00');

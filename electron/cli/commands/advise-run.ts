@@ -2,7 +2,9 @@ import { planAdvice, usageLast30Days } from '../../../shared/domain/logs/plan-ad
 import { systemTimeZone } from '../../../shared/domain/logs/time-zone';
 import { pricesPath } from '../../core/sources/logs/logs-paths';
 import { openLogsReader } from '../../core/sources/logs/open-reader';
-import { processPathEnv, type PathEnv } from '../../core/platform/paths';
+import { dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
+import { recentLimitHits } from '../../core/services/limit-hits';
+import { dataLayout } from '../../core/stores/data-layout';
 import { printProblems } from './output';
 import { logsFaults } from './report-run';
 
@@ -14,12 +16,18 @@ export async function runAdvise(
   const { reader, priceProblem } = openLogsReader(env);
   await reader.refresh();
   reader.close();
-  const usage = usageLast30Days(reader.entries(), Date.now(), systemTimeZone());
-  // The engine's history of limit hits is not wired into the CLI yet: the paragraph says so.
-  const advice = planAdvice({ ...usage, limitHits: null });
+  const now = Date.now();
+  const usage = usageLast30Days(reader.entries(), now, systemTimeZone());
+  const recorded = await recentLimitHits(dataLayout(dataDir(env)), now, 30 * 86_400_000);
+  const limitHits = recorded?.hits ?? null;
+  const advice = planAdvice({
+    ...usage,
+    limitHits,
+    ...(recorded === null ? {} : { limitHistoryDays: recorded.days }),
+  });
   process.stdout.write(
     args.json
-      ? `${JSON.stringify({ ...usage, limitHits: null, recommended: advice.recommended, plans: advice.plans, sentence: advice.sentence }, null, 2)}\n`
+      ? `${JSON.stringify({ ...usage, limitHits, recommended: advice.recommended, plans: advice.plans, sentence: advice.sentence }, null, 2)}\n`
       : `${advice.sentence}\n`,
   );
   printProblems([

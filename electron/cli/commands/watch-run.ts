@@ -1,4 +1,5 @@
-import { formatClock } from '../../../shared/domain/format';
+import { formatClock, formatMoney, formatTokens } from '../../../shared/domain/format';
+import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import { scrubSecrets } from '../../../shared/domain/secret';
 import type { SourceView } from '../../../shared/domain/source-view';
 import { createNodeNotifier } from '../../core/adapters/node-notifier';
@@ -44,6 +45,11 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
       }
       lastLines.set(view.source, line);
     }
+    const logs = state.logs === null ? null : logsLine(state.logs);
+    if (logs !== null && logs !== lastLines.get('logs')) {
+      logger.info(`[${formatClock(state.updatedAt, state.updatedAt)}] ${logs}`);
+      lastLines.set('logs', logs);
+    }
   });
   logger.info(`Watching Claude usage (data in ${core.layout.dir}). Press Ctrl+C to stop.`);
   engine.start();
@@ -75,4 +81,20 @@ function summaryLine(view: SourceView): string {
   const stale = view.stale ? ' (stale)' : '';
   const error = view.error === null ? '' : ` · ! ${view.error.message}`;
   return `${view.source}: ${figures}${stale}${error}`;
+}
+
+/** The local estimate in one line: "logs (estimate at API prices): block 1.2 M tokens · $4.10 · 38 k tokens/min; today $12.30". */
+function logsLine(logs: LogsSummary): string {
+  const block = logs.activeBlock;
+  const blockText =
+    block === null || !block.isActive
+      ? 'no active 5-hour block'
+      : [
+          `block ${formatTokens(block.tokens.total)} tokens`,
+          formatMoney(block.costUsd, 'USD'),
+          ...(block.tokensPerMinute === null
+            ? []
+            : [`${formatTokens(block.tokensPerMinute)} tokens/min`]),
+        ].join(' · ');
+  return `logs (estimate at API prices): ${blockText}; today ${formatMoney(logs.today.costUsd, 'USD')}`;
 }

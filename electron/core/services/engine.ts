@@ -9,6 +9,7 @@ import type { UsageSource } from '../sources/usage-source';
 import type { DataLayout } from '../stores/data-layout';
 import { jsonStore } from '../stores/json-store';
 import type { AlertService } from './alert-service';
+import type { LogsMonitor } from './logs-monitor';
 import type { UsageRefresher } from './usage-refresher';
 
 /** Everything the surfaces show, at one moment. */
@@ -36,6 +37,8 @@ export interface EngineDeps {
   readonly policyFor: (source: SourceId) => PollPolicy;
   /** The longest wait between looks at the shared cache, which other processes also refresh. */
   readonly maxTickMs?: number;
+  /** The local-transcript estimate, when the logs source is on. */
+  readonly logs?: LogsMonitor | null;
 }
 
 /** The long-running engine behind `headroom watch` and the app. */
@@ -113,14 +116,25 @@ export function createEngine(deps: EngineDeps): Engine {
     const state: EngineState = {
       updatedAt: deps.clock.now(),
       views: visits.map((visit) => visit.view),
-      logs: null,
+      logs: deps.logs?.summary(deps.clock.now()) ?? null,
       problems: visits.flatMap((visit) => visit.problems),
     };
-    current = state;
-    for (const listener of listeners) listener(state);
+    publish(state);
     const dues = visits.map((visit) => visit.due).filter((due): due is number => due !== null);
     schedule(dues.length === 0 ? Infinity : Math.min(...dues));
     return state;
+  }
+
+  function publish(state: EngineState): void {
+    current = state;
+    for (const listener of listeners) listener(state);
+  }
+
+  /** New transcript lines: only the estimate changed, so the sources are not visited again. */
+  function republishLogs(): void {
+    if (current === null || !active) return;
+    const now = deps.clock.now();
+    publish({ ...current, updatedAt: now, logs: deps.logs?.summary(now) ?? null });
   }
 
   function schedule(dueAt: number): void {
@@ -153,9 +167,13 @@ export function createEngine(deps: EngineDeps): Engine {
     start() {
       active = true;
       void run(false).catch(() => undefined);
+      deps.logs?.start(republishLogs).catch((error: unknown) => {
+        deps.logger.warn(`Local transcripts could not be read: ${(error as Error).message}`);
+      });
     },
     async stop() {
       active = false;
+      deps.logs?.stop();
       cancelTimer?.();
       cancelTimer = null;
       await running?.catch(() => undefined);

@@ -46,6 +46,35 @@ describe('headroom advise', () => {
     );
   });
 
+  it('counts the limits hit from the usage history Headroom keeps', async () => {
+    const env = machine([{ daysAgo: 1, millions: 0.1 }]);
+    const now = Date.now();
+    const started = now - 3 * DAY + 3_600_000;
+    const reset = now - DAY;
+    mkdirSync(join(env.HEADROOM_DATA_DIR ?? '', 'history'), { recursive: true });
+    writeFileSync(
+      join(env.HEADROOM_DATA_DIR ?? '', 'history', 'oauth.json'),
+      JSON.stringify({
+        version: 1,
+        series: {
+          five_hour: [
+            [started, 80, reset],
+            [reset - 3_600_000, 100, reset],
+            [reset - 1_800_000, 100, reset],
+            [reset + 600_000, 5, reset + 5 * 3_600_000],
+          ],
+        },
+      }),
+    );
+    const run = await runCli(['advise', '--json'], { env });
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { limitHits: number; sentence: string };
+    expect(json.limitHits).toBe(1);
+    expect(json.sentence).toContain(
+      'You hit a limit once in the 3 days Headroom has been watching.',
+    );
+  });
+
   it('prints the figures behind it with --json', async () => {
     const env = machine([{ daysAgo: 1, millions: 0.1 }]);
     const run = await runCli(['advise', '--json'], { env });

@@ -40,6 +40,27 @@ describe('plan advice', () => {
     );
   });
 
+  it('says how many days the limit count covers when Headroom has watched for less than 30', () => {
+    const once = planAdvice({
+      costLast30DaysUsd: 12.5,
+      activeDays: 1,
+      limitHits: 1,
+      limitHistoryDays: 3,
+    });
+    expect(once.sentence).toContain(
+      'You hit a limit once in the 3 days Headroom has been watching.',
+    );
+    const none = planAdvice({
+      costLast30DaysUsd: 12.5,
+      activeDays: 1,
+      limitHits: 0,
+      limitHistoryDays: 1,
+    });
+    expect(none.sentence).toContain(
+      'You did not hit a limit in the day Headroom has been watching.',
+    );
+  });
+
   it('has nothing to compare without usage', () => {
     expect(planAdvice({ costLast30DaysUsd: 0, activeDays: 0, limitHits: null }).sentence).toBe(
       'Claude Code logged no usage in the last 30 days, so there is nothing to compare plans with.',

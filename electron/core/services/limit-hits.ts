@@ -1,0 +1,42 @@
+import { emptyHistory, historySchema, limitHits } from '../../../shared/domain/history';
+import type { SourceId } from '../../../shared/domain/snapshot';
+import type { DataLayout } from '../stores/data-layout';
+import { jsonStore } from '../stores/json-store';
+import { readable } from '../stores/readable';
+
+/** The sources whose history records the server's own percentages. */
+const ENFORCED: readonly SourceId[] = ['oauth', 'web', 'statusline'];
+const DAY_MS = 86_400_000;
+
+/** Limit hits counted from Headroom's usage history, and how far back that history reaches. */
+export interface RecentLimitHits {
+  readonly hits: number;
+  /** Whole days the history covers within the span (at least 1). */
+  readonly days: number;
+}
+
+/**
+ * How many limit periods reached 100 % in the last `spanMs`, from the usage history Headroom
+ * keeps; null when no history exists yet (nothing is known, which is not the same as zero).
+ * Sources see the same limits, so the largest count among them is the answer, not their sum.
+ */
+export async function recentLimitHits(
+  layout: DataLayout,
+  now: number,
+  spanMs: number,
+): Promise<RecentLimitHits | null> {
+  let hits: number | null = null;
+  let earliest = now;
+  for (const source of ENFORCED) {
+    const path = layout.history(source);
+    if (!(await readable(path))) continue;
+    const history = (await jsonStore(path, historySchema, emptyHistory).load()).value;
+    hits = Math.max(hits ?? 0, limitHits(history, now, spanMs));
+    for (const points of Object.values(history.series)) {
+      const first = points.find(([at]) => at >= now - spanMs);
+      if (first !== undefined) earliest = Math.min(earliest, first[0]);
+    }
+  }
+  if (hits === null) return null;
+  return { hits, days: Math.max(1, Math.ceil((now - earliest) / DAY_MS)) };
+}
