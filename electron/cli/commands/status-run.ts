@@ -144,8 +144,9 @@ export async function runStatus(options: {
     const one = await visit(core, source, options.refresh);
     return printOne(one, options.json, core.clock.now());
   }
-  // The logs estimate is never merged with the enforced figures (PRODUCT.md §2).
-  const sources = core.enabledSources().filter((source) => source.id !== 'logs');
-  const visits = await Promise.all(sources.map((source) => visit(core, source, options.refresh)));
+  // Only enforced figures merge; the logs estimate is not a source here (PRODUCT.md §2).
+  const visits = await Promise.all(
+    core.enabledSources().map((source) => visit(core, source, options.refresh)),
+  );
   return printMerged(visits, options.json, core.clock.now());
 }
