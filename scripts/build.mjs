@@ -4,7 +4,6 @@
 // Native and binary-carrying packages stay external and load from node_modules at run time;
 // nothing here needs the Electron binary.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 
 const nodeExternals = ['keytar', 'node-notifier', 'electron'];
@@ -25,6 +24,14 @@ const page = {
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   { ...node, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli.cjs' },
+  // The status line runs on every Claude Code prompt: its own small bundle (bin/headroom.cjs).
+  // zod stays in node_modules there: only the occasional history append loads it.
+  {
+    ...node,
+    entryPoints: ['electron/cli/statusline-main.ts'],
+    outfile: 'dist/statusline.cjs',
+    external: [...nodeExternals, 'zod'],
+  },
   { ...node, entryPoints: ['electron/main/main.ts'], outfile: 'dist/main.cjs' },
   // A sandboxed preload may require only `electron`: everything else is bundled in.
   {
@@ -35,15 +42,11 @@ const targets = [
   },
   { ...node, entryPoints: ['electron/dev-browser/main.ts'], outfile: 'dist/dev-browser.cjs' },
   // The logs source's scan worker, loaded next to whichever bundle runs the engine.
-  ...(existsSync('electron/core/sources/logs/scan-worker.ts')
-    ? [
-        {
-          ...node,
-          entryPoints: ['electron/core/sources/logs/scan-worker.ts'],
-          outfile: 'dist/logs-worker.cjs',
-        },
-      ]
-    : []),
+  {
+    ...node,
+    entryPoints: ['electron/core/sources/logs/scan-worker.ts'],
+    outfile: 'dist/logs-worker.cjs',
+  },
   { ...page, entryPoints: ['renderer/popover/main.tsx'], outfile: 'dist/renderer/popover.js' },
   { ...page, entryPoints: ['renderer/settings/main.tsx'], outfile: 'dist/renderer/settings.js' },
   { ...page, entryPoints: ['renderer/dev-bridge.ts'], outfile: 'dist/renderer/dev-bridge.js' },

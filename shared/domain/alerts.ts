@@ -1,4 +1,5 @@
-import { ledgerKey, periodKey, type AlertLedger, type WindowAlertState } from './alert-ledger';
+import { ledgerKey, type AlertLedger, type WindowAlertState } from './alert-ledger';
+import { periodKey } from './period';
 import type { WindowProjection } from './projection';
 import type { Snapshot, SourceId, UsageWindow } from './snapshot';
 

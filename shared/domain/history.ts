@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { periodKey } from './alert-ledger';
+import { periodKey } from './period';
 import type { UsageSample } from './projection';
 import { windowDurationMs, type Snapshot } from './snapshot';
 
@@ -11,12 +10,6 @@ export interface History {
   readonly version: 1;
   readonly series: Readonly<Record<string, readonly HistoryPoint[]>>;
 }
-
-/** The shape of a persisted history file. */
-export const historySchema: z.ZodType<History> = z.object({
-  version: z.literal(1),
-  series: z.record(z.string(), z.array(z.tuple([z.number(), z.number(), z.number().nullable()]))),
-});
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

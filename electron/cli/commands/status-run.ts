@@ -1,4 +1,5 @@
-import { emptyHistory, historySchema } from '../../../shared/domain/history';
+import { emptyHistory } from '../../../shared/domain/history';
+import { historySchema } from '../../../shared/domain/history-schema';
 import type { SourceId } from '../../../shared/domain/snapshot';
 import type { SourceRecord } from '../../../shared/domain/source-record';
 import { buildSourceView, type SourceView } from '../../../shared/domain/source-view';

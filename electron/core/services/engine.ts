@@ -1,4 +1,5 @@
-import { emptyHistory, historySchema, type History } from '../../../shared/domain/history';
+import { emptyHistory, type History } from '../../../shared/domain/history';
+import { historySchema } from '../../../shared/domain/history-schema';
 import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import { nextDueAt, type PollPolicy } from '../../../shared/domain/poll-policy';
 import type { SourceId } from '../../../shared/domain/snapshot';

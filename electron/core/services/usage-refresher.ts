@@ -5,12 +5,8 @@ import {
   type PollPolicy,
   type SkipReason,
 } from '../../../shared/domain/poll-policy';
-import {
-  appendSnapshot,
-  compactHistory,
-  emptyHistory,
-  historySchema,
-} from '../../../shared/domain/history';
+import { appendSnapshot, compactHistory, emptyHistory } from '../../../shared/domain/history';
+import { historySchema } from '../../../shared/domain/history-schema';
 import type { SourceId } from '../../../shared/domain/snapshot';
 import { emptyRecord, type SourceRecord } from '../../../shared/domain/source-record';
 import type { Clock } from '../ports';

@@ -6,7 +6,7 @@ import {
   type InstallIo,
 } from '../../../electron/cli/commands/statusline-install';
 import { sourceRecordSchema } from '../../../electron/core/stores/record-schema';
-import { historySchema } from '../../../shared/domain/history';
+import { historySchema } from '../../../shared/domain/history-schema';
 import { useCliWorld, type CliWorld } from '../../support/cli-world';
 import { useTempDir } from '../../support/temp-dir';
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   alertLedgerSchema,
   emptyLedger,
-  periodKey,
   type AlertLedger,
 } from '../../../shared/domain/alert-ledger';
 import {
@@ -11,6 +10,7 @@ import {
   type Alert,
   type AlertSettings,
 } from '../../../shared/domain/alerts';
+import { periodKey } from '../../../shared/domain/period';
 import type { WindowProjection } from '../../../shared/domain/projection';
 import type { SourceId, UsageWindow } from '../../../shared/domain/snapshot';
 import { MINUTE, snapshot, t, usageWindow, weekWindow } from './factories';

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  appendSnapshot,
-  compactHistory,
-  emptyHistory,
-  historySchema,
-  limitHits,
-  periodSamples,
-  sparkline,
-  type History,
-  type HistoryPoint,
-} from '../../../shared/domain/history';
+import { appendSnapshot, compactHistory, emptyHistory, limitHits, periodSamples, sparkline, type History, type HistoryPoint } from '../../../shared/domain/history';
+import { historySchema } from '../../../shared/domain/history-schema';
 import { DAY, HOUR, MINUTE, SECOND, snapshot, t, usageWindow, weekWindow } from './factories';
 
 const history = (series: Record<string, HistoryPoint[]>): History => ({ version: 1, series });

@@ -137,9 +137,10 @@ export function historyDue(readings: Readings, snapshot: Snapshot): boolean {
 
 /** Appends the reading to the history file (loads the history module, and zod, only now). */
 export async function appendReading(layout: DataLayout, snapshot: Snapshot): Promise<void> {
-  const [{ appendSnapshot, compactHistory, emptyHistory, historySchema }, { jsonStore }] =
+  const [{ appendSnapshot, compactHistory, emptyHistory }, { historySchema }, { jsonStore }] =
     await Promise.all([
       import('../../../../shared/domain/history'),
+      import('../../../../shared/domain/history-schema'),
       import('../../stores/json-store'),
     ]);
   await withFileLock(

@@ -13,7 +13,7 @@ import {
 import { createStatuslineSource } from '../../../../../electron/core/sources/statusline/statusline-source';
 import { dataLayout } from '../../../../../electron/core/stores/data-layout';
 import { sourceRecordSchema } from '../../../../../electron/core/stores/record-schema';
-import { historySchema } from '../../../../../shared/domain/history';
+import { historySchema } from '../../../../../shared/domain/history-schema';
 import type { Snapshot, UsageWindow } from '../../../../../shared/domain/snapshot';
 import { useTempDir } from '../../../../support/temp-dir';
 
