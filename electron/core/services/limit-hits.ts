@@ -1,4 +1,5 @@
-import { emptyHistory, historySchema, limitHits } from '../../../shared/domain/history';
+import { emptyHistory, limitHits } from '../../../shared/domain/history';
+import { historySchema } from '../../../shared/domain/history-schema';
 import type { SourceId } from '../../../shared/domain/snapshot';
 import type { DataLayout } from '../stores/data-layout';
 import { jsonStore } from '../stores/json-store';
