@@ -1,5 +1,6 @@
 import type { Snapshot, SourceId } from '../../../shared/domain/snapshot';
-import type { UsageError } from '../../../shared/domain/usage-error';
+import { scrubSecrets } from '../../../shared/domain/secret';
+import type { UsageError, UsageErrorKind } from '../../../shared/domain/usage-error';
 
 /** How one fetch ended. Expected failures are values; exceptions are bugs. */
 export type FetchOutcome =
@@ -27,4 +28,19 @@ export interface UsageSource {
    * into the shared cache, and the engine only reads them.
    */
   readonly passive?: true;
+}
+
+/** A fetch that ended in an expected failure. */
+export type FetchFailure = Extract<FetchOutcome, { ok: false }>;
+
+/**
+ * An expected failure. Belt and braces: no sentence is built from a secret, but none may ever
+ * carry one, so the message is scrubbed here.
+ */
+export function fetchFailure(
+  kind: UsageErrorKind,
+  message: string,
+  retryAfterMs: number | null = null,
+): FetchFailure {
+  return { ok: false, error: { kind, message: scrubSecrets(message) }, retryAfterMs };
 }

@@ -1,11 +1,15 @@
-import { scrubSecrets, type Secret } from '../../../../shared/domain/secret';
+import type { Secret } from '../../../../shared/domain/secret';
 import type { Snapshot } from '../../../../shared/domain/snapshot';
-import type { UsageErrorKind } from '../../../../shared/domain/usage-error';
 import { keychainUnavailableMessage } from '../../adapters/keytar-secret-store';
 import type { Clock, Http, HttpResponse } from '../../ports';
 import type { CredentialService } from '../../services/credential-service';
 import { classifyFailure, classifyResponse } from '../http-errors';
-import type { FetchOutcome, UsageSource } from '../usage-source';
+import {
+  fetchFailure,
+  type FetchFailure,
+  type FetchOutcome,
+  type UsageSource,
+} from '../usage-source';
 import { NO_ADMIN_KEY_MESSAGE, adminKeychainMessage, adminMessages } from './messages';
 import { parseCostPage, parseTokenPage, type ReportPage } from './parse';
 import { budgetWindow, monthBounds, summarizeSpend } from './spend';
@@ -30,12 +34,6 @@ interface Deps {
   readonly budget: () => number | null;
 }
 
-type Failure = Extract<FetchOutcome, { ok: false }>;
-
-function failure(kind: UsageErrorKind, message: string, retryAfterMs: number | null = null) {
-  return { ok: false, error: { kind, message: scrubSecrets(message) }, retryAfterMs } as const;
-}
-
 /**
  * The `admin` source: an organisation's month-to-date API spend from the Admin API
  * (PROTOCOLS.md "Admin API"), as a `monthly_budget` window when the user set a budget, and as
@@ -44,12 +42,14 @@ function failure(kind: UsageErrorKind, message: string, retryAfterMs: number | n
 export function createAdminSource(deps: Deps): UsageSource {
   const messages = adminMessages(new URL(deps.baseUrl).host, deps.timeoutMs);
 
-  async function adminKey(): Promise<{ ok: true; key: Secret } | Failure> {
+  async function adminKey(): Promise<{ ok: true; key: Secret } | FetchFailure> {
     try {
       const key = await deps.credentials.read('admin');
-      return key === null ? failure('no-credentials', NO_ADMIN_KEY_MESSAGE) : { ok: true, key };
+      return key === null
+        ? fetchFailure('no-credentials', NO_ADMIN_KEY_MESSAGE)
+        : { ok: true, key };
     } catch {
-      return failure('no-credentials', adminKeychainMessage(keychainUnavailableMessage()));
+      return fetchFailure('no-credentials', adminKeychainMessage(keychainUnavailableMessage()));
     }
   }
 
@@ -68,12 +68,12 @@ export function createAdminSource(deps: Deps): UsageSource {
     });
     if (result.ok) return { ok: true as const, response: result.response };
     const { error, retryAfterMs } = classifyFailure(result.failure, messages);
-    return failure(error.kind, error.message, retryAfterMs);
+    return fetchFailure(error.kind, error.message, retryAfterMs);
   }
 
-  function refused(response: HttpResponse): Failure {
+  function refused(response: HttpResponse): FetchFailure {
     const { error, retryAfterMs } = classifyResponse(response, deps.clock.now(), messages);
-    return failure(error.kind, error.message, retryAfterMs);
+    return fetchFailure(error.kind, error.message, retryAfterMs);
   }
 
   /** Every row of a report, following `next_page` while `has_more`. */
@@ -83,7 +83,7 @@ export function createAdminSource(deps: Deps): UsageSource {
     parse: (body: string) => ReportPage<Row>,
     key: Secret,
     signal: AbortSignal | undefined,
-  ): Promise<{ ok: true; rows: Row[] } | Failure> {
+  ): Promise<{ ok: true; rows: Row[] } | FetchFailure> {
     const rows: Row[] = [];
     let page: string | null = null;
     for (let count = 0; count < MAX_PAGES; count++) {
@@ -94,12 +94,12 @@ export function createAdminSource(deps: Deps): UsageSource {
       const { response } = answer;
       if (response.status < 200 || response.status >= 300) return refused(response);
       const parsed = parse(response.body);
-      if (!parsed.ok) return failure('parse', messages.parse(parsed.message));
+      if (!parsed.ok) return fetchFailure('parse', messages.parse(parsed.message));
       rows.push(...parsed.rows);
       if (parsed.nextPage === null) return { ok: true, rows };
       page = parsed.nextPage;
     }
-    return failure('parse', messages.parse(`more than ${MAX_PAGES} pages`));
+    return fetchFailure('parse', messages.parse(`more than ${MAX_PAGES} pages`));
   }
 
   async function fetch(signal?: AbortSignal): Promise<FetchOutcome> {

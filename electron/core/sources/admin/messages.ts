@@ -1,5 +1,5 @@
 import type { SourceMessages } from '../http-errors';
-import { formatTimeout } from '../oauth/messages';
+import { networkMessages } from '../network-messages';
 
 const NEW_KEY_STEPS =
   "Create an Admin API key in the Anthropic Console (Settings → Admin keys) and store it with `headroom credentials set admin` or in Headroom's settings.";
@@ -30,12 +30,7 @@ export function adminMessages(host: string, timeoutMs: number): SourceMessages {
           : `Anthropic's Admin API gave an unexpected answer (HTTP ${status}). Headroom retries by itself; update Headroom if this persists.`,
     challenge: (status) =>
       `${host} answered with a web page instead of a cost report (HTTP ${status}), likely a proxy. Headroom retries by itself; if this persists, check your proxy or VPN.`,
-    timeout: () =>
-      `Could not reach ${host} (no answer within ${formatTimeout(timeoutMs)}). Check your connection; Headroom retries by itself.`,
-    unreachable: (detail) =>
-      `Could not reach ${host} (${detail}). Check your connection; Headroom retries by itself.`,
-    blocked: () =>
-      `Headroom did not contact ${host}: it is not one of the allowed endpoints. Check HEADROOM_ANTHROPIC_URL.`,
+    ...networkMessages(host, timeoutMs, 'HEADROOM_ANTHROPIC_URL'),
     parse: (problem) =>
       `Anthropic's cost report was not in the expected form (${problem}). Headroom keeps the last good figures; run \`headroom status --source admin --refresh\` to try again, and update Headroom if this persists.`,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readJsonBody } from '../web/json-body';
+import { readJsonBody } from '../json-body';
 
 // The Admin API's report pages (PROTOCOLS.md "Admin API"): `{ data: [{ results: [...] }],
 // has_more, next_page }`. Unknown fields are ignored; a malformed result row fails the page, since

@@ -1,4 +1,5 @@
 import type { SourceMessages } from '../http-errors';
+import { networkMessages } from '../network-messages';
 
 /** Claude Code has no login on this machine (no keychain item, no credentials file). */
 export const NO_CREDENTIALS_MESSAGE =
@@ -22,13 +23,6 @@ export function unreadableCredentialMessage(origin: string, reason: string): str
   return `Headroom cannot read Claude Code's credentials in ${origin} (${reason}). Make the file readable by your user; Headroom picks the login up by itself.`;
 }
 
-/** "15 s", "0.3 s", "250 ms": the time limit as the sentence shows it. */
-export function formatTimeout(timeoutMs: number): string {
-  if (timeoutMs < 100) return `${timeoutMs} ms`;
-  const seconds = timeoutMs / 1000;
-  return `${Number.isInteger(seconds) ? seconds : Number(seconds.toFixed(1))} s`;
-}
-
 /** The `oauth` source's sentences, naming the configured host and the real time limit. */
 export function oauthMessages(host: string, timeoutMs: number): SourceMessages {
   return {
@@ -47,12 +41,7 @@ export function oauthMessages(host: string, timeoutMs: number): SourceMessages {
           : `Anthropic's API gave an unexpected answer (HTTP ${status}). Headroom retries by itself; update Headroom if this persists.`,
     challenge: (status) =>
       `${host} answered with a web page instead of usage figures (HTTP ${status}), likely a Cloudflare check or a proxy. Headroom retries by itself; if this persists, check your proxy or VPN.`,
-    timeout: () =>
-      `Could not reach ${host} (no answer within ${formatTimeout(timeoutMs)}). Check your connection; Headroom retries by itself.`,
-    unreachable: (detail) =>
-      `Could not reach ${host} (${detail}). Check your connection; Headroom retries by itself.`,
-    blocked: () =>
-      `Headroom did not contact ${host}: it is not one of the allowed endpoints. Check HEADROOM_ANTHROPIC_URL.`,
+    ...networkMessages(host, timeoutMs, 'HEADROOM_ANTHROPIC_URL'),
     parse: (problem) =>
       `Anthropic's usage answer was not in the expected form (${problem}). Headroom keeps the last good figures; run \`headroom status --refresh\` to try again, and update Headroom if this persists.`,
   };

@@ -1,9 +1,7 @@
-import { scrubSecrets } from '../../../../shared/domain/secret';
-import type { UsageErrorKind } from '../../../../shared/domain/usage-error';
 import type { Clock, Http } from '../../ports';
 import { classifyFailure, classifyResponse } from '../http-errors';
 import { parseUsageBody } from '../usage-response/parse';
-import type { FetchOutcome, UsageSource } from '../usage-source';
+import { fetchFailure, type FetchOutcome, type UsageSource } from '../usage-source';
 import type {
   ClaudeCredential,
   ClaudeCredentialRead,
@@ -27,11 +25,6 @@ interface Deps {
   readonly timeoutMs: number;
 }
 
-function failure(kind: UsageErrorKind, message: string, retryAfterMs: number | null = null) {
-  // Belt and braces: no sentence is built from a secret, but none may ever carry one.
-  return { ok: false, error: { kind, message: scrubSecrets(message) }, retryAfterMs } as const;
-}
-
 /** The `oauth` source: Claude Code's own login against `GET /api/oauth/usage`. */
 export function createOAuthSource(deps: Deps): UsageSource {
   const url = `${deps.baseUrl}${OAUTH_USAGE_PATH}`;
@@ -50,10 +43,10 @@ export function createOAuthSource(deps: Deps): UsageSource {
 
   async function fetch(signal?: AbortSignal): Promise<FetchOutcome> {
     const read = await credential();
-    if (!read.ok) return failure(read.kind, read.message);
+    if (!read.ok) return fetchFailure(read.kind, read.message);
     const current = read.credential;
     if (current.expiresAt !== null && current.expiresAt <= deps.clock.now()) {
-      return failure('auth', EXPIRED_MESSAGE);
+      return fetchFailure('auth', EXPIRED_MESSAGE);
     }
     const result = await deps.http.request({
       url,
@@ -69,12 +62,12 @@ export function createOAuthSource(deps: Deps): UsageSource {
     });
     if (!result.ok) {
       const { error, retryAfterMs } = classifyFailure(result.failure, messages);
-      return failure(error.kind, error.message, retryAfterMs);
+      return fetchFailure(error.kind, error.message, retryAfterMs);
     }
     const { response } = result;
     if (response.status >= 200 && response.status < 300) {
       const parsed = parseUsageBody(response.body);
-      if (!parsed.ok) return failure('parse', messages.parse(parsed.message));
+      if (!parsed.ok) return fetchFailure('parse', messages.parse(parsed.message));
       const snapshot = {
         source: 'oauth' as const,
         fetchedAt: deps.clock.now(),
@@ -85,7 +78,7 @@ export function createOAuthSource(deps: Deps): UsageSource {
     }
     if (response.status === 401) cached = null;
     const { error, retryAfterMs } = classifyResponse(response, deps.clock.now(), messages);
-    return failure(error.kind, error.message, retryAfterMs);
+    return fetchFailure(error.kind, error.message, retryAfterMs);
   }
 
   return {

@@ -1,3 +1,4 @@
+import { readJsonBody } from '../json-body';
 import {
   scopedWindowId,
   windowLabel,
@@ -67,7 +68,7 @@ function zoneOffsetMs(zone: string): number {
 
 /** Parses a usage body (PROTOCOLS.md "OAuth usage"); the message never echoes the body. */
 export function parseUsageBody(body: string): ParsedUsage {
-  const json = readJson(body);
+  const json = readJsonBody(body);
   if (!json.ok) return json;
   const value = json.value;
   if (Array.isArray(value)) return { ok: false, message: 'a JSON array, not an object' };
@@ -88,35 +89,6 @@ export function parseUsageBody(body: string): ParsedUsage {
     windows: toWindows(wire.data),
     extraUsage: toExtraUsage(wire.data.extra_usage),
   };
-}
-
-function readJson(body: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  const text = body.trim();
-  if (text.length === 0) return { ok: false, message: 'an empty body' };
-  if (text.startsWith('<')) return { ok: false, message: 'an HTML page instead of JSON' };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    // JSON.parse's own message quotes the input: never pass it on.
-    return { ok: false, message: looksTruncated(text) ? 'truncated JSON' : 'not valid JSON' };
-  }
-}
-
-/** True when the text opens more brackets or strings than it closes: the body was cut off. */
-function looksTruncated(text: string): boolean {
-  if (!text.startsWith('{') && !text.startsWith('[')) return false;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{' || char === '[') depth++;
-    else if (char === '}' || char === ']') depth--;
-  }
-  return inString || depth > 0;
 }
 
 function toWindow(id: string, wire: WireWindow | null | undefined): UsageWindow | null {

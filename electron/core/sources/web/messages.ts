@@ -1,5 +1,5 @@
 import type { SourceMessages } from '../http-errors';
-import { formatTimeout } from '../oauth/messages';
+import { networkMessages } from '../network-messages';
 
 /** How to get and store a new claude.ai session key: every auth sentence ends with it. */
 const NEW_KEY_STEPS =
@@ -35,12 +35,7 @@ export function webMessages(host: string, timeoutMs: number): SourceMessages {
         : `claude.ai gave an unexpected answer (HTTP ${status}). Headroom retries by itself; update Headroom if this persists.`,
     challenge: (status) =>
       `${host} answered with a web page instead of usage figures (HTTP ${status}), likely a Cloudflare check. Headroom keeps the last figures and retries by itself; if this persists, open claude.ai in your browser once.`,
-    timeout: () =>
-      `Could not reach ${host} (no answer within ${formatTimeout(timeoutMs)}). Check your connection; Headroom retries by itself.`,
-    unreachable: (detail) =>
-      `Could not reach ${host} (${detail}). Check your connection; Headroom retries by itself.`,
-    blocked: () =>
-      `Headroom did not contact ${host}: it is not one of the allowed endpoints. Check HEADROOM_CLAUDE_AI_URL.`,
+    ...networkMessages(host, timeoutMs, 'HEADROOM_CLAUDE_AI_URL'),
     parse: (problem) =>
       `claude.ai's usage answer was not in the expected form (${problem}). Headroom keeps the last good figures; run \`headroom status --source web --refresh\` to try again, and update Headroom if this persists.`,
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ExtraUsage, PrepaidCredits } from '../../../../shared/domain/snapshot';
-import { readJsonBody } from './json-body';
+import { readJsonBody } from '../json-body';
 
 // claude.ai's side endpoints (PROTOCOLS.md "claude.ai session"). The usage body itself has the
 // OAuth shape and goes through usage-response/parse.ts.

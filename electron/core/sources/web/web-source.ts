@@ -1,12 +1,16 @@
-import { scrubSecrets, type Secret } from '../../../../shared/domain/secret';
+import type { Secret } from '../../../../shared/domain/secret';
 import type { Snapshot } from '../../../../shared/domain/snapshot';
-import type { UsageErrorKind } from '../../../../shared/domain/usage-error';
 import { keychainUnavailableMessage } from '../../adapters/keytar-secret-store';
 import type { Clock, Http, HttpResponse } from '../../ports';
 import type { CredentialService } from '../../services/credential-service';
 import { classifyFailure, classifyResponse, type SourceMessages } from '../http-errors';
 import { parseUsageBody } from '../usage-response/parse';
-import type { FetchOutcome, UsageSource } from '../usage-source';
+import {
+  fetchFailure,
+  type FetchFailure,
+  type FetchOutcome,
+  type UsageSource,
+} from '../usage-source';
 import {
   NO_CHAT_ORG_MESSAGE,
   NO_SESSION_KEY_MESSAGE,
@@ -30,12 +34,6 @@ interface Deps {
   readonly timeoutMs: number;
 }
 
-type Failure = Extract<FetchOutcome, { ok: false }>;
-
-function failure(kind: UsageErrorKind, message: string, retryAfterMs: number | null = null) {
-  return { ok: false, error: { kind, message: scrubSecrets(message) }, retryAfterMs } as const;
-}
-
 const isSuccess = (response: HttpResponse): boolean =>
   response.status >= 200 && response.status < 300;
 
@@ -48,12 +46,14 @@ export function createWebSource(deps: Deps): UsageSource {
   const messages: SourceMessages = webMessages(new URL(deps.baseUrl).host, deps.timeoutMs);
   let organization: { stamp: string | null; uuid: string } | null = null;
 
-  async function sessionKey(): Promise<{ ok: true; key: Secret } | Failure> {
+  async function sessionKey(): Promise<{ ok: true; key: Secret } | FetchFailure> {
     try {
       const key = await deps.credentials.read('web');
-      return key === null ? failure('no-credentials', NO_SESSION_KEY_MESSAGE) : { ok: true, key };
+      return key === null
+        ? fetchFailure('no-credentials', NO_SESSION_KEY_MESSAGE)
+        : { ok: true, key };
     } catch {
-      return failure('no-credentials', webKeychainMessage(keychainUnavailableMessage()));
+      return fetchFailure('no-credentials', webKeychainMessage(keychainUnavailableMessage()));
     }
   }
 
@@ -61,7 +61,7 @@ export function createWebSource(deps: Deps): UsageSource {
     path: string,
     key: Secret,
     signal: AbortSignal | undefined,
-  ): Promise<{ ok: true; response: HttpResponse } | Failure> {
+  ): Promise<{ ok: true; response: HttpResponse } | FetchFailure> {
     const result = await deps.http.request({
       url: `${deps.baseUrl}${path}`,
       method: 'GET',
@@ -76,18 +76,18 @@ export function createWebSource(deps: Deps): UsageSource {
     });
     if (result.ok) return result;
     const { error, retryAfterMs } = classifyFailure(result.failure, messages);
-    return failure(error.kind, error.message, retryAfterMs);
+    return fetchFailure(error.kind, error.message, retryAfterMs);
   }
 
-  function refused(response: HttpResponse): Failure {
+  function refused(response: HttpResponse): FetchFailure {
     const { error, retryAfterMs } = classifyResponse(response, deps.clock.now(), messages);
-    return failure(error.kind, error.message, retryAfterMs);
+    return fetchFailure(error.kind, error.message, retryAfterMs);
   }
 
   async function organizationUuid(
     key: Secret,
     signal: AbortSignal | undefined,
-  ): Promise<{ ok: true; uuid: string } | Failure> {
+  ): Promise<{ ok: true; uuid: string } | FetchFailure> {
     const stamp = await deps.credentials.stamp('web');
     if (organization !== null && organization.stamp === stamp) {
       return { ok: true, uuid: organization.uuid };
@@ -98,8 +98,8 @@ export function createWebSource(deps: Deps): UsageSource {
     const pick = pickChatOrganization(listed.response.body);
     if (!pick.ok) {
       return pick.kind === 'no-chat'
-        ? failure('forbidden', NO_CHAT_ORG_MESSAGE)
-        : failure('parse', messages.parse(pick.message));
+        ? fetchFailure('forbidden', NO_CHAT_ORG_MESSAGE)
+        : fetchFailure('parse', messages.parse(pick.message));
     }
     organization = { stamp, uuid: pick.uuid };
     return pick;
@@ -130,7 +130,7 @@ export function createWebSource(deps: Deps): UsageSource {
       return refused(usage.response);
     }
     const parsed = parseUsageBody(usage.response.body);
-    if (!parsed.ok) return failure('parse', messages.parse(parsed.message));
+    if (!parsed.ok) return fetchFailure('parse', messages.parse(parsed.message));
     const overage = await optional(`${base}/overage_spend_limit`, key.key, signal, parseOverage);
     const credits = await optional(`${base}/prepaid/credits`, key.key, signal, parsePrepaidCredits);
     const snapshot: Snapshot = {
