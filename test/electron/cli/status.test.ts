@@ -10,6 +10,7 @@ import {
 } from '../../fakes/usage-bodies';
 import type { FakeReply } from '../../fakes/anthropic-api';
 import { tokenLeaks, useCliWorld } from '../../support/cli-world';
+import { EXPECTED_USAGE } from '../core/sources/usage-response/expected-usage';
 
 const HOUR = 3_600_000;
 const newWorld = useCliWorld();
@@ -18,7 +19,7 @@ const newWorld = useCliWorld();
 const sessionReset = Math.ceil(Date.now() / HOUR) * HOUR + 2 * HOUR;
 const weekReset = sessionReset + 70 * HOUR;
 const micro = (at: number) => `${new Date(at).toISOString().slice(0, 19)}.282668+00:00`;
-const iso = (at: number) => new Date(at).toISOString();
+const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
 
 function usageBody(session = 42.5): object {
   return {
@@ -116,6 +117,42 @@ describe('headroom status (subprocess, loopback fake API)', () => {
     lines.forEach((line, index) => {
       expect(line).toMatch(expected[index] ?? /^$/);
     });
+  });
+
+  it.each(EXPECTED_USAGE)('reports $name', async ({ body, windows, extraUsage }) => {
+    const world = await newWorld();
+    world.api.respond({ body });
+    const run = await world.run(['status', '--json']);
+    const json = JSON.parse(run.stdout) as {
+      windows: { id: string; label: string; utilization: number; resetsAt: string | null }[];
+      extraUsage: unknown;
+    };
+    expect(run.code).toBe(0);
+    expect(
+      json.windows.map(({ id, label, utilization, resetsAt }) => ({
+        id,
+        label,
+        utilization,
+        resetsAt,
+      })),
+    ).toEqual(
+      windows.map((window) => ({
+        id: window.id,
+        label: window.label,
+        utilization: window.utilization,
+        resetsAt: iso(window.resetsAt),
+      })),
+    );
+    expect(json.extraUsage).toEqual(
+      extraUsage === null
+        ? null
+        : {
+            enabled: extraUsage.enabled,
+            used: extraUsage.used,
+            limit: extraUsage.limit,
+            currency: extraUsage.currency,
+          },
+    );
   });
 
   it('shares one cached snapshot between runs instead of asking again', async () => {
