@@ -95,7 +95,8 @@ export function buildPopoverModel(input: PopoverInput): PopoverModel {
       fetchedAt: fetched.length === 0 ? null : Math.max(...fetched),
       stale: cards.some((c) => c.stale) || (extraFrom?.stale ?? false),
     },
-    logs: state.logs,
+    // Without any Claude Code activity in 30 days the estimate would only say "0 tokens".
+    logs: state.logs !== null && state.logs.last30Days.tokens.total > 0 ? state.logs : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { emptyTokenCounts, type LogsSummary } from '../../../shared/domain/logs-summary';
 import { describe, expect, it } from 'vitest';
 import { buildPopoverModel, type PopoverInput } from '../../../electron/app/popover-model';
 import type { EngineState } from '../../../electron/core/services/engine';
@@ -67,6 +68,24 @@ const failure = (
 ): UsageError => ({ kind, message, retryAt });
 
 describe('the popover model', () => {
+  it('shows the local estimate only when Claude Code was used in the last 30 days', () => {
+    const tokens = (total: number) => ({ ...emptyTokenCounts(), output: total, total });
+    const logs = (total: number): LogsSummary => ({
+      computedAt: NOW,
+      activeBlock: null,
+      today: { tokens: tokens(0), costUsd: 0 },
+      last30Days: { tokens: tokens(total), costUsd: total / 1_000 },
+      unpricedModels: [],
+      problems: { malformedLines: 0, unreadableFiles: [] },
+    });
+    const withLogs = (summary: LogsSummary) =>
+      buildPopoverModel(
+        input([], { state: { updatedAt: NOW, views: [], logs: summary, problems: [] } }),
+      );
+    expect(withLogs(logs(0)).logs).toBeNull();
+    expect(withLogs(logs(1_500)).logs).toEqual(logs(1_500));
+  });
+
   it('before the first look: loading, no cards, no banners', () => {
     const model = buildPopoverModel(input(null));
     expect(model).toMatchObject({
