@@ -30,9 +30,8 @@ export function createCoreEngine(core: Core, ports: EnginePorts): Engine {
     timers: ports.timers,
     logger: ports.logger,
     policyFor: core.policyFor,
-    logs: core.settings().sources.logs.enabled
-      ? createLogsMonitor(core.pathEnv, ports.logger)
-      : null,
+    logs: createLogsMonitor(core.pathEnv, ports.logger),
+    logsEnabled: () => core.settings().sources.logs.enabled,
   });
 }
 

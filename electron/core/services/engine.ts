@@ -38,8 +38,10 @@ export interface EngineDeps {
   readonly policyFor: (source: SourceId) => PollPolicy;
   /** The longest wait between looks at the shared cache, which other processes also refresh. */
   readonly maxTickMs?: number;
-  /** The local-transcript estimate, when the logs source is on. */
-  readonly logs?: LogsMonitor | null;
+  /** The local-transcript estimate. */
+  readonly logs?: LogsMonitor;
+  /** Whether the estimate is wanted (settings may turn it off and on); default: always. */
+  readonly logsEnabled?: () => boolean;
 }
 
 /** The long-running engine behind `headroom watch` and the app. */
@@ -75,6 +77,7 @@ export function createEngine(deps: EngineDeps): Engine {
   let running: Promise<EngineState> | null = null;
   let pendingManual: Promise<EngineState> | null = null;
   let active = false;
+  let logsOn = false;
   let paused = false;
 
   async function historyFor(record: SourceRecord): Promise<History> {
@@ -112,12 +115,13 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function tick(manual: boolean): Promise<EngineState> {
     await deps.beforeTick?.();
+    syncLogs();
     const visits = await Promise.all(deps.sources().map((source) => visit(source, manual)));
     await deps.alerts.evaluate(visits);
     const state: EngineState = {
       updatedAt: deps.clock.now(),
       views: visits.map((visit) => visit.view),
-      logs: deps.logs?.summary(deps.clock.now()) ?? null,
+      logs: logsSummary(deps.clock.now()),
       problems: visits.flatMap((visit) => visit.problems),
     };
     publish(state);
@@ -135,7 +139,25 @@ export function createEngine(deps: EngineDeps): Engine {
   function republishLogs(): void {
     if (current === null || !active) return;
     const now = deps.clock.now();
-    publish({ ...current, updatedAt: now, logs: deps.logs?.summary(now) ?? null });
+    publish({ ...current, updatedAt: now, logs: logsSummary(now) });
+  }
+
+  /** Starts or stops following the transcripts as the settings and the engine's state say. */
+  function syncLogs(): void {
+    const wanted = active && (deps.logsEnabled?.() ?? true);
+    if (deps.logs === undefined || wanted === logsOn) return;
+    logsOn = wanted;
+    if (!wanted) {
+      deps.logs.stop();
+      return;
+    }
+    deps.logs.start(republishLogs).catch((error: unknown) => {
+      deps.logger.warn(`Local transcripts could not be read: ${(error as Error).message}`);
+    });
+  }
+
+  function logsSummary(now: number): LogsSummary | null {
+    return logsOn ? (deps.logs?.summary(now) ?? null) : null;
   }
 
   function schedule(dueAt: number): void {
@@ -168,13 +190,10 @@ export function createEngine(deps: EngineDeps): Engine {
     start() {
       active = true;
       void run(false).catch(() => undefined);
-      deps.logs?.start(republishLogs).catch((error: unknown) => {
-        deps.logger.warn(`Local transcripts could not be read: ${(error as Error).message}`);
-      });
     },
     async stop() {
       active = false;
-      deps.logs?.stop();
+      syncLogs();
       cancelTimer?.();
       cancelTimer = null;
       await running?.catch(() => undefined);

@@ -1,3 +1,5 @@
+import type { LogsSummary } from '../../../../shared/domain/logs-summary';
+import type { LogsMonitor } from '../../../../electron/core/services/logs-monitor';
 import { describe, expect, it } from 'vitest';
 import { pollPolicy } from '../../../../shared/domain/poll-policy';
 import { defaultSettings } from '../../../../shared/domain/settings';
@@ -26,7 +28,15 @@ function processOn(
   dir: string,
   source: FakeSource | FakeSource[],
   clock: { now: () => number },
-  { maxTickMs = 30_000, shown = [] as Notification[] } = {},
+  {
+    maxTickMs = 30_000,
+    shown = [] as Notification[],
+    logs,
+  }: {
+    maxTickMs?: number;
+    shown?: Notification[];
+    logs?: { monitor: LogsMonitor; enabled: () => boolean };
+  } = {},
 ) {
   const layout = dataLayout(dir);
   const policyFor = () => pollPolicy(5 * MIN, false);
@@ -53,6 +63,7 @@ function processOn(
     logger: silent,
     policyFor,
     maxTickMs,
+    ...(logs === undefined ? {} : { logs: logs.monitor, logsEnabled: logs.enabled }),
   });
   return { engine, shown, timers };
 }
@@ -107,6 +118,30 @@ describe('engine', () => {
     const { engine, shown } = processOn(dir, [reading('oauth'), reading('web')], clock);
     await engine.refreshNow();
     expect(shown.map((notification) => notification.title)).toEqual(['Claude session at 75%']);
+  });
+
+  it('follows the transcripts only while the settings ask for the estimate', async () => {
+    const dir = tempDir();
+    const clock = { now: () => T0 };
+    const calls: string[] = [];
+    const estimate = { computedAt: T0 } as LogsSummary;
+    const monitor: LogsMonitor = {
+      start: () => Promise.resolve(void calls.push('start')),
+      summary: () => estimate,
+      stop: () => void calls.push('stop'),
+    };
+    let enabled = true;
+    const { engine } = processOn(dir, climbing([10], clock), clock, {
+      logs: { monitor, enabled: () => enabled },
+    });
+    engine.start();
+    expect((await engine.refreshNow()).logs).toBe(estimate);
+    enabled = false;
+    expect((await engine.refreshNow()).logs).toBeNull();
+    enabled = true;
+    expect((await engine.refreshNow()).logs).toBe(estimate);
+    await engine.stop();
+    expect(calls).toEqual(['start', 'stop', 'start', 'stop']);
   });
 
   it('reads what another process fetched instead of fetching again', async () => {
