@@ -5,45 +5,26 @@ import type { EngineState } from '../../../electron/core/services/engine';
 import { defaultSettings } from '../../../shared/domain/settings';
 import type { SourceView, WindowView } from '../../../shared/domain/source-view';
 import type { UsageError } from '../../../shared/domain/usage-error';
-import { HOUR, MINUTE, t } from '../../shared/domain/factories';
+import {
+  HOUR,
+  MINUTE,
+  sourceView as baseSourceView,
+  t,
+  windowView as baseWindowView,
+} from '../../shared/domain/factories';
 
 const NOW = t('2026-11-21T09:00');
 
-function windowView(overrides: Partial<WindowView> = {}): WindowView {
-  return {
-    id: 'five_hour',
-    label: 'Session',
-    utilization: 42,
+const windowView = (overrides: Partial<WindowView> = {}): WindowView =>
+  baseWindowView(NOW, {
     resetsAt: NOW + 2 * HOUR,
-    projection: {
-      windowId: 'five_hour',
-      status: 'safe',
-      ratePerHour: 1,
-      projectedFullAt: null,
-      lockoutAt: null,
-      blockedMs: null,
-      note: null,
-    },
     pace: { usedPct: 42, elapsedPct: 60, deltaPct: -18, sentence: '18 points under an even pace' },
     binding: false,
     sparkline: [{ at: NOW - MINUTE, utilization: 42 }],
     ...overrides,
-  };
-}
-
-function sourceView(overrides: Partial<SourceView> = {}): SourceView {
-  return {
-    source: 'oauth',
-    fetchedAt: NOW - MINUTE,
-    stale: false,
-    error: null,
-    windows: [windowView()],
-    extraUsage: null,
-    spend: null,
-    prepaidCredits: null,
-    ...overrides,
-  };
-}
+  });
+const sourceView = (overrides: Partial<SourceView> = {}): SourceView =>
+  baseSourceView(NOW, { windows: [windowView()], ...overrides });
 
 function input(
   views: readonly SourceView[] | null,

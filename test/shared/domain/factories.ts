@@ -1,4 +1,5 @@
 import type { Snapshot, SourceId, UsageWindow } from '../../../shared/domain/snapshot';
+import type { SourceView, WindowView } from '../../../shared/domain/source-view';
 
 /** Epoch ms of a UTC wall time like "2026-11-21T09:00" (the tests run with TZ=UTC). */
 export function t(text: string): number {
@@ -29,4 +30,42 @@ export function snapshot(
   source: SourceId = 'oauth',
 ): Snapshot {
   return { source, fetchedAt, windows, extraUsage: null };
+}
+
+/** A session window as surfaces receive it: 42 %, safe, binding, resetting in 2 h 13 m. */
+export function windowView(now: number, overrides: Partial<WindowView> = {}): WindowView {
+  return {
+    id: 'five_hour',
+    label: 'Session',
+    utilization: 42,
+    resetsAt: now + 2 * HOUR + 13 * MINUTE,
+    projection: {
+      windowId: 'five_hour',
+      status: 'safe',
+      ratePerHour: 1,
+      projectedFullAt: null,
+      lockoutAt: null,
+      blockedMs: null,
+      note: null,
+    },
+    pace: null,
+    binding: true,
+    sparkline: [],
+    ...overrides,
+  };
+}
+
+/** The oauth source fetched a minute ago with one session window. */
+export function sourceView(now: number, overrides: Partial<SourceView> = {}): SourceView {
+  return {
+    source: 'oauth',
+    fetchedAt: now - MINUTE,
+    stale: false,
+    error: null,
+    windows: [windowView(now)],
+    extraUsage: null,
+    spend: null,
+    prepaidCredits: null,
+    ...overrides,
+  };
 }

@@ -2,45 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { SourceView, WindowView } from '../../../shared/domain/source-view';
 import { trayView, type TrayInput } from '../../../shared/domain/tray-view';
 import type { UsageError } from '../../../shared/domain/usage-error';
-import { HOUR, MINUTE, t } from './factories';
+import {
+  HOUR,
+  MINUTE,
+  sourceView as baseSourceView,
+  t,
+  windowView as baseWindowView,
+} from './factories';
 
 const NOW = t('2026-11-21T09:00');
 
-function windowView(overrides: Partial<WindowView> = {}): WindowView {
-  return {
-    id: 'five_hour',
-    label: 'Session',
-    utilization: 42,
-    resetsAt: NOW + 2 * HOUR + 13 * MINUTE,
-    projection: {
-      windowId: 'five_hour',
-      status: 'safe',
-      ratePerHour: 1,
-      projectedFullAt: null,
-      lockoutAt: null,
-      blockedMs: null,
-      note: null,
-    },
-    pace: null,
-    binding: true,
-    sparkline: [],
-    ...overrides,
-  };
-}
-
-function sourceView(overrides: Partial<SourceView> = {}): SourceView {
-  return {
-    source: 'oauth',
-    fetchedAt: NOW - MINUTE,
-    stale: false,
-    error: null,
-    windows: [windowView()],
-    extraUsage: null,
-    spend: null,
-    prepaidCredits: null,
-    ...overrides,
-  };
-}
+const windowView = (overrides: Partial<WindowView> = {}) => baseWindowView(NOW, overrides);
+const sourceView = (overrides: Partial<SourceView> = {}) =>
+  baseSourceView(NOW, { windows: [windowView()], ...overrides });
 
 function input(views: readonly SourceView[] | null, overrides: Partial<TrayInput> = {}): TrayInput {
   return {
