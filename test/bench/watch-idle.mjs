@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Engine idle cost (PRODUCT.md §4), not part of `npm test`:
-//   node test/bench/watch-idle.mjs [--seconds 300]
+//   node test/bench/watch-idle.mjs [--seconds 300] [--no-logs] [--tree <claude config dir>]
 // Runs a headless `headroom watch` with 5-minute polls against a loopback fake of the usage
 // endpoint, over the ~1 GB transcript tree that `npm run bench` generates (run that first), and
 // samples the process from /proc once a second after its first look at the tree: resident memory
 // (peak and mean) and CPU time (mean % of one core). Budgets: < 80 MB RSS, < 0.5 % of one core.
+// --no-logs turns the local estimate off in settings: the engine's cost without transcripts.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,9 +14,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const tree = join(repo, 'test', 'bench', '.work', 'claude');
-const at = process.argv.indexOf('--seconds');
-const SECONDS = at >= 0 ? Number(process.argv[at + 1]) : 300;
+const option = (name) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const tree = resolve(option('--tree') ?? join(repo, 'test', 'bench', '.work', 'claude'));
+const SECONDS = Number(option('--seconds') ?? 300);
+const LOGS = !process.argv.includes('--no-logs');
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 if (!existsSync(join(tree, 'projects'))) {
@@ -38,6 +43,12 @@ await new Promise((ready) => api.listen(0, '127.0.0.1', ready));
 const root = mkdtempSync(join(tmpdir(), 'headroom-idle-'));
 const home = join(root, 'home');
 mkdirSync(join(home, '.claude'), { recursive: true });
+mkdirSync(join(root, 'data'), { recursive: true });
+if (!LOGS)
+  writeFileSync(
+    join(root, 'data', 'settings.json'),
+    JSON.stringify({ sources: { logs: { enabled: false } } }),
+  );
 writeFileSync(
   join(tree, '.credentials.json'),
   JSON.stringify({
@@ -62,7 +73,7 @@ child.stdout.on('data', (chunk) => (output += chunk));
 child.stderr.on('data', (chunk) => (output += chunk));
 
 const started = performance.now();
-while (!output.includes('logs (estimate')) {
+while (!output.includes(LOGS ? 'logs (estimate' : 'oauth:')) {
   if (performance.now() - started > 60_000)
     throw new Error(`watch did not read the tree within 60 s:\n${output}`);
   await new Promise((r) => setTimeout(r, 100));
@@ -79,7 +90,9 @@ const cpuTicks = () => {
 const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(proc('status'))[1]) / 1024;
 
 console.log(
-  `watch read the tree (cold, no index) in ${(firstLook / 1000).toFixed(1)} s; sampling for ${SECONDS} s …`,
+  LOGS
+    ? `watch read the tree (cold, no index) in ${(firstLook / 1000).toFixed(1)} s; sampling for ${SECONDS} s …`
+    : `watch started (local estimate off) in ${(firstLook / 1000).toFixed(1)} s; sampling for ${SECONDS} s …`,
 );
 const ticks0 = cpuTicks();
 const samples = [];
@@ -88,7 +101,10 @@ for (let i = 0; i < SECONDS; i++) {
   samples.push(rssMb());
 }
 const cpuSeconds = (cpuTicks() - ticks0) / TICKS_PER_SECOND;
+// Its data folder is removed only once it has exited (it may be writing there as it stops).
+const exited = new Promise((done) => child.once('exit', done));
 child.kill('SIGTERM');
+await exited;
 api.close();
 rmSync(root, { recursive: true, force: true });
 rmSync(join(tree, '.credentials.json'), { force: true });

@@ -13,7 +13,7 @@ export async function runAdvise(
   args: { readonly json: boolean },
   env: PathEnv = processPathEnv(),
 ): Promise<number> {
-  const { reader, priceProblem } = openLogsReader(env);
+  const { reader, priceProblem } = await openLogsReader(env);
   await reader.refresh();
   reader.close();
   const now = Date.now();

@@ -24,18 +24,21 @@ export interface ReportArgs {
   readonly verbose?: boolean;
 }
 
-/** The report's inputs after validation, or the sentence that says what is wrong. */
+/**
+ * The report's inputs after validation, or the sentence that says what is wrong. `timeZone` null:
+ * the machine's (the JSON report then never starts Intl, see createDayKey).
+ */
 function checkArgs(
   args: ReportArgs,
-): { since: string | null; until: string | null; timeZone: string } | string {
+): { since: string | null; until: string | null; timeZone: string | null } | string {
   const since = args.since === undefined ? null : parseReportDate(args.since);
   const until = args.until === undefined ? null : parseReportDate(args.until);
   if (since === null && args.since !== undefined)
     return `--since ${args.since} is not a date: use YYYYMMDD or YYYY-MM-DD.`;
   if (until === null && args.until !== undefined)
     return `--until ${args.until} is not a date: use YYYYMMDD or YYYY-MM-DD.`;
-  const timeZone = args.tz ?? systemTimeZone();
-  if (!isValidTimeZone(timeZone))
+  const timeZone = args.tz ?? null;
+  if (timeZone !== null && !isValidTimeZone(timeZone))
     return `--tz ${timeZone} is not a time zone: use an IANA name such as Europe/Paris or UTC.`;
   return { since, until, timeZone };
 }
@@ -50,7 +53,7 @@ export async function runReport(
     printProblems([checked]);
     return 2;
   }
-  const { reader, roots, priceProblem } = openLogsReader(env);
+  const { reader, roots, priceProblem } = await openLogsReader(env);
   const refresh = await reader.refresh();
   reader.close();
   if (args.verbose === true) printProblems([readSummary(refresh, reader.entries().count)]);
@@ -59,7 +62,7 @@ export async function runReport(
   process.stdout.write(
     args.json
       ? `${JSON.stringify(report.json, null, 2)}\n`
-      : `${reportText(report, checked.timeZone, now)}\n`,
+      : `${reportText(report, checked.timeZone ?? systemTimeZone(), now)}\n`,
   );
   printProblems([
     ...(roots.length === 0

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import type { LogsSummary } from '../../../shared/domain/logs-summary';
-import { systemTimeZone } from '../../../shared/domain/logs/time-zone';
+import type { PriceRow } from '../../../shared/domain/logs/prices';
 import type { PathEnv } from '../platform/paths';
 import type { Logger } from '../ports';
+import { firstReadInChild } from '../sources/logs/first-read';
 import { openLogsReader } from '../sources/logs/open-reader';
 import type { LogsReader } from '../sources/logs/reader';
+import { bundledWorkerScript } from '../sources/logs/scan-pool';
 
 /** How long the index may lag behind the tree: written at most once a minute, not per append. */
 const PERSIST_DELAY_MS = 60_000;
@@ -22,10 +25,10 @@ export function createLogsMonitor(pathEnv: PathEnv, logger: Logger): LogsMonitor
   let reader: LogsReader | null = null;
   let ready = false;
   let stopWatching: (() => void) | null = null;
-  const timeZone = systemTimeZone();
   return {
     async start(onChange) {
-      const opened = openLogsReader(pathEnv, { persistDelayMs: PERSIST_DELAY_MS });
+      const opened = await openLogsReader(pathEnv, { persistDelayMs: PERSIST_DELAY_MS });
+      await firstRead(opened.roots, opened.indexPath, opened.priceRows);
       if (opened.priceProblem !== null) logger.warn(opened.priceProblem);
       reader = opened.reader;
       await reader.refresh();
@@ -34,7 +37,8 @@ export function createLogsMonitor(pathEnv: PathEnv, logger: Logger): LogsMonitor
       stopWatching = reader.watch(onChange);
       onChange();
     },
-    summary: (now) => (ready && reader !== null ? reader.summary(now, timeZone) : null),
+    // Days in the machine's zone, read from Date: no Intl (its data costs this process ~8 MB).
+    summary: (now) => (ready && reader !== null ? reader.summary(now, null) : null),
     stop() {
       stopWatching?.();
       reader?.close();
@@ -42,4 +46,19 @@ export function createLogsMonitor(pathEnv: PathEnv, logger: Logger): LogsMonitor
       ready = false;
     },
   };
+}
+
+/**
+ * Without an index yet, the whole tree is read in a child process that writes the index and
+ * exits (see first-read.ts): this long-lived process then starts from the index, its memory that
+ * of the estimate rather than of reading a gigabyte. Where that cannot run, it reads in-process.
+ */
+async function firstRead(
+  roots: readonly string[],
+  indexPath: string,
+  priceRows: readonly PriceRow[],
+): Promise<void> {
+  const script = bundledWorkerScript();
+  if (roots.length === 0 || script === null || existsSync(indexPath)) return;
+  await firstReadInChild(script, { roots, indexPath, priceRows });
 }

@@ -31,6 +31,10 @@ export interface TotalsJson {
 
 const iso = (at: number): string => new Date(at).toISOString();
 
+/** Oldest first: `YYYY-MM-DD` / `YYYY-MM` keys sort as plain strings (no locale collation). */
+const byKey = (a: UsageGroup, b: UsageGroup): number =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+
 function row(group: UsageGroup): RowJson {
   return {
     inputTokens: group.inputTokens,
@@ -57,7 +61,7 @@ export function dailyJson(days: readonly UsageGroup[]): {
   daily: (RowJson & { date: string })[];
   totals: TotalsJson;
 } {
-  const sorted = [...days].sort((a, b) => a.key.localeCompare(b.key));
+  const sorted = [...days].sort(byKey);
   return {
     daily: sorted.map((group) => ({ date: group.key, ...row(group) })),
     totals: totals(sorted),
@@ -69,7 +73,7 @@ export function monthlyJson(months: readonly UsageGroup[]): {
   monthly: (RowJson & { month: string })[];
   totals: TotalsJson;
 } {
-  const sorted = [...months].sort((a, b) => a.key.localeCompare(b.key));
+  const sorted = [...months].sort(byKey);
   return {
     monthly: sorted.map((group) => ({ month: group.key, ...row(group) })),
     totals: totals(sorted),

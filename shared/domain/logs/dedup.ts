@@ -37,8 +37,6 @@ export function emptyFacts(): DedupFacts {
 }
 
 const NEW: DedupVerdict = { kind: 'new' };
-/** Small-integer map keys are much faster in V8 than 53-bit ones; collisions are checked anyway. */
-const KEY_MASK = 0x3fffffff;
 
 const sameKey = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
@@ -51,14 +49,13 @@ const sameKey = (a: number, b: number): boolean => a === b || (Number.isNaN(a) &
  * `message.id` are always counted.
  *
  * ccusage looks copies up in hash buckets keyed by (id, request) and (id, session); every bucket
- * hit is re-checked against the entry's current fields. Keeping one list of entries per message
- * id and applying the same checks finds the same entry, with one map lookup per line.
+ * hit is re-checked against the entry's current fields. Going through the entries of one message
+ * id in the order they were added and applying the same checks finds the same entry, with one
+ * hash-table probe per line (MessageIndex).
  */
 export class ResponseDedup {
   readonly #store: DedupStore;
-  /** Message key → entry index (≥ 0), or −(n + 1) for `#lists[n]` when several share it. */
-  readonly #byMessage = new Map<number, number>();
-  readonly #lists: number[][] = [];
+  readonly #byMessage = new MessageIndex();
   /** Entry index → other sessions whose replays may match it (after cross-session copies). */
   readonly #aliases = new Map<number, number[]>();
   readonly #existing = emptyFacts();
@@ -70,12 +67,7 @@ export class ResponseDedup {
   /** Where a new record belongs. Call `added` after storing a new one. */
   judge(candidate: DedupFacts): DedupVerdict {
     if (Number.isNaN(candidate.messageKey)) return NEW;
-    const found = this.#byMessage.get(candidate.messageKey % KEY_MASK);
-    if (found === undefined) return NEW;
-    const index =
-      found >= 0
-        ? this.#matchOne(found, candidate)
-        : this.#matchList(this.#lists[-found - 1] ?? [], candidate);
+    const index = this.#match(candidate);
     if (index < 0) return NEW;
     const existing = this.#existing;
     this.#store.read(index, existing);
@@ -89,23 +81,19 @@ export class ResponseDedup {
 
   /** Registers a record stored at a new index. */
   added(index: number, facts: DedupFacts): void {
-    if (Number.isNaN(facts.messageKey)) return;
-    const key = facts.messageKey % KEY_MASK;
-    const found = this.#byMessage.get(key);
-    if (found === undefined) this.#byMessage.set(key, index);
-    else if (found >= 0) this.#byMessage.set(key, -this.#lists.push([found, index]));
-    else this.#lists[-found - 1]?.push(index);
+    if (!Number.isNaN(facts.messageKey)) this.#byMessage.add(facts.messageKey, index);
   }
 
-  #matchOne(index: number, candidate: DedupFacts): number {
-    return this.#isExact(index, candidate) || this.#isReplay(index, candidate) ? index : -1;
-  }
-
-  /** The first exact copy, else the first replay (ccusage tries its exact bucket first). */
-  #matchList(indexes: readonly number[], candidate: DedupFacts): number {
-    for (const index of indexes) if (this.#isExact(index, candidate)) return index;
-    for (const index of indexes) if (this.#isReplay(index, candidate)) return index;
-    return -1;
+  /** The first exact copy, else the first replay, in the order added (ccusage tries its exact bucket first). */
+  #match(candidate: DedupFacts): number {
+    const index = this.#byMessage;
+    let replay = -1;
+    for (let at = index.first(candidate.messageKey); at >= 0; at = index.next(at)) {
+      const entry = index.entry(at);
+      if (this.#isExact(entry, candidate)) return entry;
+      if (replay < 0 && this.#isReplay(entry, candidate)) replay = entry;
+    }
+    return replay;
   }
 
   #isExact(index: number, candidate: DedupFacts): boolean {
@@ -143,4 +131,73 @@ export function prefers(candidate: DedupFacts, existing: DedupFacts): boolean {
   }
   if (candidate.cost !== existing.cost) return candidate.cost > existing.cost;
   return candidate.hasSpeed && !existing.hasSpeed;
+}
+
+/**
+ * Entry indexes by message key, in the order they were added: open addressing with linear
+ * probing over typed arrays (a Map of 70k numeric keys costs several times more per line). Slots
+ * are never emptied, so the entries of one key lie along its probe sequence in the order added.
+ */
+class MessageIndex {
+  /** The additions, in order: key and entry. */
+  #keys = new Float64Array(1024);
+  #entries = new Int32Array(1024);
+  #count = 0;
+  /** Per slot: 1 + a position in the additions, or 0 (empty). At most half full. */
+  #slots = new Int32Array(2048);
+  #mask = 2047;
+  /** The key `first` / `next` are looking for. */
+  #key = NaN;
+
+  add(key: number, entry: number): void {
+    if (this.#count === this.#keys.length) {
+      const keys = new Float64Array(this.#count * 2);
+      const entries = new Int32Array(this.#count * 2);
+      keys.set(this.#keys);
+      entries.set(this.#entries);
+      this.#keys = keys;
+      this.#entries = entries;
+      this.#slots = new Int32Array(this.#count * 4);
+      this.#mask = this.#slots.length - 1;
+      for (let position = 0; position < this.#count; position += 1) this.#place(position);
+    }
+    this.#keys[this.#count] = key;
+    this.#entries[this.#count] = entry;
+    this.#place(this.#count);
+    this.#count += 1;
+  }
+
+  /** The slot of the first entry added with `key`, or −1. */
+  first(key: number): number {
+    this.#key = key;
+    return this.#seek(((key >>> 0) & this.#mask) - 1);
+  }
+
+  /** The slot of the next entry with the same key after slot `at`, or −1. */
+  next(at: number): number {
+    return this.#seek(at);
+  }
+
+  /** The entry in slot `at`. */
+  entry(at: number): number {
+    return this.#entries[(this.#slots[at] as number) - 1] as number;
+  }
+
+  #seek(after: number): number {
+    const slots = this.#slots;
+    const mask = this.#mask;
+    for (let slot = (after + 1) & mask; ; slot = (slot + 1) & mask) {
+      const position = slots[slot] as number;
+      if (position === 0) return -1;
+      if (this.#keys[position - 1] === this.#key) return slot;
+    }
+  }
+
+  #place(position: number): void {
+    const slots = this.#slots;
+    const mask = this.#mask;
+    let slot = ((this.#keys[position] as number) >>> 0) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = position + 1;
+  }
 }

@@ -1,5 +1,5 @@
 /** Fields ccusage v20 refuses to read as `null` anywhere in a line (its schema's required ones). */
-const NOT_NULLABLE = new Set([
+export const NOT_NULLABLE_FIELDS = [
   'id',
   'cwd',
   'model',
@@ -11,7 +11,8 @@ const NOT_NULLABLE = new Set([
   'isApiErrorMessage',
   'cache_read_input_tokens',
   'cache_creation_input_tokens',
-]);
+] as const;
+const NOT_NULLABLE: ReadonlySet<string> = new Set(NOT_NULLABLE_FIELDS);
 
 /**
  * Whether a parsed line holds `null` in a field ccusage v20 requires to be non-null, at any

@@ -8,7 +8,7 @@ import {
   type SessionGroup,
 } from './ccusage-json';
 import type { CostMode } from './cost';
-import type { UsageEntries } from './entries';
+import { plainEntries, type UsageEntries } from './entries';
 import { createDayKey, monthOf } from './time-zone';
 
 /** The reports `headroom report` prints. */
@@ -19,7 +19,8 @@ export const REPORT_KINDS: readonly ReportKind[] = ['daily', 'monthly', 'session
 
 /** What a report covers. */
 export interface ReportOptions {
-  readonly timeZone: string;
+  /** An IANA zone for days and months; null: this machine's (see createDayKey). */
+  readonly timeZone: string | null;
   /** Local dates `YYYY-MM-DD`, inclusive; null for no bound. */
   readonly since: string | null;
   readonly until: string | null;
@@ -60,7 +61,8 @@ export function buildReport<K extends ReportKind>(
   return build(entries, kind, options) as Extract<Report, { kind: K }>;
 }
 
-function build(entries: UsageEntries, kind: ReportKind, options: ReportOptions): Report {
+function build(table: UsageEntries, kind: ReportKind, options: ReportOptions): Report {
+  const entries = plainEntries(table);
   const dayKey = createDayKey(options.timeZone);
   const unbounded = options.since === null && options.until === null;
   const inRange = (day: string): boolean =>

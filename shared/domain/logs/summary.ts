@@ -1,15 +1,18 @@
-import {
-  emptyTokenCounts,
-  type LogsBlockSummary,
-  type LogsSummary,
-  type TokenCounts,
-} from '../logs-summary';
+import type { LogsBlockSummary, LogsSummary, TokenCounts } from '../logs-summary';
 import { entryCost, entryUnpriced, labelTable } from './aggregate';
 import { BLOCK_MS, buildBlocks, burnRate, projectBlock, type UsageBlock } from './blocks';
 import type { UsageEntries } from './entries';
 import { createDayKey } from './time-zone';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Zero tokens (logs-summary.ts's emptyTokenCounts: importing a value from there would load zod,
+ * and its start-up cost, on every `headroom report`).
+ */
+function zeroTokens(): TokenCounts {
+  return { input: 0, output: 0, cacheCreation: 0, cacheRead: 0, total: 0 };
+}
 
 /** What the reader knows about faults, for the summary. */
 export interface LogsProblems {
@@ -36,14 +39,15 @@ function addTokens(counts: TokenCounts, entries: UsageEntries, index: number): v
 export function summarizeEntries(
   entries: UsageEntries,
   now: number,
-  timeZone: string,
+  /** An IANA zone, or null for this machine's (see createDayKey). */
+  timeZone: string | null,
   problems: LogsProblems,
   latest: UsageBlock | null = latestBlock(entries),
 ): LogsSummary {
   const dayKey = createDayKey(timeZone);
   const today = dayKey(now);
-  const todayTokens = emptyTokenCounts();
-  const monthTokens = emptyTokenCounts();
+  const todayTokens = zeroTokens();
+  const monthTokens = zeroTokens();
   let todayCost = 0;
   let monthCost = 0;
   const unpriced = new Set<string>();

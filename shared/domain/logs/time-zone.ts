@@ -18,12 +18,25 @@ export function systemTimeZone(): string {
 
 /**
  * Maps epoch ms to the local calendar day `YYYY-MM-DD` in a time zone, fast enough for every
- * entry of a large index: `Intl` is asked for the offset at the start and end of each UTC day
+ * entry of a large index: the zone's offset is asked for at the start and end of each UTC day
  * (two calls per day); within a UTC day whose offset does not change, the local day is plain
- * arithmetic. On the few days with a DST change, each 15-minute bucket is formatted (offsets
+ * arithmetic. On the few days with a DST change, each 15-minute bucket is looked up (offsets
  * only change on quarter-hour boundaries).
+ *
+ * `null` is this machine's zone (what systemTimeZone names), read from `Date`'s local time: the
+ * same offsets, without Intl, whose first use costs a one-shot `headroom report` ~15 ms.
  */
-export function createDayKey(timeZone: string): (at: number) => string {
+export function createDayKey(timeZone: string | null): (at: number) => string {
+  return dayKeyWith(timeZone === null ? localOffset : intlOffset(timeZone));
+}
+
+/** The machine's offset from UTC at `at`, in ms (whole minutes: the zones of any recent date). */
+function localOffset(at: number): number {
+  return -new Date(at).getTimezoneOffset() * 60_000;
+}
+
+/** A zone's offset from UTC at `at`, in ms, from Intl. */
+function intlOffset(timeZone: string): (at: number) => number {
   const format = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -36,7 +49,7 @@ export function createDayKey(timeZone: string): (at: number) => string {
   });
   const part = (parts: Intl.DateTimeFormatPart[], type: string): number =>
     Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const offsetAt = (at: number): number => {
+  return (at) => {
     const parts = format.formatToParts(at);
     const local = Date.UTC(
       part(parts, 'year'),
@@ -48,26 +61,41 @@ export function createDayKey(timeZone: string): (at: number) => string {
     );
     return local - Math.floor(at / 1000) * 1000;
   };
+}
+
+/** Day keys from an offset function (see createDayKey). */
+function dayKeyWith(offsetAt: (at: number) => number): (at: number) => string {
   const offsets = new Map<number, number | null>();
   const names = new Map<number, string>();
   const buckets = new Map<number, string>();
+  let lastDay = NaN;
+  let lastName = '';
   const dayName = (localMs: number): string => {
     const day = Math.floor(localMs / DAY_MS);
+    if (day === lastDay) return lastName;
     let name = names.get(day);
     if (name === undefined) {
       name = new Date(day * DAY_MS).toISOString().slice(0, 10);
       names.set(day, name);
     }
+    lastDay = day;
+    lastName = name;
     return name;
   };
+  // Entries come in runs from one transcript: the last day asked is the likely next one.
+  let lastUtcDay = NaN;
+  let lastOffset: number | null = null;
   return (at) => {
     const utcDay = Math.floor(at / DAY_MS);
-    let offset = offsets.get(utcDay);
+    let offset: number | null | undefined =
+      utcDay === lastUtcDay ? lastOffset : offsets.get(utcDay);
     if (offset === undefined) {
       const first = offsetAt(utcDay * DAY_MS);
       offset = first === offsetAt(utcDay * DAY_MS + DAY_MS - 1) ? first : null;
       offsets.set(utcDay, offset);
     }
+    lastUtcDay = utcDay;
+    lastOffset = offset;
     if (offset !== null) return dayName(at + offset);
     const bucket = Math.floor(at / BUCKET_MS);
     let name = buckets.get(bucket);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { appendSnapshot, compactHistory, emptyHistory, limitHits, periodSamples, sparkline, type History, type HistoryPoint } from '../../../shared/domain/history';
+import {
+  appendSnapshot,
+  compactHistory,
+  emptyHistory,
+  limitHits,
+  periodSamples,
+  sparkline,
+  type History,
+  type HistoryPoint,
+} from '../../../shared/domain/history';
 import { historySchema } from '../../../shared/domain/history-schema';
 import { DAY, HOUR, MINUTE, SECOND, snapshot, t, usageWindow, weekWindow } from './factories';
 

@@ -1,6 +1,6 @@
 import { lstatSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
-import type { IndexedFile } from './index-file';
+import type { IndexedFile } from './index-schema';
 import { listDir, walkDir, type FoundFile, type WalkResult } from './tree-walk';
 
 /** A folder listed less than this long after its last change is listed again next time. */
@@ -27,14 +27,23 @@ export interface TreeChanges {
   /** Bytes to read per changed file id, and in all (to choose between threads and this one). */
   readonly pending: Map<number, number>;
   readonly pendingBytes: number;
+  /** New files not in `pending` (their size was not looked up). */
+  readonly unsized: number;
 }
 
 /**
  * Finds what changed with stat calls only: a folder whose mtime moved is listed again (new files,
  * new sub-folders), and a live file is read again only if its size, mtime or inode moved (or it
  * could not be read last time). An unchanged tree costs one stat per folder and per file.
+ * `sizeNewFiles` false skips the stat of new files (a first read, where every file is new and
+ * read whole anyway); they are counted in `unsized`.
  */
-export function scanChanges(state: TreeState, roots: readonly string[], now: number): TreeChanges {
+export function scanChanges(
+  state: TreeState,
+  roots: readonly string[],
+  now: number,
+  sizeNewFiles = true,
+): TreeChanges {
   const found: WalkResult = { files: [], dirs: [], unreadable: [] };
   for (const root of roots) if (!state.dirs.has(root)) walkDir(root, root, found);
   for (const [dir, listedMtime] of [...state.dirs]) {
@@ -56,17 +65,21 @@ export function scanChanges(state: TreeState, roots: readonly string[], now: num
     if (!state.byPath.has(file.path)) changed.add(addFile(state, file));
   const deleted: number[] = [];
   const pending = new Map<number, number>();
+  let unsized = 0;
   for (const id of state.byPath.values()) {
+    const file = state.files[id] as IndexedFile;
     if (changed.has(id)) {
-      pending.set(id, statSync(state.files[id]?.path ?? '', { throwIfNoEntry: false })?.size ?? 0);
+      // A new file: its size is only worth a stat when few are new (see `sizeNewFiles`).
+      if (sizeNewFiles) pending.set(id, statSync(file.path, { throwIfNoEntry: false })?.size ?? 0);
+      else unsized += 1;
       continue;
     }
-    const file = state.files[id] as IndexedFile;
-    if (lstatSync(file.path, { throwIfNoEntry: false }) === undefined) {
+    // One stat per file; lstat only to tell a deleted file from a dangling link.
+    const stat = statSync(file.path, { throwIfNoEntry: false });
+    if (stat === undefined && lstatSync(file.path, { throwIfNoEntry: false }) === undefined) {
       deleted.push(id);
       continue;
     }
-    const stat = statSync(file.path, { throwIfNoEntry: false });
     if (
       stat === undefined ||
       file.error !== null ||
@@ -88,7 +101,14 @@ export function scanChanges(state: TreeState, roots: readonly string[], now: num
   );
   let pendingBytes = 0;
   for (const bytes of pending.values()) pendingBytes += bytes;
-  return { changed: order, deleted, unreadableDirs: found.unreadable, pending, pendingBytes };
+  return {
+    changed: order,
+    deleted,
+    unreadableDirs: found.unreadable,
+    pending,
+    pendingBytes,
+    unsized,
+  };
 }
 
 function addFile(state: TreeState, file: FoundFile): number {

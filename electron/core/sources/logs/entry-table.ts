@@ -11,7 +11,7 @@ import {
   type UsageEntries,
 } from '../../../../shared/domain/logs/entries';
 import type { PriceTable } from '../../../../shared/domain/logs/prices';
-import { C, WIDTH, type RecordBatch } from './record-batch';
+import { C, WIDTH, type BatchData } from './record-batch';
 
 /** Columns stored per entry, each a Float64Array (the index file stores them as is). */
 export const ENTRY_COLUMNS = [
@@ -45,6 +45,8 @@ const SUMMED_COLUMNS = [
   'loggedCost',
 ] as const;
 const BUCKET_MS = 15 * 60_000;
+/** From this many entries on, the columns grow by a quarter rather than double. */
+const LARGE_TABLE = 65_536;
 
 /** The whole table in plain form, for the index file. */
 export interface EntryTableData {
@@ -81,6 +83,7 @@ export class EntryTable implements UsageEntries, DedupStore {
   #priced: boolean[] = [];
   #prices: PriceTable;
   #dedup: ResponseDedup | null = null;
+  readonly #facts = emptyFacts();
   sources: EntrySource[] = [];
   /** Changes whenever an entry is added, replaced or removed (for caches of derived figures). */
   version = 0;
@@ -155,10 +158,17 @@ export class EntryTable implements UsageEntries, DedupStore {
       this.#columns.calculatedCost[index] = this.#calculate(index);
   }
 
-  /** Makes room for `more` entries at once (a large scan: one allocation, not many doublings). */
+  /**
+   * Makes room for `more` entries: doubling while the table is small (a first read grows it many
+   * times), then by a quarter (a long-lived reader's table, loaded from the index at its exact
+   * size, should not double for the next appended line).
+   */
   reserve(more: number): void {
     const needed = this.#count + more;
-    if (needed > this.#columns.timestamp.length) this.#columns = grow(this.#columns, needed);
+    const capacity = this.#columns.timestamp.length;
+    if (needed <= capacity) return;
+    const step = capacity < LARGE_TABLE ? capacity : Math.ceil(capacity / 4);
+    this.#columns = grow(this.#columns, Math.max(needed, capacity + step));
   }
 
   /** Drops every entry whose source fails `keep` (a rebuild keeps only retained history). */
@@ -228,29 +238,29 @@ export class EntryTable implements UsageEntries, DedupStore {
   }
 
   /** Adds a file's records in order, counting each response once. */
-  addBatch(batch: RecordBatch, source: number): AddResult {
+  addBatch(batch: BatchData, source: number): AddResult {
     const dedup = this.#dedupIndex();
     const result: AddResult = { added: 0, replaced: 0, duplicates: 0 };
     // The batch's small string tables, mapped to this table's once, not per record.
     const ids: BatchIds = {
-      sessions: batch.sessionTable.map((session) =>
+      sessions: batch.sessions.map((session) =>
         intern(this.#sessions, this.#sessionIndex, session),
       ),
-      models: batch.modelTable.map((model) => this.#internModel(model)),
+      models: batch.models.map((model) => this.#internModel(model)),
     };
-    const facts = emptyFacts();
+    // Room for every record up front: no capacity check per record.
+    this.reserve(batch.count);
+    const facts = this.#facts;
     for (let record = 0; record < batch.count; record += 1) {
-      const index = this.#stage(batch, record, source, ids);
-      this.read(index, facts);
+      const index = this.#count;
+      this.#stage(batch.values, record * WIDTH, index, source, ids);
       const verdict = dedup.judge(facts);
       if (verdict.kind === 'new') {
         this.#count += 1;
         dedup.added(index, facts);
         result.added += 1;
       } else if (verdict.replace) {
-        for (const name of ENTRY_COLUMNS) {
-          this.#columns[name][verdict.index] = this.#columns[name][index] ?? 0;
-        }
+        this.#move(index, verdict.index);
         result.replaced += 1;
       } else {
         result.duplicates += 1;
@@ -258,6 +268,42 @@ export class EntryTable implements UsageEntries, DedupStore {
     }
     if (result.added + result.replaced > 0) this.version += 1;
     return result;
+  }
+
+  /**
+   * Writes the batch row at `base` into entry `index` (after the last one, not yet counted) and
+   * into the de-duplication facts, as `read` would give them.
+   */
+  #stage(v: Float64Array, base: number, index: number, source: number, ids: BatchIds): void {
+    const c = this.#columns;
+    const facts = this.#facts;
+    const model = v[base + C.model] ?? -1;
+    const flags = v[base + C.flags] ?? 0;
+    const input = v[base + C.input] ?? 0;
+    const output = v[base + C.output] ?? 0;
+    const write5m = v[base + C.cacheWrite5m] ?? 0;
+    const write1h = v[base + C.cacheWrite1h] ?? 0;
+    const read = v[base + C.cacheRead] ?? 0;
+    const logged = v[base + C.loggedCost] ?? NaN;
+    const calculated = v[base + C.calculatedCost] ?? 0;
+    facts.timestamp = c.timestamp[index] = v[base + C.timestamp] ?? 0;
+    facts.messageKey = c.messageKey[index] = v[base + C.messageKey] ?? NaN;
+    facts.requestKey = c.requestKey[index] = v[base + C.requestKey] ?? NaN;
+    facts.session = c.session[index] = ids.sessions[v[base + C.session] ?? 0] ?? 0;
+    c.model[index] = model < 0 ? -1 : (ids.models[model] ?? -1);
+    c.flags[index] = flags;
+    c.source[index] = source;
+    c.input[index] = input;
+    c.output[index] = output;
+    c.cacheWrite5m[index] = write5m;
+    c.cacheWrite1h[index] = write1h;
+    c.cacheRead[index] = read;
+    c.loggedCost[index] = logged;
+    c.calculatedCost[index] = calculated;
+    facts.isSidechain = (flags & EntryFlag.sidechain) !== 0;
+    facts.hasSpeed = (flags & EntryFlag.hasSpeed) !== 0;
+    facts.totalTokens = input + output + write5m + write1h + read;
+    facts.cost = Number.isNaN(logged) ? calculated : logged;
   }
 
   /** DedupStore: the facts of entry `index`. */
@@ -278,31 +324,6 @@ export class EntryTable implements UsageEntries, DedupStore {
       (c.cacheWrite1h[index] ?? 0) +
       (c.cacheRead[index] ?? 0);
     into.cost = Number.isNaN(logged) ? (c.calculatedCost[index] ?? 0) : logged;
-  }
-
-  /** Writes record `record` into the slot after the last entry (not yet counted). */
-  #stage(batch: RecordBatch, record: number, source: number, ids: BatchIds): number {
-    const index = this.#count;
-    if (index >= this.#columns.timestamp.length) this.#columns = grow(this.#columns, index * 2);
-    const c = this.#columns;
-    const v = batch.values;
-    const base = record * WIDTH;
-    const model = v[base + C.model] ?? -1;
-    c.timestamp[index] = v[base + C.timestamp] ?? 0;
-    c.messageKey[index] = v[base + C.messageKey] ?? NaN;
-    c.requestKey[index] = v[base + C.requestKey] ?? NaN;
-    c.session[index] = ids.sessions[v[base + C.session] ?? 0] ?? 0;
-    c.model[index] = model < 0 ? -1 : (ids.models[model] ?? -1);
-    c.flags[index] = v[base + C.flags] ?? 0;
-    c.source[index] = source;
-    c.input[index] = v[base + C.input] ?? 0;
-    c.output[index] = v[base + C.output] ?? 0;
-    c.cacheWrite5m[index] = v[base + C.cacheWrite5m] ?? 0;
-    c.cacheWrite1h[index] = v[base + C.cacheWrite1h] ?? 0;
-    c.cacheRead[index] = v[base + C.cacheRead] ?? 0;
-    c.loggedCost[index] = v[base + C.loggedCost] ?? NaN;
-    c.calculatedCost[index] = v[base + C.calculatedCost] ?? 0;
-    return index;
   }
 
   #internModel(model: string): number {

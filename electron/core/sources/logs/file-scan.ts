@@ -13,8 +13,6 @@ export interface FileScanTask {
   readonly pathSession: string;
   /** The fingerprint of the file's first bytes when it was last read; null for a new file. */
   readonly head: { readonly hash: number; readonly length: number } | null;
-  /** Bytes expected to read, to share files between threads. */
-  readonly sizeHint?: number;
 }
 
 /** A file's identity, to tell an append from a replacement. */

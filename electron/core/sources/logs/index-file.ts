@@ -9,45 +9,13 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { z } from 'zod';
 import { ENTRY_COLUMNS, type EntryColumn, type EntryTableData } from './entry-table';
+import { parseIndexHeader, type IndexHeader } from './index-schema';
 
 const MAGIC = 'HRLX';
 /** Bump when the layout or the meaning of a column changes: an old index is then rebuilt. */
 export const INDEX_FORMAT = 1;
 const PREAMBLE = 16;
-
-const fileSchema = z.object({
-  path: z.string(),
-  sessionId: z.string(),
-  projectPath: z.string(),
-  dev: z.number(),
-  ino: z.number(),
-  size: z.number(),
-  mtimeMs: z.number(),
-  offset: z.number(),
-  head: z.number(),
-  headLength: z.number(),
-  malformed: z.number(),
-  deleted: z.boolean(),
-  error: z.string().nullable(),
-});
-
-/** What the index remembers about one transcript file. */
-export type IndexedFile = z.infer<typeof fileSchema>;
-
-const headerSchema = z.object({
-  count: z.number().int().nonnegative(),
-  models: z.array(z.string()),
-  sessions: z.array(z.string()),
-  files: z.array(fileSchema),
-  dirs: z.array(z.object({ path: z.string(), mtimeMs: z.number() })),
-  roots: z.array(z.string()),
-  priceVersion: z.string(),
-});
-
-/** The index's header: everything but the entry columns. */
-export type IndexHeader = z.infer<typeof headerSchema>;
 
 /** What loading the index found. */
 export type IndexLoad =
@@ -81,14 +49,8 @@ function parse(bytes: Buffer): { header: IndexHeader; table: EntryTableData } | 
   const headerLength = bytes.readUInt32LE(8);
   if (crc32(bytes.subarray(PREAMBLE)) !== bytes.readUInt32LE(12))
     return 'checksum mismatch (truncated or damaged)';
-  let header: IndexHeader;
-  try {
-    header = headerSchema.parse(
-      JSON.parse(bytes.toString('utf8', PREAMBLE, PREAMBLE + headerLength)),
-    );
-  } catch (error) {
-    return `unreadable header (${error instanceof Error ? error.message.slice(0, 120) : 'invalid'})`;
-  }
+  const header = parseIndexHeader(bytes.toString('utf8', PREAMBLE, PREAMBLE + headerLength));
+  if (typeof header === 'string') return header;
   const start = PREAMBLE + headerLength;
   const expected = start + ENTRY_COLUMNS.length * header.count * 8;
   if (bytes.length !== expected) return `size ${bytes.length}, expected ${expected}`;

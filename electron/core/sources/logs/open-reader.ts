@@ -1,3 +1,4 @@
+import type { PriceRow } from '../../../../shared/domain/logs/prices';
 import type { PathEnv } from '../../platform/paths';
 import { logsIndexPath, logsRoots, pricesPath } from './logs-paths';
 import { loadPriceTable } from './price-file';
@@ -8,6 +9,10 @@ import { bundledWorkerScript } from './scan-pool';
 export interface OpenedReader {
   readonly reader: LogsReader;
   readonly roots: readonly string[];
+  /** Where its index lives. */
+  readonly indexPath: string;
+  /** The price table's rows it uses (built-in, after the user's). */
+  readonly priceRows: readonly PriceRow[];
   /** A sentence about an unusable `prices.json`, or null. */
   readonly priceProblem: string | null;
 }
@@ -17,18 +22,24 @@ export interface OpenedReader {
  * `~/.config/claude`), the index in the data dir, prices with the user's updates, and the
  * bundled worker thread for large scans.
  */
-export function openLogsReader(
+export async function openLogsReader(
   env: PathEnv,
-  options: Partial<Pick<LogsReaderOptions, 'persistDelayMs' | 'pollMs' | 'threads' | 'clock'>> = {},
-): OpenedReader {
+  options: Partial<
+    Pick<
+      LogsReaderOptions,
+      'persistDelayMs' | 'pollMs' | 'threads' | 'clock' | 'readOnCallingThread'
+    >
+  > = {},
+): Promise<OpenedReader> {
   const roots = logsRoots(env);
-  const prices = loadPriceTable(pricesPath(env));
+  const prices = await loadPriceTable(pricesPath(env));
+  const indexPath = logsIndexPath(env, roots);
   const reader = createLogsReader({
     roots,
-    indexPath: logsIndexPath(env, roots),
+    indexPath,
     prices: prices.table,
     workerScript: bundledWorkerScript(),
     ...options,
   });
-  return { reader, roots, priceProblem: prices.problem };
+  return { reader, roots, indexPath, priceRows: prices.table.rows, priceProblem: prices.problem };
 }

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { LogsSummary } from '../../../../shared/domain/logs-summary';
 import type { UsageEntries } from '../../../../shared/domain/logs/entries';
 import {
@@ -11,12 +12,11 @@ import {
   summarizeEntries,
   type LogsProblems,
 } from '../../../../shared/domain/logs/summary';
-import { systemTimeZone } from '../../../../shared/domain/logs/time-zone';
 import { scanChanges, type TreeState } from './change-scan';
 import { EntryTable } from './entry-table';
 import type { FileScanTask } from './file-scan';
-import { loadIndex, saveIndex, type IndexedFile } from './index-file';
-import { RecordBatch } from './record-batch';
+import { loadIndex, saveIndex } from './index-file';
+import type { IndexedFile } from './index-schema';
 import { createScanner, type Scanner } from './scan-pool';
 import { watchTree } from './watch-tree';
 
@@ -35,6 +35,11 @@ export interface LogsReaderOptions {
   readonly workerScript?: string | null;
   /** Reads smaller than this stay on the calling thread (default 32 MB). */
   readonly threadThresholdBytes?: number;
+  /**
+   * false: large reads happen on worker threads only, this thread merges (see ScannerOptions).
+   * Default true.
+   */
+  readonly readOnCallingThread?: boolean;
   /**
    * 0 (default): a refresh that changed something writes the index before it resolves. More:
    * write at most that often (a long-lived reader; `close()` writes what is pending).
@@ -75,8 +80,8 @@ export interface LogsNotice {
 export interface LogsReader {
   /** Reads what is new since the last refresh (on first call: the index, then the changes). */
   refresh(): Promise<LogsRefresh>;
-  /** The popover's snapshot at `now` (time zone: the machine's). */
-  summary(now: number, timeZone?: string): LogsSummary;
+  /** The popover's snapshot at `now`; days in `timeZone`, else (undefined or null) the machine's. */
+  summary(now: number, timeZone?: string | null): LogsSummary;
   /** Every counted response, for reports. */
   entries(): UsageEntries;
   /** Malformed lines, unreadable files, and index notices so far. */
@@ -98,6 +103,8 @@ export function createLogsReader(options: LogsReaderOptions): LogsReader {
 }
 
 const DAY_MS = 86_400_000;
+/** Folders watched for being the last to change (where watching is folder by folder). */
+const WATCHED_RECENT = 128;
 /**
  * Entries of deleted transcripts keep full detail this long (Claude Code deletes after 30 days):
  * a recently moved or restored transcript is still recognised line by line and not counted twice.
@@ -150,10 +157,12 @@ class Reader implements LogsReader {
   async #refresh(): Promise<LogsRefresh> {
     const started = performance.now();
     let rebuilt = this.#loaded ? null : this.#load();
-    // Without an index everything will be read: start the worker threads while the tree is walked.
-    if (this.#cold) this.#scannerFor().prewarm();
+    // Without an index everything will be read: start the worker threads while the tree is walked,
+    // and do not look up the size of every new file (the threads share files without it).
+    const cold = this.#cold;
+    if (cold) this.#scannerFor().prewarm();
     this.#cold = false;
-    const changes = scanChanges(this.#state, this.#options.roots, this.#clock());
+    const changes = scanChanges(this.#state, this.#options.roots, this.#clock(), !cold);
     this.#unreadableDirs = changes.unreadableDirs;
     const totals: Totals = {
       threads: 0,
@@ -165,8 +174,7 @@ class Reader implements LogsReader {
     };
     const reset = await this.#read(
       changes.changed,
-      (id) => changes.pending.get(id) ?? 0,
-      changes.pendingBytes,
+      changes.unsized > 0 ? Infinity : changes.pendingBytes,
       totals,
     );
     if (reset !== null) {
@@ -196,14 +204,13 @@ class Reader implements LogsReader {
    */
   async #read(
     ids: readonly number[],
-    sizeOf: (id: number) => number,
     pendingBytes: number,
     totals: Totals,
   ): Promise<string | null> {
     if (ids.length === 0) return null;
-    const tasks = ids.map((id) => this.#task(id, sizeOf(id)));
+    const tasks = ids.map((id) => this.#task(id));
     // About one counted response per 12 kB of transcript: reserve once for a large read.
-    this.#table.reserve(Math.ceil(pendingBytes / 12_000));
+    if (Number.isFinite(pendingBytes)) this.#table.reserve(Math.ceil(pendingBytes / 12_000));
     let reset: string | null = null;
     totals.filesRead += tasks.length;
     const threads = await this.#scannerFor().scan(tasks, pendingBytes, (position, result) => {
@@ -217,10 +224,7 @@ class Reader implements LogsReader {
         reset = `${file.path} ${result.reset === 'shrunk' ? 'shrank' : 'was replaced'}`;
         return;
       }
-      const added = this.#table.addBatch(
-        new RecordBatch(null, result.batch),
-        ids[position] as number,
-      );
+      const added = this.#table.addBatch(result.batch, ids[position] as number);
       totals.added += added.added;
       totals.replaced += added.replaced;
       totals.bytesRead += result.bytesRead;
@@ -243,6 +247,9 @@ class Reader implements LogsReader {
       ...(this.#options.threadThresholdBytes === undefined
         ? {}
         : { threadThresholdBytes: this.#options.threadThresholdBytes }),
+      ...(this.#options.readOnCallingThread === undefined
+        ? {}
+        : { readOnCallingThread: this.#options.readOnCallingThread }),
     });
     return this.#scanner;
   }
@@ -259,7 +266,7 @@ class Reader implements LogsReader {
       Object.assign(file, { offset: 0, headLength: 0, malformed: 0, error: null });
       bytes += Math.max(0, file.size);
     }
-    await this.#read(ids, (id) => Math.max(0, this.#state.files[id]?.size ?? 0), bytes, totals);
+    await this.#read(ids, bytes, totals);
   }
 
   /**
@@ -271,6 +278,8 @@ class Reader implements LogsReader {
     if (!deletedNow && now - this.#lastCompaction < DAY_MS) return;
     this.#lastCompaction = now;
     const files = this.#state.files;
+    // Only deleted transcripts' entries fold: without any, there is nothing to look through.
+    if (!files.some((file) => file.deleted)) return;
     const folded = this.#table.compactRetained(
       (source) => files[source]?.deleted === true,
       now - KEEP_DETAIL_MS,
@@ -278,14 +287,13 @@ class Reader implements LogsReader {
     if (folded > 0) this.#dirty = true;
   }
 
-  #task(id: number, sizeHint: number): FileScanTask {
+  #task(id: number): FileScanTask {
     const file = this.#state.files[id] as IndexedFile;
     return {
       path: file.path,
       offset: file.offset,
       pathSession: file.sessionId,
       head: file.headLength === 0 ? null : { hash: file.head, length: file.headLength },
-      sizeHint,
     };
   }
 
@@ -368,7 +376,7 @@ class Reader implements LogsReader {
     this.#dirty = false;
   }
 
-  summary(now: number, timeZone?: string): LogsSummary {
+  summary(now: number, timeZone?: string | null): LogsSummary {
     if (this.#latest?.version !== this.#table.version || this.#latest.table !== this.#table) {
       this.#latest = {
         table: this.#table,
@@ -379,7 +387,7 @@ class Reader implements LogsReader {
     return summarizeEntries(
       this.#table,
       now,
-      timeZone ?? systemTimeZone(),
+      timeZone ?? null,
       this.problems(),
       this.#latest.block,
     );
@@ -412,12 +420,32 @@ class Reader implements LogsReader {
     return watchTree({
       roots: this.#options.roots,
       pollMs: this.#options.pollMs ?? 30_000,
+      folders: () => this.#watchFolders(),
       check: async () => {
         const result = await this.refresh();
         if (result.added + result.replaced + result.deleted > 0 || result.rebuilt !== null)
           onChange();
       },
     });
+  }
+
+  /**
+   * Where watching is folder by folder (Linux): the roots, the project folders (new sessions
+   * appear there), and the folders that changed last (the sessions being written); the periodic
+   * check covers the rest. A few hundred watchers, not one per folder of a large tree.
+   */
+  #watchFolders(): string[] {
+    const roots = new Set(this.#options.roots);
+    const projects: string[] = [];
+    const others: [string, number][] = [];
+    for (const [dir, mtimeMs] of this.#state.dirs) {
+      if (roots.has(dir)) continue;
+      // 0: listed while it still changed, so as recent as it gets.
+      if (roots.has(dirname(dir))) projects.push(dir);
+      else others.push([dir, mtimeMs === 0 ? Infinity : mtimeMs]);
+    }
+    others.sort((a, b) => b[1] - a[1]);
+    return [...roots, ...projects, ...others.slice(0, WATCHED_RECENT).map(([dir]) => dir)];
   }
 
   close(): void {

@@ -2,7 +2,7 @@ import { responseCostUsd } from '../../../../shared/domain/logs/cost';
 import { prefers, type DedupFacts } from '../../../../shared/domain/logs/dedup';
 import { EntryFlag } from '../../../../shared/domain/logs/entries';
 import { hashString, mixKeys } from '../../../../shared/domain/logs/hash';
-import type { PriceTable } from '../../../../shared/domain/logs/prices';
+import type { ModelPrice, PriceTable } from '../../../../shared/domain/logs/prices';
 import type { UsageRecord } from '../../../../shared/domain/logs/usage-record';
 
 /** Numeric columns of a batch, in a fixed order (transferred between threads as one buffer). */
@@ -32,6 +32,50 @@ export interface BatchData {
   readonly sessions: string[];
   readonly models: string[];
 }
+
+/**
+ * One response as a batch row takes it: a UsageRecord with its ids already hashed (NaN: absent),
+ * so the fast line reader (fast-line.ts) never makes an id string.
+ */
+export interface RecordFields {
+  timestamp: number;
+  messageKey: number;
+  requestKey: number;
+  sessionId: string | null;
+  model: string | null;
+  speed: 'standard' | 'fast' | null;
+  isSidechain: boolean;
+  isAdvisor: boolean;
+  input: number;
+  output: number;
+  cacheWrite5m: number;
+  cacheWrite1h: number;
+  cacheRead: number;
+  costUsd: number | null;
+}
+
+/** A blank RecordFields, to fill and reuse. */
+export function emptyFields(): RecordFields {
+  return {
+    timestamp: 0,
+    messageKey: NaN,
+    requestKey: NaN,
+    sessionId: null,
+    model: null,
+    speed: null,
+    isSidechain: false,
+    isAdvisor: false,
+    input: 0,
+    output: 0,
+    cacheWrite5m: 0,
+    cacheWrite1h: 0,
+    cacheRead: 0,
+    costUsd: null,
+  };
+}
+
+/** Keys of the per-file response map (see `push`). */
+const ROW_KEY_MASK = 0x3fffffff;
 
 /** Values per row. */
 export const WIDTH = BATCH_COLUMNS.length;
@@ -70,16 +114,19 @@ export class RecordBatch {
   readonly #sessionIndex = new Map<string, number>();
   readonly #modelIndex = new Map<string, number>();
   readonly #rows = new Map<number, number>();
-  readonly #prices: PriceTable | null;
+  readonly #prices: PriceTable;
   readonly #candidate: DedupFacts = facts();
   readonly #existing: DedupFacts = facts();
+  readonly #fields: RecordFields = emptyFields();
+  #lastSession: string | null = null;
+  #lastSessionIndex = 0;
+  #lastModel: { name: string; index: number; price: ModelPrice | null } | null = null;
 
-  constructor(prices: PriceTable | null, data?: BatchData) {
+  constructor(prices: PriceTable) {
     this.#prices = prices;
-    this.#values = data?.values ?? new Float64Array(WIDTH * 64);
-    this.#count = data?.count ?? 0;
-    this.#sessions = data?.sessions ?? [];
-    this.#models = data?.models ?? [];
+    this.#values = new Float64Array(WIDTH * 64);
+    this.#sessions = [];
+    this.#models = [];
   }
 
   /** How many records. */
@@ -89,6 +136,26 @@ export class RecordBatch {
 
   /** Adds a record (or merges it into an earlier line of the same response); `pathSession` stands in for a missing `sessionId`. */
   push(record: UsageRecord, pathSession: string): void {
+    const fields = this.#fields;
+    fields.timestamp = record.timestamp;
+    fields.messageKey = record.messageId === null ? NaN : hashString(record.messageId);
+    fields.requestKey = record.requestId === null ? NaN : hashString(record.requestId);
+    fields.sessionId = record.sessionId;
+    fields.model = record.model;
+    fields.speed = record.speed;
+    fields.isSidechain = record.isSidechain;
+    fields.isAdvisor = record.isAdvisor;
+    fields.input = record.input;
+    fields.output = record.output;
+    fields.cacheWrite5m = record.cacheWrite5m;
+    fields.cacheWrite1h = record.cacheWrite1h;
+    fields.cacheRead = record.cacheRead;
+    fields.costUsd = record.costUsd;
+    this.pushFields(fields, pathSession);
+  }
+
+  /** `push` for a record whose ids are already hashed. */
+  pushFields(record: RecordFields, pathSession: string): void {
     if ((this.#count + 1) * WIDTH > this.#values.length) {
       const grown = new Float64Array(this.#values.length * 2);
       grown.set(this.#values);
@@ -101,9 +168,12 @@ export class RecordBatch {
       this.#count += 1;
       return;
     }
-    const earlier = this.#rows.get(key);
+    // Small-integer keys: V8's Map hashes them much faster than 53-bit ones. Two responses that
+    // share one are both kept here, and the cross-file pass (EntryTable) merges them the same.
+    const slot = (key >>> 0) & ROW_KEY_MASK;
+    const earlier = this.#rows.get(slot);
     if (earlier === undefined || !this.#sameResponse(earlier, row)) {
-      this.#rows.set(key, row);
+      this.#rows.set(slot, row);
       this.#count += 1;
       return;
     }
@@ -114,61 +184,25 @@ export class RecordBatch {
     }
   }
 
-  /** The rows, `WIDTH` values each (read with the `C` offsets). */
-  get values(): Float64Array {
-    return this.#values;
-  }
-
-  /** Column `name` of record `index`. */
-  get(index: number, name: BatchColumn): number {
-    return this.#values[index * WIDTH + C[name]] ?? NaN;
-  }
-
-  /** The batch's session strings (a record's `session` column indexes it). */
-  get sessionTable(): readonly string[] {
-    return this.#sessions;
-  }
-
-  /** The batch's model ids (a record's `model` column indexes it; −1: none). */
-  get modelTable(): readonly string[] {
-    return this.#models;
-  }
-
-  /** The session string of record `index`. */
-  session(index: number): string {
-    return this.#sessions[this.get(index, 'session')] ?? '';
-  }
-
-  /** The model id of record `index`, or null. */
-  model(index: number): string | null {
-    const model = this.get(index, 'model');
-    return model < 0 ? null : (this.#models[model] ?? null);
-  }
-
-  /** The plain form, trimmed to size (its buffer can be transferred). */
+  /** The plain form: a view of the rows (its whole buffer can be transferred). */
   toData(): BatchData {
     return {
       count: this.#count,
-      values: this.#values.slice(0, this.#count * WIDTH),
+      values: this.#values.subarray(0, this.#count * WIDTH),
       sessions: this.#sessions,
       models: this.#models,
     };
   }
 
-  #write(row: number, record: UsageRecord, pathSession: string): void {
+  #write(row: number, record: RecordFields, pathSession: string): void {
     const v = this.#values;
     const base = row * WIDTH;
     const fast = record.speed === 'fast';
     v[base + C.timestamp] = record.timestamp;
-    v[base + C.messageKey] = record.messageId === null ? NaN : hashString(record.messageId);
-    v[base + C.requestKey] = record.requestId === null ? NaN : hashString(record.requestId);
-    v[base + C.session] = intern(
-      this.#sessions,
-      this.#sessionIndex,
-      record.sessionId ?? pathSession,
-    );
-    v[base + C.model] =
-      record.model === null ? -1 : intern(this.#models, this.#modelIndex, record.model);
+    v[base + C.messageKey] = record.messageKey;
+    v[base + C.requestKey] = record.requestKey;
+    v[base + C.session] = this.#sessionOf(record.sessionId ?? pathSession);
+    const model = record.model === null ? null : this.#modelOf(record.model);
     v[base + C.flags] =
       (record.isSidechain ? EntryFlag.sidechain : 0) |
       (fast ? EntryFlag.fast : 0) |
@@ -180,9 +214,30 @@ export class RecordBatch {
     v[base + C.cacheWrite1h] = record.cacheWrite1h;
     v[base + C.cacheRead] = record.cacheRead;
     v[base + C.loggedCost] = record.costUsd ?? NaN;
-    const price =
-      record.model === null || this.#prices === null ? null : this.#prices.find(record.model);
+    v[base + C.model] = model === null ? -1 : model.index;
+    const price = model === null ? null : model.price;
     v[base + C.calculatedCost] = price === null ? 0 : responseCostUsd(record, price, fast);
+  }
+
+  /** A session's index; the last one asked is remembered (a file is mostly one session). */
+  #sessionOf(session: string): number {
+    if (session !== this.#lastSession) {
+      this.#lastSession = session;
+      this.#lastSessionIndex = intern(this.#sessions, this.#sessionIndex, session);
+    }
+    return this.#lastSessionIndex;
+  }
+
+  /** A model's index and price; the last one asked is remembered. */
+  #modelOf(model: string): { index: number; price: ModelPrice | null } {
+    if (this.#lastModel?.name !== model) {
+      this.#lastModel = {
+        name: model,
+        index: intern(this.#models, this.#modelIndex, model),
+        price: this.#prices.find(model),
+      };
+    }
+    return this.#lastModel;
   }
 
   /** Rows with this key may be lines of one response (ccusage's exact de-duplication key). */

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { PriceTable } from '../../../../shared/domain/logs/prices';
 import { scanFile, type FileScanResult, type FileScanTask } from './file-scan';
-import type { WorkerJob, WorkerMessage } from './scan-worker';
+import { CLAIMED, type WorkerJob, type WorkerMessage } from './scan-protocol';
 import { createReadBuffer, type ReadBuffer } from './read-buffer';
+import { searchModule } from './wasm-search';
 
 /** Receives each file's result, in task order. */
 export type ResultSink = (position: number, result: FileScanResult) => void;
@@ -13,8 +14,8 @@ export type ResultSink = (position: number, result: FileScanResult) => void;
 /** Reads files, on worker threads when there is enough to read to pay for starting them. */
 export interface Scanner {
   /**
-   * Calls `sink` once per task, in task order (results arrive while other threads still read).
-   * Resolves to how many worker threads read a share.
+   * Calls `sink` once per task, in task order. `pendingBytes` (Infinity: unknown, a first read)
+   * chooses between worker threads and this one. Resolves to how many worker threads read a share.
    */
   scan(tasks: readonly FileScanTask[], pendingBytes: number, sink: ResultSink): Promise<number>;
   /** Starts the worker threads now, before the files are known (a cold start is coming). */
@@ -30,15 +31,15 @@ export interface ScannerOptions {
   readonly workerScript: string | null;
   /** Below this many bytes to read, threads cost more than they save. */
   readonly threadThresholdBytes?: number;
+  /**
+   * false: when workers read, this thread only merges their results (its heap stays small: a
+   * long-lived reader's). Default true: it takes files too.
+   */
+  readonly readOnCallingThread?: boolean;
 }
 
 /** Bytes below which reading stays on the calling thread (a worker costs ~30 ms to start). */
 export const THREAD_THRESHOLD_BYTES = 32 << 20;
-/**
- * The calling thread's share of the bytes when workers help: smaller than an equal share, since it
- * also merges every result (de-duplication must run in path order, on one thread).
- */
-const CALLER_SHARE = 0.47;
 const WORKER_YOUNG_MB = 8;
 
 /** The bundled worker next to the running bundle (`dist/logs-worker.cjs`), if there is one. */
@@ -71,7 +72,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       const ready = idle;
       idle = [];
       const spawn = (): Spawned | null => ready.pop() ?? spawnWorker(script);
-      const helped = await scanShared(spawn, threads, tasks, buffer, options.prices, sink);
+      const helped = await scanShared(
+        spawn,
+        threads,
+        tasks,
+        { buffer, prices: options.prices, reads: options.readOnCallingThread ?? true },
+        sink,
+      );
       for (const spawned of ready) void spawned.worker.terminate();
       return helped;
     },
@@ -119,119 +126,134 @@ function spawnWorker(script: string): Spawned | null {
 }
 
 /**
- * Cuts the tasks (already in path order) into contiguous ranges by size: the first, smaller one
- * is read here while workers read the others, then worker results are handed over range by range.
+ * Shares the tasks (in path order) without knowing their sizes: every thread takes the next one
+ * from a shared count (one atomic increment per file), so a thread slowed down, by the machine or
+ * by merging, simply takes fewer. Results go to `sink` in path order as soon as they can: this
+ * thread reads the workers' ports between its own files, so merging (one thread only, in order)
+ * runs while the workers read instead of after them. A task a failed worker took but did not
+ * deliver is read here.
  */
 async function scanShared(
   spawn: () => Spawned | null,
   threads: number,
   tasks: readonly FileScanTask[],
-  buffer: ReadBuffer,
-  prices: PriceTable,
+  here: { readonly buffer: ReadBuffer; readonly prices: PriceTable; readonly reads: boolean },
   sink: ResultSink,
 ): Promise<number> {
-  const ranges = splitRanges(tasks, threads);
-  let helped = 0;
-  const workers = ranges
-    .slice(1)
-    .map((range) => startWorker(spawn, tasks.slice(range.start, range.end), prices));
-  const first = ranges[0] ?? { start: 0, end: 0 };
-  for (let position = first.start; position < first.end; position += 1) {
-    sink(position, scanFile(tasks[position] as FileScanTask, buffer, prices));
-  }
-  for (const [index, worker] of workers.entries()) {
-    const range = ranges[index + 1] as { start: number; end: number };
-    let position = range.start;
-    try {
-      for await (const result of worker.results()) sink(position++, result);
-      if (range.end > range.start) helped += 1;
-    } catch {
-      // A worker that failed (missing script, out of memory): read the rest of its share here.
-      for (; position < range.end; position += 1)
-        sink(position, scanFile(tasks[position] as FileScanTask, buffer, prices));
+  const claims = new SharedArrayBuffer(4);
+  const counter = new Int32Array(claims);
+  const done = new Map<number, FileScanResult>();
+  let next = 0;
+  const flush = (): void => {
+    for (let result = done.get(next); result !== undefined; result = done.get(next)) {
+      done.delete(next);
+      sink(next, result);
+      next += 1;
     }
+  };
+  const workers = Array.from({ length: threads }, () =>
+    startWorker(spawn, tasks, here.prices, claims, done),
+  );
+  while (here.reads) {
+    const position = Atomics.add(counter, CLAIMED, 1);
+    if (position >= tasks.length) break;
+    done.set(position, scanFile(tasks[position] as FileScanTask, here.buffer, here.prices));
+    for (const worker of workers) worker.receive();
+    flush();
   }
-  return helped;
+  // Every task is taken: wait for the workers' last results, merging as they come.
+  for (;;) {
+    for (const worker of workers) worker.receive();
+    flush();
+    if (next >= tasks.length || workers.every((worker) => worker.over())) break;
+    await Promise.race(workers.map((worker) => worker.changed()));
+  }
+  // What is still missing was taken by a worker that failed (or never started): read it here.
+  while (next < tasks.length) {
+    if (!done.has(next))
+      done.set(next, scanFile(tasks[next] as FileScanTask, here.buffer, here.prices));
+    flush();
+  }
+  for (const worker of workers) worker.stop();
+  return workers.filter((worker) => worker.delivered() > 0).length;
 }
 
-function splitRanges(
-  tasks: readonly FileScanTask[],
-  threads: number,
-): { start: number; end: number }[] {
-  const sizes = tasks.map((task) => Math.max(1, task.sizeHint ?? 1));
-  const total = sizes.reduce((sum, size) => sum + size, 0);
-  const callerShare = CALLER_SHARE;
-  const workerShare = (1 - callerShare) / threads;
-  const targets = [callerShare, ...Array.from({ length: threads }, () => workerShare)];
-  const ranges: { start: number; end: number }[] = [];
-  let start = 0;
-  let goal = 0;
-  let done = 0;
-  for (const [part, share] of targets.entries()) {
-    goal += share * total;
-    let end = start;
-    while (
-      end < tasks.length &&
-      (done + (sizes[end] ?? 0) / 2 <= goal || part === targets.length - 1)
-    ) {
-      done += sizes[end] ?? 0;
-      end += 1;
-    }
-    ranges.push({ start, end });
-    start = end;
-  }
-  return ranges;
-}
-
-/** A running worker whose results can be consumed, in order, while it still reads. */
+/** A worker of one scan, seen from this thread. */
 interface WorkerRun {
-  results(): AsyncGenerator<FileScanResult>;
+  /** Moves the results it posted so far into the shared map (without waiting). */
+  receive(): void;
+  /** Resolves when it posts or stops. */
+  changed(): Promise<void>;
+  /** It posted its last result, or it failed. */
+  over(): boolean;
+  delivered(): number;
+  /** Ends the thread (it has posted its last result, or failed). */
+  stop(): void;
 }
 
 function startWorker(
   spawn: () => Spawned | null,
   tasks: readonly FileScanTask[],
   prices: PriceTable,
+  claims: SharedArrayBuffer,
+  done: Map<number, FileScanResult>,
 ): WorkerRun {
-  const received: FileScanResult[] = [];
-  let finished = tasks.length === 0;
+  const spawned = tasks.length === 0 ? null : spawn();
+  let finished = spawned === null;
+  let closed = false;
+  let delivered = 0;
   let wake: (() => void) | null = null;
   const notify = (): void => {
     wake?.();
     wake = null;
   };
-  const spawned = finished ? null : spawn();
-  const failed = (): Error | null =>
-    finished
-      ? null
-      : spawned === null
-        ? new Error('no logs worker could be started')
-        : spawned.failure;
-  if (spawned !== null) {
+  const take = (message: WorkerMessage): void => {
+    message.results.forEach((result, index) => {
+      done.set(message.positions[index] as number, result);
+    });
+    delivered += message.results.length;
+    if (message.done) finished = true;
+  };
+  const channel = spawned === null ? null : new MessageChannel();
+  if (spawned !== null && channel !== null) {
     const { worker } = spawned;
     worker.ref();
-    worker.on('message', (message: WorkerMessage) => {
-      received.push(...message.results);
-      if (message.done) {
-        finished = true;
-        void worker.terminate();
-      }
+    // Messages are read here by `receive` while this thread is busy, and by the listener while
+    // it waits: both take every message exactly once.
+    channel.port1.on('message', (message: WorkerMessage) => {
+      take(message);
       notify();
     });
     worker.on('error', notify);
     worker.on('exit', notify);
-    worker.postMessage({ tasks, priceRows: prices.rows } satisfies WorkerJob);
+    const job: WorkerJob = {
+      tasks,
+      priceRows: prices.rows,
+      claims,
+      searchModule: searchModule(),
+      port: channel.port2,
+    };
+    worker.postMessage(job, [channel.port2]);
   }
+  const over = (): boolean => finished || spawned === null || spawned.failure !== null;
+  const stop = (): void => {
+    if (closed) return;
+    closed = true;
+    channel?.port1.close();
+    if (spawned !== null) void spawned.worker.terminate();
+  };
   return {
-    async *results() {
-      let next = 0;
-      for (;;) {
-        while (next < received.length) yield received[next++] as FileScanResult;
-        if (finished) return;
-        const failure = failed();
-        if (failure !== null) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
+    receive() {
+      if (channel === null || closed) return;
+      for (let message = receiveMessageOnPort(channel.port1); message !== undefined;) {
+        take(message.message as WorkerMessage);
+        message = receiveMessageOnPort(channel.port1);
       }
+      if (finished) stop();
     },
+    changed: () => (over() ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve))),
+    over,
+    delivered: () => delivered,
+    stop,
   };
 }

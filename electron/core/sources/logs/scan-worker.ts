@@ -1,44 +1,63 @@
 import { parentPort } from 'node:worker_threads';
-import { createPriceTable, type PriceRow } from '../../../../shared/domain/logs/prices';
+import { createPriceTable } from '../../../../shared/domain/logs/prices';
 import { scanFile, type FileScanResult, type FileScanTask } from './file-scan';
 import { createReadBuffer } from './read-buffer';
+import { useSearchModule } from './wasm-search';
+import {
+  CLAIMED,
+  FIRST_READ_FLAG,
+  type FirstReadJob,
+  type WorkerJob,
+  type WorkerMessage,
+} from './scan-protocol';
 
-/** A message from the logs worker: results in task order; `done` on the last one. */
-export interface WorkerMessage {
-  readonly results: FileScanResult[];
-  readonly done: boolean;
-}
-
-/** Bytes read between two posts, so the main thread can merge while this one reads on. */
-const POST_EVERY_BYTES = 16 << 20;
-
-/** The job the main thread sends: the files to read, and the price table's rows. */
-export interface WorkerJob {
-  readonly tasks: readonly FileScanTask[];
-  readonly priceRows: readonly PriceRow[];
-}
+/**
+ * Bytes read between two posts: the main thread merges results in path order as they come, so
+ * a small slice keeps it merging while this thread reads on (each post costs a few µs).
+ */
+const POST_EVERY_BYTES = 4 << 20;
 
 // The logs worker (bundled to dist/logs-worker.cjs): it may start before its job is known (so
-// its start-up overlaps the main thread's walk of the tree), reads its share of the files and
-// posts the results back in slices, transferring each batch's buffer instead of copying it.
-parentPort?.once('message', ({ tasks, priceRows }: WorkerJob) => {
+// its start-up overlaps the main thread's walk of the tree), then takes the next file in path
+// order from the count it shares with every thread of the scan (see scan-pool.ts), and posts the
+// results to its own port in slices, transferring each batch's buffer instead of copying it.
+parentPort?.once('message', ({ tasks, priceRows, claims, searchModule, port }: WorkerJob) => {
+  if (searchModule !== null) useSearchModule(searchModule);
   const prices = createPriceTable(priceRows);
   const buffer = createReadBuffer();
+  const counter = new Int32Array(claims);
   let pending: FileScanResult[] = [];
+  let positions: number[] = [];
   let bytes = 0;
   const post = (done: boolean): void => {
     const transfer = pending.flatMap((result) =>
       result.ok ? [result.batch.values.buffer as ArrayBuffer] : [],
     );
-    parentPort?.postMessage({ results: pending, done } satisfies WorkerMessage, transfer);
+    port.postMessage({ results: pending, positions, done } satisfies WorkerMessage, transfer);
     pending = [];
+    positions = [];
     bytes = 0;
   };
-  for (const task of tasks) {
-    const result = scanFile(task, buffer, prices);
+  for (;;) {
+    const position = Atomics.add(counter, CLAIMED, 1);
+    if (position >= tasks.length) break;
+    const result = scanFile(tasks[position] as FileScanTask, buffer, prices);
     pending.push(result);
+    positions.push(position);
     bytes += result.ok ? result.bytesRead : 0;
     if (bytes >= POST_EVERY_BYTES) post(false);
   }
   post(true);
+  port.close();
 });
+
+// The same script run as a child process (see first-read.ts): a first read, then exit.
+if (parentPort === null && process.argv[2] === FIRST_READ_FLAG) {
+  const job = JSON.parse(process.argv[3] ?? '{}') as FirstReadJob;
+  import('./first-read-child')
+    .then(({ runFirstRead }) => runFirstRead(job))
+    .then(
+      (written) => process.exit(written ? 0 : 1),
+      () => process.exit(1),
+    );
+}

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, normalize, relative, sep } from 'node:path';
 
 /** A transcript file found under a `projects/` folder, with what its path says. */
 export interface FoundFile {
@@ -69,8 +69,11 @@ export function listDir(root: string, dir: string, into: WalkResult): string[] {
   }
   into.dirs.push({ path: dir, mtimeMs });
   const subs: string[] = [];
+  // An entry name holds no separator: what path.join gives, normalising once per folder.
+  const base = normalize(dir);
+  const prefix = base.endsWith(sep) ? base : `${base}${sep}`;
   for (const entry of entries) {
-    const path = join(dir, entry.name);
+    const path = `${prefix}${entry.name}`;
     if (entry.name.endsWith('.jsonl')) into.files.push({ path, ...sessionParts(root, path) });
     else if (entry.isDirectory()) subs.push(path);
   }
@@ -86,7 +89,7 @@ export function sessionParts(
   root: string,
   path: string,
 ): { sessionId: string; projectPath: string } {
-  const parts = relative(root, path).split(sep);
+  const parts = relativeTo(root, path).split(sep);
   const last = parts[parts.length - 1] ?? '';
   const stem = last.endsWith('.jsonl') ? last.slice(0, -'.jsonl'.length) : '';
   if (parts.length === 2 && stem !== '') return { sessionId: stem, projectPath: parts[0] ?? '' };
@@ -99,4 +102,10 @@ export function sessionParts(
   }
   const project = parts.length > 2 ? parts.slice(0, -2).join(sep) : 'Unknown Project';
   return { sessionId: parts[Math.max(0, parts.length - 2)] ?? 'unknown', projectPath: project };
+}
+
+/** `path.relative(root, path)` for a normalised `path` inside `root`, without normalising again. */
+function relativeTo(root: string, path: string): string {
+  const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : relative(root, path);
 }

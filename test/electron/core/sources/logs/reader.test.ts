@@ -280,6 +280,31 @@ describe('the logs reader', () => {
     await changed;
     expect(daily(logs).totals.outputTokens).toBe(30);
   });
+
+  it('hears appends in nested folders and new session folders without the periodic check', async () => {
+    const { file, reader } = setup();
+    mkdirSync(file('s1/subagents'), { recursive: true });
+    writeFileSync(file('s1/subagents/agent-a.jsonl'), transcript(line('a', 10)));
+    const logs = reader({ pollMs: 600_000 });
+    await logs.refresh();
+    let changes = 0;
+    let heard: () => void = () => undefined;
+    const stop = logs.watch(() => {
+      changes += 1;
+      heard();
+    });
+    const next = (): Promise<void> => new Promise((resolve) => (heard = resolve));
+    let change = next();
+    appendFileSync(file('s1/subagents/agent-a.jsonl'), transcript(line('b', 20)));
+    await change;
+    change = next();
+    mkdirSync(file('s2/subagents'), { recursive: true });
+    writeFileSync(file('s2/subagents/agent-c.jsonl'), transcript(line('c', 40)));
+    await change;
+    stop();
+    expect(changes).toBeGreaterThanOrEqual(2);
+    expect(daily(logs).totals.outputTokens).toBe(70);
+  });
 });
 
 describe('retained history', () => {

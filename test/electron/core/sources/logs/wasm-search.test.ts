@@ -53,4 +53,35 @@ describe('the SIMD search over read buffers', () => {
     USAGE.copy(buffer.bytes, at);
     expect(buffer.findUsage(0, 20 << 20)).toBe(at);
   });
+
+  it('lists JSON structural bytes outside strings as the reference does, on random buffers', () => {
+    const prng = createPrng(8);
+    const wasm = createReadBuffer(1 << 16);
+    const plain = createReadBuffer(1 << 16, false);
+    const alphabet = Buffer.from('""""::,,{}[]ab \\\t\u0001\u00e9', 'latin1');
+    let listed = 0;
+    for (let round = 0; round < 3000; round += 1) {
+      const length = prng.int(0, 300);
+      const bytes = Buffer.alloc(length);
+      // Mostly clean buffers (no backslash or control byte), so most lists are complete.
+      const clean = prng.chance(0.8);
+      for (let at = 0; at < length; at += 1) {
+        do bytes[at] = alphabet[prng.int(0, alphabet.length - 1)] ?? 0;
+        while (clean && ((bytes[at] ?? 0) === 0x5c || (bytes[at] ?? 0) < 0x20));
+      }
+      for (const buffer of [wasm, plain]) bytes.copy(buffer.bytes);
+      const from = prng.int(0, length);
+      const to = prng.int(from, length);
+      const start = prng.int(0, 3);
+      const counts = [wasm, plain].map((buffer) => buffer.tokens(from, to, start));
+      expect(counts[0]).toBe(counts[1]);
+      const count = counts[0] ?? -1;
+      if (count < 0) continue;
+      listed += 1;
+      expect([...wasm.positions.subarray(start, count)]).toEqual([
+        ...plain.positions.subarray(start, count),
+      ]);
+    }
+    expect(listed).toBeGreaterThan(500);
+  });
 });
