@@ -1,18 +1,13 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pollPolicy } from '../../../../shared/domain/poll-policy';
-import { defaultSettings } from '../../../../shared/domain/settings';
-import { createAlertService } from '../../../../electron/core/services/alert-service';
-import { createEngine, type EngineState } from '../../../../electron/core/services/engine';
+import type { EngineState } from '../../../../electron/core/services/engine';
 import { createLogsMonitor } from '../../../../electron/core/services/logs-monitor';
-import { createUsageRefresher } from '../../../../electron/core/services/usage-refresher';
 import { dataLayout } from '../../../../electron/core/stores/data-layout';
-import { fakeTimers } from '../../../support/fake-timers';
 import { useTempDir } from '../../../support/temp-dir';
+import { silentLogger, testEngine } from '../../../support/test-engine';
 
 const tempDir = useTempDir();
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** One assistant response as Claude Code writes it (Sonnet 4.5: $3 in, $15 out, $0.30 cache read per M). */
 function line(
@@ -58,29 +53,11 @@ describe('engine with the logs estimate', () => {
       platform: process.platform,
       home: root,
     };
-    const policyFor = () => pollPolicy(300_000, false);
-    const engine = createEngine({
-      sources: () => [],
-      refresher: createUsageRefresher({
-        layout,
-        clock,
-        random: () => 0.5,
-        policyFor,
-        lockWaitMs: 5_000,
-      }),
-      alerts: createAlertService({
-        layout,
-        clock,
-        logger: silent,
-        settings: defaultSettings,
-        notifier: { notify: () => Promise.resolve() },
-      }),
+    const { engine } = testEngine({
       layout,
       clock,
-      timers: fakeTimers(),
-      logger: silent,
-      policyFor,
-      logs: createLogsMonitor(pathEnv, silent),
+      sources: () => [],
+      extra: { logs: createLogsMonitor(pathEnv, silentLogger) },
     });
     const states: EngineState[] = [];
     engine.subscribe((state) => states.push(state));

@@ -1,12 +1,8 @@
 import type { LogsSummary } from '../../../../shared/domain/logs-summary';
 import type { LogsMonitor } from '../../../../electron/core/services/logs-monitor';
 import { describe, expect, it } from 'vitest';
-import { pollPolicy } from '../../../../shared/domain/poll-policy';
-import { defaultSettings } from '../../../../shared/domain/settings';
 import type { Notification } from '../../../../electron/core/ports';
-import { createAlertService } from '../../../../electron/core/services/alert-service';
-import { createEngine, type EngineState } from '../../../../electron/core/services/engine';
-import { createUsageRefresher } from '../../../../electron/core/services/usage-refresher';
+import type { EngineState } from '../../../../electron/core/services/engine';
 import { dataLayout } from '../../../../electron/core/stores/data-layout';
 import {
   fakeSource,
@@ -14,14 +10,13 @@ import {
   snapshotAt,
   type FakeSource,
 } from '../../../support/fake-source';
-import { fakeTimers } from '../../../support/fake-timers';
 import { useTempDir } from '../../../support/temp-dir';
+import { testEngine } from '../../../support/test-engine';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
 const RESET = T0 + 4 * 60 * MIN;
 const tempDir = useTempDir();
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** One process's engine (the app, or a `headroom watch`) over a shared data dir. */
 function processOn(
@@ -38,32 +33,15 @@ function processOn(
     logs?: { monitor: LogsMonitor; enabled: () => boolean };
   } = {},
 ) {
-  const layout = dataLayout(dir);
-  const policyFor = () => pollPolicy(5 * MIN, false);
-  const timers = fakeTimers();
-  const engine = createEngine({
-    sources: () => (Array.isArray(source) ? source : [source]),
-    refresher: createUsageRefresher({
-      layout,
-      clock,
-      random: () => 0.5,
-      policyFor,
-      lockWaitMs: 5_000,
-    }),
-    alerts: createAlertService({
-      layout,
-      clock,
-      logger: silent,
-      settings: defaultSettings,
-      notifier: { notify: (notification) => Promise.resolve(void shown.push(notification)) },
-    }),
-    layout,
+  const { engine, timers } = testEngine({
+    layout: dataLayout(dir),
     clock,
-    timers,
-    logger: silent,
-    policyFor,
-    maxTickMs,
-    ...(logs === undefined ? {} : { logs: logs.monitor, logsEnabled: logs.enabled }),
+    sources: () => (Array.isArray(source) ? source : [source]),
+    shown,
+    extra: {
+      maxTickMs,
+      ...(logs === undefined ? {} : { logs: logs.monitor, logsEnabled: logs.enabled }),
+    },
   });
   return { engine, shown, timers };
 }

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createAlertService } from '../../../../../electron/core/services/alert-service';
-import { createEngine } from '../../../../../electron/core/services/engine';
-import { createUsageRefresher } from '../../../../../electron/core/services/usage-refresher';
 import { recordReading } from '../../../../../electron/core/sources/statusline/reading-store';
 import { createStatuslineSource } from '../../../../../electron/core/sources/statusline/statusline-source';
 import type { UsageSource } from '../../../../../electron/core/sources/usage-source';
 import { dataLayout } from '../../../../../electron/core/stores/data-layout';
-import { pollPolicy } from '../../../../../shared/domain/poll-policy';
-import { defaultSettings } from '../../../../../shared/domain/settings';
-import { fakeTimers } from '../../../../support/fake-timers';
 import { useTempDir } from '../../../../support/temp-dir';
+import { testEngine } from '../../../../support/test-engine';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 21, 9);
 const tempDir = useTempDir();
-const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 describe('the engine and the passive status-line source', () => {
   it('only reads what `headroom statusline` wrote, even on a manual refresh', async () => {
@@ -30,29 +24,7 @@ describe('the engine and the passive status-line source', () => {
         return real.fetch();
       },
     };
-    const policyFor = () => pollPolicy(5 * MIN, false);
-    const engine = createEngine({
-      sources: () => [source],
-      refresher: createUsageRefresher({
-        layout,
-        clock,
-        random: () => 0.5,
-        policyFor,
-        lockWaitMs: 5_000,
-      }),
-      alerts: createAlertService({
-        layout,
-        clock,
-        logger: silent,
-        settings: defaultSettings,
-        notifier: { notify: () => Promise.resolve() },
-      }),
-      layout,
-      clock,
-      timers: fakeTimers(),
-      logger: silent,
-      policyFor,
-    });
+    const { engine } = testEngine({ layout, clock, sources: () => [source] });
     const before = await engine.refreshNow();
     expect(before.views).toEqual([
       {
