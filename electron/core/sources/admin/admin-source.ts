@@ -1,6 +1,5 @@
 import type { Secret } from '../../../../shared/domain/secret';
 import type { Snapshot } from '../../../../shared/domain/snapshot';
-import { keychainUnavailableMessage } from '../../adapters/keytar-secret-store';
 import type { Clock, Http, HttpResponse } from '../../ports';
 import type { CredentialService } from '../../services/credential-service';
 import { classifyFailure, classifyResponse } from '../http-errors';
@@ -10,6 +9,7 @@ import {
   type FetchOutcome,
   type UsageSource,
 } from '../usage-source';
+import { storedKey } from '../stored-key';
 import { NO_ADMIN_KEY_MESSAGE, adminKeychainMessage, adminMessages } from './messages';
 import { parseCostPage, parseTokenPage, type ReportPage } from './parse';
 import { budgetWindow, monthBounds, summarizeSpend } from './spend';
@@ -42,16 +42,8 @@ interface Deps {
 export function createAdminSource(deps: Deps): UsageSource {
   const messages = adminMessages(new URL(deps.baseUrl).host, deps.timeoutMs);
 
-  async function adminKey(): Promise<{ ok: true; key: Secret } | FetchFailure> {
-    try {
-      const key = await deps.credentials.read('admin');
-      return key === null
-        ? fetchFailure('no-credentials', NO_ADMIN_KEY_MESSAGE)
-        : { ok: true, key };
-    } catch {
-      return fetchFailure('no-credentials', adminKeychainMessage(keychainUnavailableMessage()));
-    }
-  }
+  const adminKey = () =>
+    storedKey(deps.credentials, 'admin', NO_ADMIN_KEY_MESSAGE, adminKeychainMessage);
 
   async function get(url: string, key: Secret, signal: AbortSignal | undefined) {
     const result = await deps.http.request({

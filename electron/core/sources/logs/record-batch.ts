@@ -1,5 +1,5 @@
 import { responseCostUsd } from '../../../../shared/domain/logs/cost';
-import { prefers, type DedupFacts } from '../../../../shared/domain/logs/dedup';
+import { emptyFacts, prefers, type DedupFacts } from '../../../../shared/domain/logs/dedup';
 import { EntryFlag } from '../../../../shared/domain/logs/entries';
 import { hashString, mixKeys } from '../../../../shared/domain/logs/hash';
 import type { ModelPrice, PriceTable } from '../../../../shared/domain/logs/prices';
@@ -115,8 +115,8 @@ export class RecordBatch {
   readonly #modelIndex = new Map<string, number>();
   readonly #rows = new Map<number, number>();
   readonly #prices: PriceTable;
-  readonly #candidate: DedupFacts = facts();
-  readonly #existing: DedupFacts = facts();
+  readonly #candidate: DedupFacts = emptyFacts();
+  readonly #existing: DedupFacts = emptyFacts();
   readonly #fields: RecordFields = emptyFields();
   #lastSession: string | null = null;
   #lastSessionIndex = 0;
@@ -281,19 +281,6 @@ export class RecordBatch {
       (v[base + C.cacheRead] ?? 0);
     into.cost = Number.isNaN(logged) ? (v[base + C.calculatedCost] ?? 0) : logged;
   }
-}
-
-function facts(): DedupFacts {
-  return {
-    messageKey: NaN,
-    requestKey: NaN,
-    session: 0,
-    timestamp: 0,
-    isSidechain: false,
-    hasSpeed: false,
-    totalTokens: 0,
-    cost: 0,
-  };
 }
 
 function intern(table: string[], index: Map<string, number>, value: string): number {

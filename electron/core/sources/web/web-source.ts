@@ -1,9 +1,9 @@
 import type { Secret } from '../../../../shared/domain/secret';
 import type { Snapshot } from '../../../../shared/domain/snapshot';
-import { keychainUnavailableMessage } from '../../adapters/keytar-secret-store';
 import type { Clock, Http, HttpResponse } from '../../ports';
 import type { CredentialService } from '../../services/credential-service';
 import { classifyFailure, classifyResponse, type SourceMessages } from '../http-errors';
+import { storedKey } from '../stored-key';
 import { parseUsageBody } from '../usage-response/parse';
 import {
   fetchFailure,
@@ -46,16 +46,8 @@ export function createWebSource(deps: Deps): UsageSource {
   const messages: SourceMessages = webMessages(new URL(deps.baseUrl).host, deps.timeoutMs);
   let organization: { stamp: string | null; uuid: string } | null = null;
 
-  async function sessionKey(): Promise<{ ok: true; key: Secret } | FetchFailure> {
-    try {
-      const key = await deps.credentials.read('web');
-      return key === null
-        ? fetchFailure('no-credentials', NO_SESSION_KEY_MESSAGE)
-        : { ok: true, key };
-    } catch {
-      return fetchFailure('no-credentials', webKeychainMessage(keychainUnavailableMessage()));
-    }
-  }
+  const sessionKey = () =>
+    storedKey(deps.credentials, 'web', NO_SESSION_KEY_MESSAGE, webKeychainMessage);
 
   async function get(
     path: string,
