@@ -11,7 +11,7 @@ import {
   type UsageEntries,
 } from '../../../../shared/domain/logs/entries';
 import type { PriceTable } from '../../../../shared/domain/logs/prices';
-import { C, WIDTH, type BatchData } from './record-batch';
+import { C, WIDTH, intern, type BatchData } from './record-batch';
 
 /** Columns stored per entry, each a Float64Array (the index file stores them as is). */
 export const ENTRY_COLUMNS = [
@@ -375,14 +375,4 @@ function grow(
   const grown = allocate(Math.max(capacity, 1024));
   for (const name of ENTRY_COLUMNS) grown[name].set(columns[name]);
   return grown;
-}
-
-function intern(table: string[], index: Map<string, number>, value: string): number {
-  let found = index.get(value);
-  if (found === undefined) {
-    found = table.length;
-    table.push(value);
-    index.set(value, found);
-  }
-  return found;
 }

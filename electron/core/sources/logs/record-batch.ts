@@ -283,7 +283,8 @@ export class RecordBatch {
   }
 }
 
-function intern(table: string[], index: Map<string, number>, value: string): number {
+/** The index of `value` in `table`, added at the end if new (`index` maps values to indexes). */
+export function intern(table: string[], index: Map<string, number>, value: string): number {
   let found = index.get(value);
   if (found === undefined) {
     found = table.length;
