@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pollPolicy, type PollPolicy } from '../../shared/domain/poll-policy';
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings';
 import type { SourceId } from '../../shared/domain/snapshot';
-import { createFetchHttp } from './adapters/fetch-http';
+import { createNodeHttp } from './adapters/node-http';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store';
 import { allowedOrigins, resolveEndpoints, type Endpoints } from './platform/endpoints';
 import { dataDir, processPathEnv, type PathEnv } from './platform/paths';
@@ -71,7 +71,7 @@ export async function createCore(
   const clock: Clock = { now: () => Date.now() };
   const timeoutMs = settings.requestTimeoutSeconds * 1_000;
   const secrets = options.secrets ?? createKeytarSecretStore();
-  const http = createFetchHttp({ allowedOrigins: allowedOrigins(endpoints) });
+  const http = createNodeHttp({ allowedOrigins: allowedOrigins(endpoints) });
   const credentials = createCredentialService({
     secrets,
     metadataPath: join(layout.dir, 'credentials.json'),

@@ -1,10 +1,10 @@
 import {
   formatClock,
   formatDuration,
+  formatMoney,
   formatPercent,
   formatTokens,
 } from '../../shared/domain/format';
-import { money } from '../common/money';
 import type { LogsBlockSummary } from '../../shared/domain/logs-summary';
 import type { BannerModel, CardModel, ExtraUsageModel } from '../../shared/ipc/popover-model';
 
@@ -45,15 +45,15 @@ export function cardLevel(
 /** The figure on a card: "42%", or "$123.45 of $200.00" for a budget. */
 export function cardFigure(card: CardModel): string {
   if (card.money === null) return formatPercent(card.utilization);
-  return `${money(card.money.used, card.money.currency)} of ${money(card.money.limit, card.money.currency)}`;
+  return `${formatMoney(card.money.used, card.money.currency)} of ${formatMoney(card.money.limit, card.money.currency)}`;
 }
 
 /** Extra-usage spend: "$3.25 of $20.50 this month", "$3.25 this month (no cap)", "off". */
 export function extraUsageLine(extra: ExtraUsageModel): string {
   if (!extra.enabled) return 'Extra usage is off';
-  const used = money(extra.used, extra.currency);
+  const used = formatMoney(extra.used, extra.currency);
   if (extra.limit === null) return `${used} spent this month (no cap)`;
-  return `${used} of ${money(extra.limit, extra.currency)} spent this month`;
+  return `${used} of ${formatMoney(extra.limit, extra.currency)} spent this month`;
 }
 
 /** The times a banner refers to, worded against `now`; "" when it has none. */
@@ -70,7 +70,7 @@ export function bannerTimes(banner: BannerModel, now: number): string {
 export function blockLine(block: LogsBlockSummary): string {
   const parts = [
     `${formatTokens(block.tokens.total)} tokens`,
-    `${money(block.costUsd, 'USD')} at API prices`,
+    `${formatMoney(block.costUsd, 'USD')} at API prices`,
   ];
   if (block.tokensPerMinute !== null)
     parts.push(`${formatTokens(block.tokensPerMinute)} tokens/min`);

@@ -1,5 +1,10 @@
-import { formatAge, formatClock, formatPercent, formatTokens } from '../../shared/domain/format';
-import { money } from '../common/money';
+import {
+  formatAge,
+  formatClock,
+  formatMoney,
+  formatPercent,
+  formatTokens,
+} from '../../shared/domain/format';
 import type { LogsSummary } from '../../shared/domain/logs-summary';
 import type {
   CreditsModel,
@@ -28,7 +33,9 @@ export function ExtraUsage(props: {
       <div class="card-head">
         <h2 id="card-spend">Spend this month</h2>
         <span class="figure">
-          {utilization === null ? money(extra.used, extra.currency) : formatPercent(utilization)}
+          {utilization === null
+            ? formatMoney(extra.used, extra.currency)
+            : formatPercent(utilization)}
         </span>
       </div>
       {utilization === null ? null : (
@@ -59,12 +66,14 @@ export function Money(props: {
     <>
       {spend === null ? null : (
         <p class="spend-line">
-          <span class="label">API spend this month</span> {money(spend.amount, spend.currency)}
+          <span class="label">API spend this month</span>{' '}
+          {formatMoney(spend.amount, spend.currency)}
         </p>
       )}
       {credits === null ? null : (
         <p class="credits-line">
-          <span class="label">Prepaid credits</span> {money(credits.amount, credits.currency)} left
+          <span class="label">Prepaid credits</span> {formatMoney(credits.amount, credits.currency)}{' '}
+          left
         </p>
       )}
     </>
@@ -86,8 +95,8 @@ export function LogsEstimate(props: { readonly logs: LogsSummary }) {
         <p>No active 5-hour block.</p>
       )}
       <p>
-        Today: {formatTokens(logs.today.tokens.total)} tokens · {money(logs.today.costUsd, 'USD')}{' '}
-        at API prices
+        Today: {formatTokens(logs.today.tokens.total)} tokens ·{' '}
+        {formatMoney(logs.today.costUsd, 'USD')} at API prices
       </p>
     </section>
   );

@@ -82,9 +82,24 @@ export function formatPercent(utilization: number): string {
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+/** en-US symbols of the currencies formatted without Intl (see formatMoney). */
+const SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '£' };
 
-/** An amount in major units: "$3.25", "€20.50"; an unknown currency code reads "3.25 XYZ". */
+/**
+ * An amount in major units: "$3.25", "€20.50"; an unknown currency code reads "3.25 XYZ".
+ * Dollars, euros and pounds are written here, exactly as en-US Intl writes them (a test pins
+ * that): the first Intl.NumberFormat loads ICU's locale data, ~7 MB that would stay resident in
+ * a long-lived `headroom watch`, and ~20 ms before the popover's first paint in Chromium.
+ */
 export function formatMoney(amount: number, currency: string): string {
+  const symbol = SYMBOLS[currency.toUpperCase()];
+  if (symbol !== undefined && Number.isFinite(amount) && Math.abs(amount) < 1e13) {
+    const cents = roundedCents(Math.abs(amount));
+    const grouped = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    // Intl keeps the sign of anything negative, even when it rounds to 0.00 (and of -0).
+    const sign = amount < 0 || Object.is(amount, -0) ? '-' : '';
+    return `${sign}${symbol}${grouped}.${String(cents % 100).padStart(2, '0')}`;
+  }
   let format = moneyFormats.get(currency);
   if (format === undefined) {
     try {
@@ -96,6 +111,18 @@ export function formatMoney(amount: number, currency: string): string {
     moneyFormats.set(currency, format);
   }
   return format.format(amount);
+}
+
+/**
+ * Whole cents of a non-negative amount, rounded half away from zero on its shortest decimal form
+ * ("0.145" → 15), as ICU rounds (toFixed rounds the binary value: 0.145.toFixed(2) is "0.14").
+ */
+function roundedCents(amount: number): number {
+  const text = String(amount);
+  if (text.includes('e')) return 0; // below 1e-6 (the caller keeps amounts under 1e13)
+  const [whole = '0', fraction = ''] = text.split('.');
+  const kept = Number(whole) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
+  return fraction.charCodeAt(2) >= 0x35 ? kept + 1 : kept;
 }
 
 /** A token count as people read it: "950", "38 k", "1.2 M". */

@@ -115,3 +115,48 @@ describe('formatMoney', () => {
     expect(formatMoney(amount, currency)).toBe(text);
   });
 });
+
+describe('formatMoney without Intl for dollars, euros and pounds', () => {
+  it.each([
+    [3.25, 'USD'],
+    [20.5, 'usd'],
+    [0, 'USD'],
+    [1234567.891, 'USD'],
+    [999.995, 'USD'],
+    [0.145, 'USD'],
+    [1.005, 'EUR'],
+    [2.675, 'USD'],
+    [0.125, 'GBP'],
+    [0.994, 'USD'],
+    [0.995, 'USD'],
+    [99999.999, 'USD'],
+    [1e-7, 'USD'],
+    [9999999999999.99, 'USD'],
+    [-3.25, 'USD'],
+    [-0.001, 'USD'],
+    [-0, 'USD'],
+    [12.3, 'EUR'],
+    [1000, 'GBP'],
+    [123456789012.345, 'GBP'],
+    [-1234.565, 'EUR'],
+    [Number.NaN, 'USD'],
+  ])('%s %s reads exactly as en-US Intl writes it', (amount, currency) => {
+    const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    expect(formatMoney(amount, currency)).toBe(intl.format(amount));
+  });
+
+  it('agrees with Intl on 5,000 amounts from a cent to a billion, three decimals each', () => {
+    const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+    let seed = 20261121;
+    const next = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 5_000; i++) {
+      const amount = Math.round(10 ** (next() * 12) * next()) / 1000;
+      expect(formatMoney(amount, 'USD'), String(amount)).toBe(intl.format(amount));
+    }
+  });
+
+  it('leaves other currencies to Intl', () => {
+    expect(formatMoney(500, 'JPY')).toBe('¥500');
+    expect(formatMoney(7.5, 'CAD')).toBe('CA$7.50');
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFetchHttp } from '../../../../../electron/core/adapters/fetch-http';
+import { createNodeHttp } from '../../../../../electron/core/adapters/node-http';
 import { createAdminSource } from '../../../../../electron/core/sources/admin/admin-source';
 import { NO_ADMIN_KEY_MESSAGE } from '../../../../../electron/core/sources/admin/messages';
 import type { FetchOutcome } from '../../../../../electron/core/sources/usage-source';
@@ -47,7 +47,7 @@ function adminSource(
     stamp: () => Promise.resolve('stored:1'),
   };
   return createAdminSource({
-    http: createFetchHttp({ allowedOrigins: [api.url] }),
+    http: createNodeHttp({ allowedOrigins: [api.url] }),
     credentials,
     baseUrl: api.url,
     clock: { now: () => options.now ?? NOW },

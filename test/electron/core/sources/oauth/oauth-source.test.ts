@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFetchHttp } from '../../../../../electron/core/adapters/fetch-http';
+import { createNodeHttp } from '../../../../../electron/core/adapters/node-http';
 import type {
   ClaudeCredentialRead,
   ClaudeCredentialReader,
@@ -73,7 +73,7 @@ function source(
   timeoutMs = 2_000,
   baseUrl = fake.url,
 ): UsageSource {
-  const http = createFetchHttp({ allowedOrigins: [fake.url] });
+  const http = createNodeHttp({ allowedOrigins: [fake.url] });
   return createOAuthSource({ http, credentials: reader, baseUrl, clock, timeoutMs });
 }
 
@@ -209,7 +209,7 @@ describe('the oauth source against a fake API', () => {
   it('reports a refused connection', async () => {
     const closed = await startFakeAnthropic();
     await closed.close();
-    const http = createFetchHttp({ allowedOrigins: [closed.url] });
+    const http = createNodeHttp({ allowedOrigins: [closed.url] });
     const oauth = createOAuthSource({
       http,
       credentials: scriptedCredentials().reader,
@@ -349,7 +349,7 @@ describe('the oauth source and the credential', () => {
 
 describe('the fake API', () => {
   it('answers 429 to a request without a Claude Code user agent, like the real one', async () => {
-    const http = createFetchHttp({ allowedOrigins: [fake.url] });
+    const http = createNodeHttp({ allowedOrigins: [fake.url] });
     const result = await http.request({
       url: `${fake.url}/api/oauth/usage`,
       headers: {
@@ -362,7 +362,7 @@ describe('the fake API', () => {
   });
 
   it('answers 401 to a wrong token or a missing beta flag', async () => {
-    const http = createFetchHttp({ allowedOrigins: [fake.url] });
+    const http = createNodeHttp({ allowedOrigins: [fake.url] });
     const ask = async (headers: Record<string, string>) => {
       const result = await http.request({
         url: `${fake.url}/api/oauth/usage`,

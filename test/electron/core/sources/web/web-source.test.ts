@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFetchHttp } from '../../../../../electron/core/adapters/fetch-http';
+import { createNodeHttp } from '../../../../../electron/core/adapters/node-http';
 import {
   NO_CHAT_ORG_MESSAGE,
   NO_SESSION_KEY_MESSAGE,
@@ -61,7 +61,7 @@ function storedKey(key: string | null = FAKE_SESSION_KEY) {
 }
 
 function webSource(credentials = storedKey().credentials, timeoutMs = 2_000) {
-  const http = createFetchHttp({ allowedOrigins: [api.url] });
+  const http = createNodeHttp({ allowedOrigins: [api.url] });
   return createWebSource({ http, credentials, baseUrl: api.url, clock, timeoutMs });
 }
 
