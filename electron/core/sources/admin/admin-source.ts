@@ -1,14 +1,13 @@
 import type { Secret } from '../../../../shared/domain/secret';
 import type { Snapshot } from '../../../../shared/domain/snapshot';
-import type { Clock, Http, HttpResponse } from '../../ports';
 import type { CredentialService } from '../../services/credential-service';
-import { classifyFailure, classifyResponse } from '../http-errors';
 import {
   fetchFailure,
   type FetchFailure,
   type FetchOutcome,
   type UsageSource,
 } from '../usage-source';
+import { isSuccess, sourceRequests, type HttpSourceDeps } from '../source-requests';
 import { storedKey } from '../stored-key';
 import { NO_ADMIN_KEY_MESSAGE, adminKeychainMessage, adminMessages } from './messages';
 import { parseCostPage, parseTokenPage, type ReportPage } from './parse';
@@ -23,13 +22,8 @@ export const ANTHROPIC_VERSION = '2023-06-01';
 /** A month has at most 31 daily buckets, one page at `limit=31`; more pages than this is a loop. */
 const MAX_PAGES = 12;
 
-interface Deps {
-  readonly http: Http;
+interface Deps extends HttpSourceDeps {
   readonly credentials: Pick<CredentialService, 'read' | 'stamp'>;
-  /** The API base URL, no trailing slash (platform/endpoints.ts). */
-  readonly baseUrl: string;
-  readonly clock: Clock;
-  readonly timeoutMs: number;
   /** The monthly budget in USD from settings, or null for none. */
   readonly budget: () => number | null;
 }
@@ -45,28 +39,18 @@ export function createAdminSource(deps: Deps): UsageSource {
   const adminKey = () =>
     storedKey(deps.credentials, 'admin', NO_ADMIN_KEY_MESSAGE, adminKeychainMessage);
 
-  async function get(url: string, key: Secret, signal: AbortSignal | undefined) {
-    const result = await deps.http.request({
+  const { get: request, refused } = sourceRequests(deps, messages);
+  const get = (url: string, key: Secret, signal: AbortSignal | undefined) =>
+    request(
       url,
-      method: 'GET',
-      headers: {
+      {
         'x-api-key': key.reveal(),
         'anthropic-version': ANTHROPIC_VERSION,
         Accept: 'application/json',
         'User-Agent': 'Headroom/0.1.0',
       },
-      timeoutMs: deps.timeoutMs,
-      ...(signal ? { signal } : {}),
-    });
-    if (result.ok) return { ok: true as const, response: result.response };
-    const { error, retryAfterMs } = classifyFailure(result.failure, messages);
-    return fetchFailure(error.kind, error.message, retryAfterMs);
-  }
-
-  function refused(response: HttpResponse): FetchFailure {
-    const { error, retryAfterMs } = classifyResponse(response, deps.clock.now(), messages);
-    return fetchFailure(error.kind, error.message, retryAfterMs);
-  }
+      signal,
+    );
 
   /** Every row of a report, following `next_page` while `has_more`. */
   async function collect<Row>(
@@ -84,7 +68,7 @@ export function createAdminSource(deps: Deps): UsageSource {
       const answer = await get(`${deps.baseUrl}${path}?${query.toString()}`, key, signal);
       if (!answer.ok) return answer;
       const { response } = answer;
-      if (response.status < 200 || response.status >= 300) return refused(response);
+      if (!isSuccess(response)) return refused(response);
       const parsed = parse(response.body);
       if (!parsed.ok) return fetchFailure('parse', messages.parse(parsed.message));
       rows.push(...parsed.rows);

@@ -1,5 +1,4 @@
-import type { Clock, Http } from '../../ports';
-import { classifyFailure, classifyResponse } from '../http-errors';
+import { isSuccess, sourceRequests, type HttpSourceDeps } from '../source-requests';
 import { parseUsageBody } from '../usage-response/parse';
 import { fetchFailure, type FetchOutcome, type UsageSource } from '../usage-source';
 import type {
@@ -16,19 +15,15 @@ export const OAUTH_BETA = 'oauth-2025-04-20';
 /** The usage endpoint, relative to the API base URL. */
 export const OAUTH_USAGE_PATH = '/api/oauth/usage';
 
-interface Deps {
-  readonly http: Http;
+interface Deps extends HttpSourceDeps {
   readonly credentials: ClaudeCredentialReader;
-  /** The API base URL, no trailing slash (platform/endpoints.ts). */
-  readonly baseUrl: string;
-  readonly clock: Clock;
-  readonly timeoutMs: number;
 }
 
 /** The `oauth` source: Claude Code's own login against `GET /api/oauth/usage`. */
 export function createOAuthSource(deps: Deps): UsageSource {
   const url = `${deps.baseUrl}${OAUTH_USAGE_PATH}`;
   const messages = oauthMessages(new URL(url).host, deps.timeoutMs);
+  const { get, refused } = sourceRequests(deps, messages);
   // The credential is kept in memory and read again only when its stamp moves or after a 401.
   let cached: { stamp: string | null; credential: ClaudeCredential } | null = null;
 
@@ -48,24 +43,19 @@ export function createOAuthSource(deps: Deps): UsageSource {
     if (current.expiresAt !== null && current.expiresAt <= deps.clock.now()) {
       return fetchFailure('auth', EXPIRED_MESSAGE);
     }
-    const result = await deps.http.request({
+    const result = await get(
       url,
-      method: 'GET',
-      headers: {
+      {
         Authorization: `Bearer ${current.token.reveal()}`,
         'anthropic-beta': OAUTH_BETA,
         Accept: 'application/json',
         'User-Agent': CLAUDE_CODE_USER_AGENT,
       },
-      timeoutMs: deps.timeoutMs,
-      ...(signal ? { signal } : {}),
-    });
-    if (!result.ok) {
-      const { error, retryAfterMs } = classifyFailure(result.failure, messages);
-      return fetchFailure(error.kind, error.message, retryAfterMs);
-    }
+      signal,
+    );
+    if (!result.ok) return result;
     const { response } = result;
-    if (response.status >= 200 && response.status < 300) {
+    if (isSuccess(response)) {
       const parsed = parseUsageBody(response.body);
       if (!parsed.ok) return fetchFailure('parse', messages.parse(parsed.message));
       const snapshot = {
@@ -77,8 +67,7 @@ export function createOAuthSource(deps: Deps): UsageSource {
       return { ok: true, snapshot };
     }
     if (response.status === 401) cached = null;
-    const { error, retryAfterMs } = classifyResponse(response, deps.clock.now(), messages);
-    return fetchFailure(error.kind, error.message, retryAfterMs);
+    return refused(response);
   }
 
   return {

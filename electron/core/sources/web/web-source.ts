@@ -1,8 +1,8 @@
 import type { Secret } from '../../../../shared/domain/secret';
 import type { Snapshot } from '../../../../shared/domain/snapshot';
-import type { Clock, Http, HttpResponse } from '../../ports';
 import type { CredentialService } from '../../services/credential-service';
-import { classifyFailure, classifyResponse, type SourceMessages } from '../http-errors';
+import type { SourceMessages } from '../http-errors';
+import { isSuccess, sourceRequests, type HttpSourceDeps } from '../source-requests';
 import { storedKey } from '../stored-key';
 import { parseUsageBody } from '../usage-response/parse';
 import {
@@ -24,18 +24,10 @@ export const ORGANIZATIONS_PATH = '/api/organizations';
 /** What claude.ai is told it is talking to; its API serves the web client. */
 export const WEB_USER_AGENT = 'Mozilla/5.0 (compatible; Headroom/0.1.0)';
 
-interface Deps {
-  readonly http: Http;
+/** A fetch makes up to four requests, one after another, each within `timeoutMs`. */
+interface Deps extends HttpSourceDeps {
   readonly credentials: Pick<CredentialService, 'read' | 'stamp'>;
-  /** claude.ai's base URL, no trailing slash (platform/endpoints.ts). */
-  readonly baseUrl: string;
-  readonly clock: Clock;
-  /** Per request; a fetch makes up to four requests, one after another. */
-  readonly timeoutMs: number;
 }
-
-const isSuccess = (response: HttpResponse): boolean =>
-  response.status >= 200 && response.status < 300;
 
 /**
  * The `web` source: the user's claude.ai session (PROTOCOLS.md "claude.ai session"). Finds the
@@ -49,32 +41,18 @@ export function createWebSource(deps: Deps): UsageSource {
   const sessionKey = () =>
     storedKey(deps.credentials, 'web', NO_SESSION_KEY_MESSAGE, webKeychainMessage);
 
-  async function get(
-    path: string,
-    key: Secret,
-    signal: AbortSignal | undefined,
-  ): Promise<{ ok: true; response: HttpResponse } | FetchFailure> {
-    const result = await deps.http.request({
-      url: `${deps.baseUrl}${path}`,
-      method: 'GET',
-      headers: {
+  const { get: request, refused } = sourceRequests(deps, messages);
+  const get = (path: string, key: Secret, signal: AbortSignal | undefined) =>
+    request(
+      `${deps.baseUrl}${path}`,
+      {
         Cookie: `sessionKey=${key.reveal()}`,
         Accept: 'application/json',
         'anthropic-client-platform': 'web_claude_ai',
         'User-Agent': WEB_USER_AGENT,
       },
-      timeoutMs: deps.timeoutMs,
-      ...(signal ? { signal } : {}),
-    });
-    if (result.ok) return result;
-    const { error, retryAfterMs } = classifyFailure(result.failure, messages);
-    return fetchFailure(error.kind, error.message, retryAfterMs);
-  }
-
-  function refused(response: HttpResponse): FetchFailure {
-    const { error, retryAfterMs } = classifyResponse(response, deps.clock.now(), messages);
-    return fetchFailure(error.kind, error.message, retryAfterMs);
-  }
+      signal,
+    );
 
   async function organizationUuid(
     key: Secret,
