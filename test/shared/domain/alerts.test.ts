@@ -18,6 +18,15 @@ import { MINUTE, snapshot, t, usageWindow, weekWindow } from './factories';
 const reset = t('2026-11-21T16:00');
 const session = (utilization: number, resetsAt: number | null = reset) =>
   usageWindow({ utilization, resetsAt });
+/** The admin source's budget window for November: `used` of `limit` US dollars. */
+const budgetWindow = (used: number, limit: number) =>
+  usageWindow({
+    id: 'monthly_budget',
+    label: 'Month · budget',
+    utilization: (used / limit) * 100,
+    resetsAt: t('2026-12-01T00:00'),
+    money: { used, limit, currency: 'USD' },
+  });
 
 /** The ledger as a restarted process reads it back from disk. */
 function restart(ledger: AlertLedger): AlertLedger {
@@ -323,13 +332,7 @@ describe('decideAlerts', () => {
   });
 
   it('gives money windows thresholds like any other', () => {
-    const budget = usageWindow({
-      id: 'monthly_budget',
-      label: 'Month · budget',
-      utilization: 91,
-      resetsAt: t('2026-12-01T00:00'),
-      money: { used: 91, limit: 100, currency: 'USD' },
-    });
+    const budget = budgetWindow(91, 100);
     const { alerts } = run([{ windows: [budget], now: at('12:00'), source: 'admin' }]);
     expect(alerts[0]).toMatchObject([
       { kind: 'threshold', source: 'admin', windowId: 'monthly_budget', threshold: 90 },
@@ -337,13 +340,7 @@ describe('decideAlerts', () => {
   });
 
   it('warns about a budget as soon as the pace would pass it, days ahead', () => {
-    const budget = usageWindow({
-      id: 'monthly_budget',
-      label: 'Month · budget',
-      utilization: 40,
-      resetsAt: t('2026-12-01T00:00'),
-      money: { used: 80, limit: 200, currency: 'USD' },
-    });
+    const budget = budgetWindow(80, 200);
     const passesOn24th: WindowProjection = {
       windowId: 'monthly_budget',
       status: 'at-risk',
