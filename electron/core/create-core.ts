@@ -83,26 +83,12 @@ export async function createCore(
     pathEnv,
     account: userInfo().username,
   });
-  const oauth = createOAuthSource({
-    http,
-    credentials: claudeLogin,
-    baseUrl: endpoints.anthropic,
-    clock,
-    timeoutMs,
-  });
-  const web = createWebSource({
-    http,
-    credentials,
-    baseUrl: endpoints.claudeAi,
-    clock,
-    timeoutMs,
-  });
+  const api = { http, clock, timeoutMs, baseUrl: endpoints.anthropic };
+  const oauth = createOAuthSource({ ...api, credentials: claudeLogin });
+  const web = createWebSource({ ...api, baseUrl: endpoints.claudeAi, credentials });
   const admin = createAdminSource({
-    http,
+    ...api,
     credentials,
-    baseUrl: endpoints.anthropic,
-    clock,
-    timeoutMs,
     budget: () => settings.sources.admin.monthlyBudgetUsd,
   });
   const statusline = createStatuslineSource({ layout });
