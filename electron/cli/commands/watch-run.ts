@@ -35,20 +35,19 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
     logger,
     timers: nodeTimers,
   });
+  // One line per source, and one for the local estimate, printed again only when it changes.
   const lastLines = new Map<string, string>();
   engine.subscribe((state) => {
     printProblems(state.problems);
-    for (const view of state.views) {
-      const line = summaryLine(view);
-      if (line !== lastLines.get(view.source)) {
-        logger.info(`[${formatClock(state.updatedAt, state.updatedAt)}] ${line}`);
-      }
-      lastLines.set(view.source, line);
-    }
-    const logs = state.logs === null ? null : logsLine(state.logs);
-    if (logs !== null && logs !== lastLines.get('logs')) {
-      logger.info(`[${formatClock(state.updatedAt, state.updatedAt)}] ${logs}`);
-      lastLines.set('logs', logs);
+    const lines: (readonly [string, string])[] = state.views.map((view) => [
+      view.source,
+      summaryLine(view),
+    ]);
+    if (state.logs !== null) lines.push(['logs', logsLine(state.logs)]);
+    for (const [key, line] of lines) {
+      if (line === lastLines.get(key)) continue;
+      lastLines.set(key, line);
+      logger.info(`[${formatClock(state.updatedAt, state.updatedAt)}] ${line}`);
     }
   });
   logger.info(`Watching Claude usage (data in ${core.layout.dir}). Press Ctrl+C to stop.`);
