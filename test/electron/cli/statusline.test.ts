@@ -167,7 +167,9 @@ describe('headroom statusline --install (subprocess)', () => {
       statusLine: { type: 'command', command, padding: 0 },
     });
     const [backup] = backups(world);
+    expect(backups(world)).toHaveLength(1);
     expect(backup).toBeDefined();
+    expect(backup).toMatch(/^settings\.json\.headroom-backup-\d{4}-\d\d-\d\dT[\d-]+Z$/);
     expect(readFileSync(join(world.home, '.claude', backup ?? ''), 'utf8')).toBe(before);
     expect(run.stdout).toContain(
       `The previous file is kept at ${join(world.home, '.claude', backup ?? '')}.`,
