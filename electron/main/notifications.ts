@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import notifier from 'node-notifier';
+import { notificationFailure } from '../core/adapters/node-notifier';
 import type { Notification, Notifier } from '../core/ports';
 
 /**
@@ -69,12 +70,7 @@ export function createAppNotifier(options: {
             appID: options.appId,
           } as Parameters<typeof instance.notify>[0],
           (error: Error | null) => {
-            if (error)
-              reject(
-                new Error(
-                  `Could not show a desktop notification (${error.message.split('\n')[0] ?? ''}).`,
-                ),
-              );
+            if (error) reject(new Error(notificationFailure(error)));
             else resolve();
           },
         );

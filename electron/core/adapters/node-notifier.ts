@@ -28,14 +28,15 @@ export function createNodeNotifier(appName = 'Headroom'): Notifier {
         // node-notifier reports success as an empty string, failure as an Error or a text.
         notifier.notify(options, (error: unknown) => {
           if (!error) resolve();
-          else reject(new Error(failureSentence(error)));
+          else reject(new Error(notificationFailure(error)));
         });
       });
     },
   };
 }
 
-function failureSentence(error: unknown): string {
+/** What a failed node-notifier call means and what to do, with the tool's own last words. */
+export function notificationFailure(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   // A failed notify-send reads "Command failed: notify-send …\n<its stderr>": keep the stderr.
   const lines = text
@@ -43,5 +44,5 @@ function failureSentence(error: unknown): string {
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
   const detail = (lines.length > 1 ? lines[lines.length - 1] : lines[0]) ?? 'unknown error';
-  return `Could not show a desktop notification (${detail}). Headroom needs a desktop session with a notification service; on Linux, install libnotify-bin.`;
+  return `Could not show a desktop notification (${detail}). Check that notifications are allowed for Headroom in the system settings; on Linux, Headroom needs a notification service and libnotify-bin.`;
 }
