@@ -16,7 +16,7 @@ export type Dispatched =
   { readonly ok: true; readonly result: unknown } | { readonly ok: false; readonly reason: string };
 
 /** Whether `name` is a request of the contract. */
-export function isInvokeName(name: string): name is InvokeName {
+function isInvokeName(name: string): name is InvokeName {
   return (INVOKE_NAMES as readonly string[]).includes(name);
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LaunchAtLogin } from './app-session';
 
 /** The XDG autostart entry that starts Headroom at login (freedesktop.org Desktop Entry). */
-export function autostartEntry(command: readonly string[]): string {
+function autostartEntry(command: readonly string[]): string {
   const exec = command.map(quoteExecArg).join(' ');
   return [
     '[Desktop Entry]',

@@ -8,13 +8,14 @@ import {
   type ShownWindow,
   type UsageOverview,
 } from '../../shared/domain/usage-overview';
-import type {
-  BannerKind,
-  BannerModel,
-  CardModel,
-  CreditsModel,
-  PopoverModel,
-  SpendModel,
+import {
+  LOADING_CONTENT,
+  type BannerKind,
+  type BannerModel,
+  type CardModel,
+  type CreditsModel,
+  type PopoverModel,
+  type SpendModel,
 } from '../../shared/ipc/popover-model';
 
 /** What the popover is assembled from. */
@@ -61,19 +62,7 @@ export function buildPopoverModel(input: PopoverInput): PopoverModel {
     warnAt: thresholds.length === 0 ? 101 : Math.min(...thresholds),
     criticalAt: thresholds.length === 0 ? 101 : Math.max(...thresholds),
   };
-  if (state === null) {
-    return {
-      ...common,
-      phase: 'loading',
-      banners: [],
-      cards: [],
-      extraUsage: null,
-      spend: null,
-      prepaidCredits: null,
-      updated: { fetchedAt: null, stale: false },
-      logs: null,
-    };
-  }
+  if (state === null) return { ...common, ...LOADING_CONTENT };
   const overview = usageOverview(state.views);
   const cards = [...overview.windows].sort(byWindowOrder).map(card);
   const extraFrom = state.views.find((view) => view.source === overview.extraUsage?.source);

@@ -8,6 +8,7 @@ import type {
   SourceToggleModel,
   ToggleableSource,
 } from '../../shared/ipc/settings-model';
+import { SOURCE_LABELS } from './popover-model';
 
 /** What the settings window is assembled from. */
 export interface SettingsInput {
@@ -21,31 +22,27 @@ export interface SettingsInput {
   readonly problems: readonly string[];
 }
 
-const SOURCES: readonly { id: ToggleableSource; label: string; description: string }[] = [
+/** Each switch is named as the popover names its source. */
+const SOURCES: readonly { id: ToggleableSource; description: string }[] = [
   {
     id: 'oauth',
-    label: 'Claude Code sign-in',
     description: "Reads the figures /usage shows, with Claude Code's own login. No setup.",
   },
   {
     id: 'web',
-    label: 'claude.ai session',
     description: 'Reads claude.ai usage and extra-usage spend with a session key you paste below.',
   },
   {
     id: 'admin',
-    label: 'Admin API',
     description: 'For API billing: month-to-date spend against the monthly budget below.',
   },
   {
     id: 'statusline',
-    label: 'Claude Code status line',
     description:
       'Takes the figures Claude Code passes to `headroom statusline` while it runs. No network.',
   },
   {
     id: 'logs',
-    label: 'Local transcripts',
     description: "Estimates tokens and cost from Claude Code's local logs. No network.",
   },
 ];
@@ -66,6 +63,7 @@ export function buildSettingsModel(input: SettingsInput): SettingsModel {
   const { settings } = input;
   const sources: SourceToggleModel[] = SOURCES.map((source) => ({
     ...source,
+    label: SOURCE_LABELS[source.id],
     enabled: settings.sources[source.id].enabled,
     available: input.available.has(source.id),
   }));
@@ -73,8 +71,7 @@ export function buildSettingsModel(input: SettingsInput): SettingsModel {
     const status = input.credentials?.find((entry) => entry.id === id);
     return {
       id,
-      label: CREDENTIALS[id].label,
-      hint: CREDENTIALS[id].hint,
+      ...CREDENTIALS[id],
       stored: status?.stored ?? false,
       storedAt: status?.storedAt ?? null,
     };

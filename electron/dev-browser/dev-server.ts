@@ -178,7 +178,7 @@ function isOwnHost(host: string | undefined, port: number): boolean {
 }
 
 function isOwnOrigin(origin: string, port: number): boolean {
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  return origin.startsWith('http://') && isOwnHost(origin.slice('http://'.length), port);
 }
 
 function tokenMatches(sent: string | string[] | undefined, token: string): boolean {

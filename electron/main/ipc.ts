@@ -6,16 +6,13 @@ import { INVOKE_NAMES, eventChannel, invokeChannel } from '../../shared/ipc/cont
 import { isAppUrl } from './harden';
 
 /** The parts of an invoke event the sender check reads. */
-export type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
+type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 
 /**
  * A message is trusted only from one of the app's own windows, from its top frame, showing a page
  * on the app's protocol (microsoft/vscode's validatedIpcMain does the same).
  */
-export function isTrustedSender(
-  event: SenderEvent,
-  trusted: () => readonly WebContents[],
-): boolean {
+function isTrustedSender(event: SenderEvent, trusted: () => readonly WebContents[]): boolean {
   const frame = event.senderFrame;
   if (frame === null) return false;
   if (!trusted().some((contents) => contents.id === event.sender.id)) return false;

@@ -15,68 +15,59 @@ export const POPOVER_GAP = 6;
 
 type Side = 'top' | 'bottom' | 'left' | 'right';
 
+/** Whether the platform gave the tray icon's bounds (most Linux panels give all zero). */
+export function hasBounds(tray: Rectangle): boolean {
+  return tray.width > 0 && tray.height > 0;
+}
+
 /**
  * The popover's top-left corner. It hangs under (or sits above, or beside) the tray icon on the
  * side where the icon's bar is, centred on the icon, and never leaves the work area. Without tray
  * bounds it goes to the corner where tray items live: top right (macOS, Linux), bottom right (Windows).
  */
 export function popoverPosition(input: PositionInput): { x: number; y: number } {
+  return clamp(unclamped(input), input);
+}
+
+function unclamped(input: PositionInput): { x: number; y: number } {
   const { tray, window, workArea } = input;
-  const known = tray.width > 0 && tray.height > 0;
-  if (!known) {
-    const x = workArea.x + workArea.width - window.width - POPOVER_GAP;
-    const y =
-      input.platform === 'win32'
-        ? workArea.y + workArea.height - window.height - POPOVER_GAP
-        : workArea.y + POPOVER_GAP;
-    return clamp({ x, y }, input);
+  if (!hasBounds(tray)) {
+    return {
+      x: workArea.x + workArea.width - window.width - POPOVER_GAP,
+      y:
+        input.platform === 'win32'
+          ? workArea.y + workArea.height - window.height - POPOVER_GAP
+          : workArea.y + POPOVER_GAP,
+    };
   }
-  const centreX = tray.x + tray.width / 2;
-  const centreY = tray.y + tray.height / 2;
-  const side = traySide(tray, workArea);
-  const along = {
-    x: Math.round(centreX - window.width / 2),
-    y: Math.round(centreY - window.height / 2),
-  };
-  switch (side) {
+  const centre = { x: tray.x + tray.width / 2, y: tray.y + tray.height / 2 };
+  const alongX = Math.round(centre.x - window.width / 2);
+  const alongY = Math.round(centre.y - window.height / 2);
+  switch (traySide(centre, workArea)) {
     case 'top':
-      return clamp(
-        { x: along.x, y: Math.max(workArea.y, tray.y + tray.height) + POPOVER_GAP },
-        input,
-      );
+      return { x: alongX, y: Math.max(workArea.y, tray.y + tray.height) + POPOVER_GAP };
     case 'bottom':
-      return clamp(
-        {
-          x: along.x,
-          y: Math.min(workArea.y + workArea.height, tray.y) - window.height - POPOVER_GAP,
-        },
-        input,
-      );
+      return {
+        x: alongX,
+        y: Math.min(workArea.y + workArea.height, tray.y) - window.height - POPOVER_GAP,
+      };
     case 'left':
-      return clamp(
-        { x: Math.max(workArea.x, tray.x + tray.width) + POPOVER_GAP, y: along.y },
-        input,
-      );
+      return { x: Math.max(workArea.x, tray.x + tray.width) + POPOVER_GAP, y: alongY };
     case 'right':
-      return clamp(
-        {
-          x: Math.min(workArea.x + workArea.width, tray.x) - window.width - POPOVER_GAP,
-          y: along.y,
-        },
-        input,
-      );
+      return {
+        x: Math.min(workArea.x + workArea.width, tray.x) - window.width - POPOVER_GAP,
+        y: alongY,
+      };
   }
 }
 
 /** Which edge the tray's bar is on: the work-area edge nearest the icon's centre. */
-function traySide(tray: Rectangle, area: Rectangle): Side {
-  const cx = tray.x + tray.width / 2;
-  const cy = tray.y + tray.height / 2;
+function traySide(centre: { x: number; y: number }, area: Rectangle): Side {
   const distances: [Side, number][] = [
-    ['top', cy - area.y],
-    ['bottom', area.y + area.height - cy],
-    ['left', cx - area.x],
-    ['right', area.x + area.width - cx],
+    ['top', centre.y - area.y],
+    ['bottom', area.y + area.height - centre.y],
+    ['left', centre.x - area.x],
+    ['right', area.x + area.width - centre.x],
   ];
   distances.sort((a, b) => a[1] - b[1]);
   return distances[0]?.[0] ?? 'top';

@@ -1,5 +1,5 @@
 import type { BrowserWindow, Rectangle, Screen } from 'electron';
-import { popoverPosition } from './popover-position';
+import { hasBounds, popoverPosition } from './popover-position';
 
 /** What the popover controller needs. */
 export interface PopoverDeps {
@@ -39,8 +39,7 @@ export function createPopover(deps: PopoverDeps): PopoverController {
     if (window.isVisible()) window.hide();
   };
   const show = (trayBounds: Rectangle) => {
-    const known = trayBounds.width > 0 && trayBounds.height > 0;
-    const display = known
+    const display = hasBounds(trayBounds)
       ? deps.screen.getDisplayMatching(trayBounds)
       : deps.screen.getDisplayNearestPoint(deps.screen.getCursorScreenPoint());
     const { width, height } = window.getBounds();

@@ -1,10 +1,10 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 /** The popover's size; the page scrolls inside it rather than resizing (no jumps). */
-export const POPOVER_SIZE = { width: 360, height: 560 } as const;
+const POPOVER_SIZE = { width: 360, height: 560 } as const;
 
 /** Every page runs sandboxed and isolated, with no Node, no webviews, and only the preload's API. */
-export function secureWebPreferences(preload: string): WebPreferences {
+function secureWebPreferences(preload: string): WebPreferences {
   return {
     preload,
     contextIsolation: true,

@@ -13,6 +13,7 @@ import type {
   SpendModel,
 } from '../../shared/ipc/popover-model';
 import { blockLine, extraUsageLine } from './card-text';
+import { Meter } from './meter';
 
 /** Extra-usage spend; for a spend-limit account it is the main figure, with a bar. */
 export function ExtraUsage(props: {
@@ -39,17 +40,11 @@ export function ExtraUsage(props: {
         </span>
       </div>
       {utilization === null ? null : (
-        <div
-          class="bar"
-          role="meter"
-          aria-label="Spend limit used"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(Math.min(100, utilization))}
-          aria-valuetext={`${formatPercent(utilization)} of the spend limit used`}
-        >
-          <div class="bar-fill" style={{ width: `${Math.min(100, Math.max(0, utilization))}%` }} />
-        </div>
+        <Meter
+          label="Spend limit used"
+          value={utilization}
+          valueText={`${formatPercent(utilization)} of the spend limit used`}
+        />
       )}
       <p class="resets">{extraUsageLine(extra)}</p>
     </section>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { PopoverModel } from '../../shared/ipc/popover-model';
+import { LOADING_CONTENT, type PopoverModel } from '../../shared/ipc/popover-model';
 import { headroom } from '../common/bridge';
 import { useNow } from '../common/use-now';
 import { Banners } from './banners';
@@ -131,17 +131,11 @@ export function PopoverApp(props: {
 /** The performance mark set as the frame showing the first snapshot starts. */
 export const SNAPSHOT_PAINTED = 'headroom:snapshot-painted';
 
+/** Until the first snapshot arrives: the skeleton; the thresholds colour no card yet. */
 const LOADING: PopoverModel = {
+  ...LOADING_CONTENT,
   assembledAt: 0,
-  phase: 'loading',
-  banners: [],
-  cards: [],
-  extraUsage: null,
-  spend: null,
-  prepaidCredits: null,
-  updated: { fetchedAt: null, stale: false },
   route: null,
-  logs: null,
   notices: [],
   snoozedUntil: null,
   warnAt: 50,

@@ -17,9 +17,10 @@ export function Sparkline(props: {
   const from = now - spanMs;
   const coords = points.map((point) => {
     const x = ((point.at - from) / spanMs) * WIDTH;
-    const y = HEIGHT - (Math.min(100, Math.max(0, point.utilization)) / 100) * (HEIGHT - 2) - 1;
-    return `${clamp(x, 0, WIDTH).toFixed(1)},${y.toFixed(1)}`;
+    const y = HEIGHT - (clamp(point.utilization, 0, 100) / 100) * (HEIGHT - 2) - 1;
+    return [clamp(x, 0, WIDTH).toFixed(1), y.toFixed(1)] as const;
   });
+  const only = coords.length === 1 ? coords[0] : undefined;
   return (
     <svg
       class="sparkline"
@@ -30,15 +31,12 @@ export function Sparkline(props: {
       aria-label={props.label}
     >
       <line class="sparkline-base" x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} />
-      {coords.length > 1 ? <polyline class="sparkline-line" points={coords.join(' ')} /> : null}
-      {coords.length === 1 ? (
-        <circle
-          class="sparkline-dot"
-          cx={coords[0]?.split(',')[0]}
-          cy={coords[0]?.split(',')[1]}
-          r="1.5"
-        />
+      {coords.length > 1 ? (
+        <polyline class="sparkline-line" points={coords.map((xy) => xy.join(',')).join(' ')} />
       ) : null}
+      {only === undefined ? null : (
+        <circle class="sparkline-dot" cx={only[0]} cy={only[1]} r="1.5" />
+      )}
     </svg>
   );
 }

@@ -2,6 +2,7 @@ import { formatPercent, formatResetsIn } from '../../shared/domain/format';
 import { windowDurationMs } from '../../shared/domain/snapshot';
 import type { CardModel } from '../../shared/ipc/popover-model';
 import { cardFigure, cardLevel, projectionLine } from './card-text';
+import { Meter } from './meter';
 import { Sparkline } from './sparkline';
 
 /** One limit window: bar with pace marker, figure, reset time, projection, pace and history. */
@@ -15,7 +16,6 @@ export function UsageCard(props: {
   const level = cardLevel(card, props.warnAt, props.criticalAt);
   const resets = formatResetsIn(card.resetsAt, now);
   const projection = projectionLine(card, now);
-  const filled = Math.min(100, Math.max(0, card.utilization));
   const headingId = `card-${card.id}`;
   return (
     <section
@@ -36,16 +36,11 @@ export function UsageCard(props: {
         </h2>
         <span class={card.money === null ? 'figure' : 'figure money'}>{cardFigure(card)}</span>
       </div>
-      <div
-        class="bar"
-        role="meter"
-        aria-label={`${card.label} used`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(filled)}
-        aria-valuetext={`${formatPercent(card.utilization)} used, ${resets}`}
+      <Meter
+        label={`${card.label} used`}
+        value={card.utilization}
+        valueText={`${formatPercent(card.utilization)} used, ${resets}`}
       >
-        <div class="bar-fill" style={{ width: `${filled}%` }} />
         {card.pace === null ? null : (
           <div
             class="pace-marker"
@@ -53,7 +48,7 @@ export function UsageCard(props: {
             title="Where an even pace would be now"
           />
         )}
-      </div>
+      </Meter>
       <p class="resets" title={resets}>
         {resets}
       </p>

@@ -3,6 +3,7 @@ import { formatAge } from '../../shared/domain/format';
 import type { CredentialModel, SettingsModel } from '../../shared/ipc/settings-model';
 import type { IpcResult } from '../../shared/ipc/contract';
 import { headroom } from '../common/bridge';
+import { settled, type StatusLine } from './settled';
 
 /**
  * A pasted credential: it goes to main once and the field is emptied; only "stored" and when
@@ -15,18 +16,13 @@ export function CredentialRow(props: {
 }) {
   const { credential } = props;
   const [value, setValue] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<StatusLine | null>(null);
   const [busy, setBusy] = useState(false);
   const inputId = `credential-${credential.id}`;
 
   const finish = (result: IpcResult<SettingsModel>, done: string) => {
     setBusy(false);
-    if (result.ok) {
-      props.onSaved(result.value);
-      setMessage({ text: done, error: false });
-    } else {
-      setMessage({ text: result.message, error: true });
-    }
+    setMessage(settled(result, done, props.onSaved));
   };
   const store = (event: Event) => {
     event.preventDefault();

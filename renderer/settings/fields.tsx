@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Parsed } from './parse';
 
 /**
  * A text field that saves when it loses focus or Enter is pressed, if what was typed parses;
@@ -9,7 +10,7 @@ export function CommitField<T>(props: {
   readonly label: string;
   readonly value: T;
   readonly format: (value: T) => string;
-  readonly parse: (text: string) => { ok: true; value: T } | { ok: false; message: string };
+  readonly parse: (text: string) => Parsed<T>;
   readonly onCommit: (value: T) => void;
   readonly hint?: string;
   readonly inputMode?: 'numeric' | 'decimal' | 'text';

@@ -7,11 +7,25 @@ import { useNow } from '../common/use-now';
 import { CredentialRow } from './credential-row';
 import { CommitField, Toggle } from './fields';
 import { parseBudget, parseClock, parseMinutes, parseThresholds } from './parse';
+import { settled, type StatusLine } from './settled';
+
+/** The snooze buttons, in order; Resume is off while nothing is snoozed. */
+const SNOOZE_BUTTONS: readonly (readonly [SnoozeChoice, string])[] = [
+  ['1h', 'For 1 hour'],
+  ['tomorrow', 'Until tomorrow'],
+  ['off', 'Resume'],
+];
+
+/** The two ends of quiet hours, as fields. */
+const QUIET_FIELDS = [
+  ['start', 'From'],
+  ['end', 'Until'],
+] as const;
 
 /** The settings window: every change is saved at once and confirmed in a live region. */
 export function SettingsApp() {
   const [model, setModel] = useState<SettingsModel | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [status, setStatus] = useState<StatusLine | null>(null);
   const now = useNow(30_000);
   const api = headroom();
 
@@ -22,12 +36,7 @@ export function SettingsApp() {
   }, [api]);
 
   const settle = (result: IpcResult<SettingsModel>, done: string) => {
-    if (result.ok) {
-      setModel(result.value);
-      setStatus({ text: done, error: false });
-    } else {
-      setStatus({ text: result.message, error: true });
-    }
+    setStatus(settled(result, done, setModel));
   };
   const save = (patch: SettingsPatch) => {
     void api.saveSettings(patch).then((result) => {
@@ -48,7 +57,8 @@ export function SettingsApp() {
     );
   }
   const { settings } = model;
-  const snoozed = settings.snoozeUntil !== null && settings.snoozeUntil > now;
+  const snoozedUntil =
+    settings.snoozeUntil !== null && settings.snoozeUntil > now ? settings.snoozeUntil : null;
   const quiet = settings.quietHours;
   return (
     <main class="settings">
@@ -123,35 +133,22 @@ export function SettingsApp() {
         />
         <div class="snooze" role="group" aria-labelledby="snooze-label">
           <p id="snooze-label">
-            {snoozed && settings.snoozeUntil !== null
-              ? `Snoozed until ${formatClock(settings.snoozeUntil, now)}`
-              : 'Snooze notifications'}
+            {snoozedUntil === null
+              ? 'Snooze notifications'
+              : `Snoozed until ${formatClock(snoozedUntil, now)}`}
           </p>
-          <button
-            type="button"
-            onClick={() => {
-              snooze('1h');
-            }}
-          >
-            For 1 hour
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              snooze('tomorrow');
-            }}
-          >
-            Until tomorrow
-          </button>
-          <button
-            type="button"
-            disabled={!snoozed}
-            onClick={() => {
-              snooze('off');
-            }}
-          >
-            Resume
-          </button>
+          {SNOOZE_BUTTONS.map(([choice, text]) => (
+            <button
+              key={choice}
+              type="button"
+              disabled={choice === 'off' && snoozedUntil === null}
+              onClick={() => {
+                snooze(choice);
+              }}
+            >
+              {text}
+            </button>
+          ))}
         </div>
         <Toggle
           id="quiet-hours"
@@ -164,26 +161,19 @@ export function SettingsApp() {
         />
         {quiet === null ? null : (
           <div class="row">
-            <CommitField
-              id="quiet-start"
-              label="From"
-              value={quiet.start}
-              format={String}
-              parse={parseClock}
-              onCommit={(start) => {
-                save({ quietHours: { ...quiet, start } });
-              }}
-            />
-            <CommitField
-              id="quiet-end"
-              label="Until"
-              value={quiet.end}
-              format={String}
-              parse={parseClock}
-              onCommit={(end) => {
-                save({ quietHours: { ...quiet, end } });
-              }}
-            />
+            {QUIET_FIELDS.map(([edge, label]) => (
+              <CommitField
+                key={edge}
+                id={`quiet-${edge}`}
+                label={label}
+                value={quiet[edge]}
+                format={String}
+                parse={parseClock}
+                onCommit={(time) => {
+                  save({ quietHours: { ...quiet, [edge]: time } });
+                }}
+              />
+            ))}
           </div>
         )}
       </section>

@@ -97,3 +97,15 @@ export interface PopoverModel {
   /** The last alert threshold, where a card turns critical. */
   readonly criticalAt: number;
 }
+
+/** What the popover shows before the engine's first look at the sources: nothing to show yet. */
+export const LOADING_CONTENT = {
+  phase: 'loading',
+  banners: [],
+  cards: [],
+  extraUsage: null,
+  spend: null,
+  prepaidCredits: null,
+  updated: { fetchedAt: null, stale: false },
+  logs: null,
+} as const satisfies Partial<PopoverModel>;
