@@ -92,8 +92,11 @@ describe.skipIf(!keyring.ready)('a pasted credential (real keychain)', SLOW, () 
     const field = page.locator('#credential-web');
     await field.fill(SESSION_KEY);
     await field.press('Enter');
-    await page.locator('[data-credential="web"] .ok').waitFor();
+    // The confirmation, or the refusal: a failed store shows its sentence here, not a timeout.
+    const outcome = page.locator('[data-credential="web"] :is(.ok, .error)');
+    await outcome.waitFor();
     try {
+      expect(await outcome.innerText()).toBe('Stored in the system keychain.');
       expect(await keytar.getPassword('Headroom', 'web-session-key')).toBe(SESSION_KEY);
       expect(await page.locator('[data-testid="credential-status-web"]').innerText()).toBe(
         'Stored · just now',
