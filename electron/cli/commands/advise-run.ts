@@ -1,5 +1,4 @@
 import { planAdvice, usageLast30Days } from '../../../shared/domain/logs/plan-advice';
-import { systemTimeZone } from '../../../shared/domain/logs/time-zone';
 import { pricesPath } from '../../core/sources/logs/logs-paths';
 import { openLogsReader } from '../../core/sources/logs/open-reader';
 import { dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
@@ -17,7 +16,7 @@ export async function runAdvise(
   await reader.refresh();
   reader.close();
   const now = Date.now();
-  const usage = usageLast30Days(reader.entries(), now, systemTimeZone());
+  const usage = usageLast30Days(reader.entries(), now, null);
   const recorded = await recentLimitHits(dataLayout(dataDir(env)), now, 30 * 86_400_000);
   const limitHits = recorded?.hits ?? null;
   const advice = planAdvice({

@@ -77,7 +77,7 @@ export async function runReport(
 }
 
 /** What a refresh did, in one line (for --verbose and the benchmark). */
-export function readSummary(refresh: LogsRefresh, responses: number): string {
+function readSummary(refresh: LogsRefresh, responses: number): string {
   const megabytes = (refresh.bytesRead / 1e6).toFixed(1);
   const rebuilt = refresh.rebuilt === null ? '' : ` (read again: ${refresh.rebuilt})`;
   return `read ${refresh.filesRead} of ${refresh.files} transcripts, ${refresh.bytesRead} bytes (${megabytes} MB), in ${Math.round(refresh.durationMs)} ms on ${refresh.threads + 1} ${refresh.threads === 0 ? 'thread' : 'threads'}; ${responses} responses counted${rebuilt}.`;

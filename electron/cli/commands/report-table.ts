@@ -1,13 +1,13 @@
-import type { UsageGroup } from '../../../shared/domain/logs/aggregate';
-import type { UsageBlock } from '../../../shared/domain/logs/blocks';
-import { burnRate, projectBlock } from '../../../shared/domain/logs/blocks';
+import type { TokenSums, UsageGroup } from '../../../shared/domain/logs/aggregate';
+import { burnRate, projectBlock, type UsageBlock } from '../../../shared/domain/logs/blocks';
 import type { SessionGroup } from '../../../shared/domain/logs/ccusage-json';
 import type { Report } from '../../../shared/domain/logs/reports';
+import { createClock } from '../../../shared/domain/logs/time-zone';
 
 type Align = 'left' | 'right';
 
 /** Lays out rows in columns: left-aligned text, right-aligned numbers, a rule under the header. */
-export function formatTable(
+function formatTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   align: readonly Align[],
@@ -35,37 +35,18 @@ const integer = (value: number): string => Math.round(value).toLocaleString('en-
 const dollars = (value: number): string => `$${value.toFixed(2)}`;
 
 /** `claude-sonnet-4-5-20250929` → `sonnet-4-5`, so the models column stays readable. */
-export function shortModel(model: string): string {
+function shortModel(model: string): string {
   return model.replace(/^claude-/, '').replace(/-\d{8}(?=-|$)/, '');
 }
 
 const models = (names: readonly string[]): string => names.map(shortModel).join(', ') || '—';
 
-function clock(at: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(at)
-    .replace(',', '');
-}
-
 const TOKEN_HEADERS = ['Input', 'Output', 'Cache write', 'Cache read', 'Total tokens', 'Cost'];
 const TOKEN_ALIGN: Align[] = ['right', 'right', 'right', 'right', 'right', 'right'];
 
-function tokenCells(group: {
-  inputTokens: number;
-  outputTokens: number;
-  cacheCreationTokens: number;
-  cacheReadTokens: number;
-  totalTokens: number;
-  totalCost: number;
-}): string[] {
+type CostSums = TokenSums & { totalCost: number };
+
+function tokenCells(group: CostSums): string[] {
   return [
     integer(group.inputTokens),
     integer(group.outputTokens),
@@ -76,11 +57,7 @@ function tokenCells(group: {
   ];
 }
 
-function periodTable(
-  label: string,
-  rows: readonly UsageGroup[],
-  totals: Parameters<typeof tokenCells>[0],
-): string {
+function periodTable(label: string, rows: readonly UsageGroup[], totals: CostSums): string {
   const sorted = [...rows].sort((a, b) => a.key.localeCompare(b.key));
   const body = sorted.map((row) => [
     `${row.key}${row.retained ? ' *' : ''}`,
@@ -100,8 +77,8 @@ function periodTable(
 
 function sessionsTable(
   rows: readonly SessionGroup[],
-  timeZone: string,
-  totals: Parameters<typeof tokenCells>[0],
+  clock: (at: number) => string,
+  totals: CostSums,
 ): string {
   const sorted = [...rows].sort((a, b) => b.group.totalCost - a.group.totalCost);
   const body = sorted.map(({ group, sessionId, projectPath }) => [
@@ -110,7 +87,7 @@ function sessionsTable(
     models(group.modelsUsed),
     integer(group.totalTokens),
     dollars(group.totalCost),
-    clock(group.lastActivity, timeZone),
+    clock(group.lastActivity),
   ]);
   const total = ['Total', '', '', integer(totals.totalTokens), dollars(totals.totalCost), ''];
   return formatTable(
@@ -127,12 +104,16 @@ function blockStatus(block: UsageBlock, now: number): string {
   return 'ended';
 }
 
-function blocksTable(rows: readonly UsageBlock[], timeZone: string, now: number): string {
+function blocksTable(
+  rows: readonly UsageBlock[],
+  clock: (at: number) => string,
+  now: number,
+): string {
   const body = rows.map((block) => {
     const rate = block.isActive ? burnRate(block) : null;
     const projection = projectBlock(block, now);
     return [
-      clock(block.startAt, timeZone),
+      clock(block.startAt),
       blockStatus(block, now),
       models(block.models),
       block.isGap ? '' : integer(block.totalTokens),
@@ -160,8 +141,8 @@ export function reportText(report: Report, timeZone: string, now: number): strin
     case 'monthly':
       return `${heading}\n${periodTable('Month', report.rows, report.json.totals)}`;
     case 'sessions':
-      return `${heading}\n${sessionsTable(report.rows, timeZone, report.json.totals)}`;
+      return `${heading}\n${sessionsTable(report.rows, createClock(timeZone), report.json.totals)}`;
     case 'blocks':
-      return `${heading}\n${blocksTable(report.rows, timeZone, now)}`;
+      return `${heading}\n${blocksTable(report.rows, createClock(timeZone), now)}`;
   }
 }

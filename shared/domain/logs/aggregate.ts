@@ -38,8 +38,6 @@ export interface UsageGroup extends TokenSums {
 /** How to aggregate. */
 export interface AggregateOptions {
   readonly mode: CostMode;
-  /** Entries to leave out (date filters). */
-  readonly include?: (index: number) => boolean;
 }
 
 /** Zero sums. */
@@ -104,7 +102,6 @@ export function groupEntries(
   let lastKey: string | null = null;
   let lastGroup: UsageGroup | undefined;
   for (let index = 0; index < entries.count; index += 1) {
-    if (options.include !== undefined && !options.include(index)) continue;
     const key = keyOf(index);
     if (key === null) continue;
     // Entries come mostly in time order: the group of the previous entry is the likely one.

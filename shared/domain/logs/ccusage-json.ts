@@ -1,16 +1,11 @@
-import { totalsOf, type ModelBreakdown, type UsageGroup } from './aggregate';
+import { totalsOf, type ModelBreakdown, type TokenSums, type UsageGroup } from './aggregate';
 import { burnRate, projectBlock, type UsageBlock } from './blocks';
 
 /** A model breakdown as ccusage prints it (`missingPricing` only when true). */
 export type BreakdownJson = Omit<ModelBreakdown, 'missingPricing'> & { missingPricing?: true };
 
 /** The token and cost fields every ccusage report row has. */
-export interface RowJson {
-  inputTokens: number;
-  outputTokens: number;
-  cacheCreationTokens: number;
-  cacheReadTokens: number;
-  totalTokens: number;
+export interface RowJson extends TokenSums {
   totalCost: number;
   modelsUsed: string[];
   modelBreakdowns: BreakdownJson[];
@@ -19,12 +14,7 @@ export interface RowJson {
 }
 
 /** `totals` of a daily / monthly / session report. */
-export interface TotalsJson {
-  inputTokens: number;
-  outputTokens: number;
-  cacheCreationTokens: number;
-  cacheReadTokens: number;
-  totalTokens: number;
+export interface TotalsJson extends TokenSums {
   totalCost: number;
   unpricedModels?: string[];
 }

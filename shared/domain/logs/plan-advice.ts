@@ -63,16 +63,14 @@ export function planAdvice(input: PlanAdviceInput): PlanAdvice {
   const plans = PLANS.map((plan) => ({ ...plan, savingUsd: cost - plan.monthlyUsd }));
   const paying = PLANS.filter((plan) => plan.monthlyUsd <= cost);
   const best = paying.at(-1);
-  const parts: string[] = [];
   if (input.activeDays === 0 || cost === 0) {
-    parts.push(
-      'Claude Code logged no usage in the last 30 days, so there is nothing to compare plans with.',
-    );
-    return { sentence: parts.join(' '), recommended: 'api', plans };
+    const sentence =
+      'Claude Code logged no usage in the last 30 days, so there is nothing to compare plans with.';
+    return { sentence, recommended: 'api', plans };
   }
-  parts.push(
+  const parts = [
     `On API billing the last 30 days would have cost ${money(cost)} (${input.activeDays} active ${input.activeDays === 1 ? 'day' : 'days'}).`,
-  );
+  ];
   if (best === undefined) {
     parts.push(`That is less than Pro's $20 a month, so paying per token would have been cheaper.`);
   } else {
@@ -115,7 +113,8 @@ function limitSentence(input: PlanAdviceInput, best: Plan | undefined): string {
 export function usageLast30Days(
   entries: UsageEntries,
   now: number,
-  timeZone: string,
+  /** An IANA zone, or null for this machine's (see createDayKey). */
+  timeZone: string | null,
 ): Omit<PlanAdviceInput, 'limitHits'> & {
   readonly blocks: number;
   readonly peakBlockCostUsd: number;

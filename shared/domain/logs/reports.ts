@@ -29,28 +29,19 @@ export interface ReportOptions {
   readonly now: number;
 }
 
-/** A computed report: its rows for tables, and ccusage's JSON for scripts. */
+/** One kind of report: its rows for tables, and ccusage's JSON for scripts. */
+interface KindReport<K extends ReportKind, Row, Json> {
+  readonly kind: K;
+  readonly rows: Row[];
+  readonly json: Json;
+}
+
+/** A computed report. */
 export type Report =
-  | {
-      readonly kind: 'daily';
-      readonly rows: UsageGroup[];
-      readonly json: ReturnType<typeof dailyJson>;
-    }
-  | {
-      readonly kind: 'monthly';
-      readonly rows: UsageGroup[];
-      readonly json: ReturnType<typeof monthlyJson>;
-    }
-  | {
-      readonly kind: 'sessions';
-      readonly rows: SessionGroup[];
-      readonly json: ReturnType<typeof sessionsJson>;
-    }
-  | {
-      readonly kind: 'blocks';
-      readonly rows: UsageBlock[];
-      readonly json: ReturnType<typeof blocksJson>;
-    };
+  | KindReport<'daily', UsageGroup, ReturnType<typeof dailyJson>>
+  | KindReport<'monthly', UsageGroup, ReturnType<typeof monthlyJson>>
+  | KindReport<'sessions', SessionGroup, ReturnType<typeof sessionsJson>>
+  | KindReport<'blocks', UsageBlock, ReturnType<typeof blocksJson>>;
 
 /** Builds one report from the counted responses, with ccusage's date-filter rules. */
 export function buildReport<K extends ReportKind>(

@@ -80,7 +80,6 @@ export function summarizeEntries(
   };
 }
 
-/** The latest block if its last entry is less than a day old, computed exactly but cheaply. */
 /**
  * The latest 5-hour block (not a gap), whatever `now` is; null without entries. It only changes
  * when the entries do, so a long-lived reader computes it once per change.

@@ -35,18 +35,25 @@ function localOffset(at: number): number {
   return -new Date(at).getTimezoneOffset() * 60_000;
 }
 
+/** Local date and time to the minute; in `en-CA` they read `YYYY-MM-DD, HH:mm`. */
+const LOCAL_MINUTE: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+
+/** Formats epoch ms as `YYYY-MM-DD HH:mm` in a time zone (one Intl formatter for every call). */
+export function createClock(timeZone: string): (at: number) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { ...LOCAL_MINUTE, timeZone });
+  return (at) => format.format(at).replace(',', '');
+}
+
 /** A zone's offset from UTC at `at`, in ms, from Intl. */
 function intlOffset(timeZone: string): (at: number) => number {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
+  const format = new Intl.DateTimeFormat('en-CA', { ...LOCAL_MINUTE, second: '2-digit', timeZone });
   const part = (parts: Intl.DateTimeFormatPart[], type: string): number =>
     Number(parts.find((p) => p.type === type)?.value ?? 0);
   return (at) => {

@@ -176,9 +176,7 @@ export class EntryTable implements UsageEntries, DedupStore {
     let kept = 0;
     for (let index = 0; index < this.#count; index += 1) {
       if (!keep(this.#columns.source[index] ?? -1)) continue;
-      if (kept !== index)
-        for (const name of ENTRY_COLUMNS)
-          this.#columns[name][kept] = this.#columns[name][index] ?? 0;
+      this.#move(index, kept);
       kept += 1;
     }
     this.#count = kept;

@@ -5,26 +5,6 @@ import { hashString, mixKeys } from '../../../../shared/domain/logs/hash';
 import type { ModelPrice, PriceTable } from '../../../../shared/domain/logs/prices';
 import type { UsageRecord } from '../../../../shared/domain/logs/usage-record';
 
-/** Numeric columns of a batch, in a fixed order (transferred between threads as one buffer). */
-export const BATCH_COLUMNS = [
-  'timestamp',
-  'messageKey',
-  'requestKey',
-  'session',
-  'model',
-  'flags',
-  'input',
-  'output',
-  'cacheWrite5m',
-  'cacheWrite1h',
-  'cacheRead',
-  'loggedCost',
-  'calculatedCost',
-] as const;
-
-/** One column's name. */
-export type BatchColumn = (typeof BATCH_COLUMNS)[number];
-
 /** The plain form of a batch: what crosses a worker boundary (the buffer is transferable). */
 export interface BatchData {
   readonly count: number;
@@ -37,21 +17,9 @@ export interface BatchData {
  * One response as a batch row takes it: a UsageRecord with its ids already hashed (NaN: absent),
  * so the fast line reader (fast-line.ts) never makes an id string.
  */
-export interface RecordFields {
-  timestamp: number;
+export interface RecordFields extends Omit<UsageRecord, 'messageId' | 'requestId' | 'modelLabel'> {
   messageKey: number;
   requestKey: number;
-  sessionId: string | null;
-  model: string | null;
-  speed: 'standard' | 'fast' | null;
-  isSidechain: boolean;
-  isAdvisor: boolean;
-  input: number;
-  output: number;
-  cacheWrite5m: number;
-  cacheWrite1h: number;
-  cacheRead: number;
-  costUsd: number | null;
 }
 
 /** A blank RecordFields, to fill and reuse. */
@@ -77,9 +45,10 @@ export function emptyFields(): RecordFields {
 /** Keys of the per-file response map (see `push`). */
 const ROW_KEY_MASK = 0x3fffffff;
 
-/** Values per row. */
-export const WIDTH = BATCH_COLUMNS.length;
-/** Column offsets within a row (the order of BATCH_COLUMNS), as constants for hot loops. */
+/**
+ * Column offsets within a row, as constants for hot loops: the numeric columns of a batch, in a
+ * fixed order (transferred between threads as one buffer).
+ */
 export const C = {
   timestamp: 0,
   messageKey: 1,
@@ -94,7 +63,9 @@ export const C = {
   cacheRead: 10,
   loggedCost: 11,
   calculatedCost: 12,
-} as const satisfies Record<BatchColumn, number>;
+} as const;
+/** Values per row. */
+export const WIDTH = Object.keys(C).length;
 
 /**
  * The usage records read from one file, row-major in one Float64Array: ids are 53-bit hashes and

@@ -41,22 +41,12 @@ describe('plan advice', () => {
   });
 
   it('says how many days the limit count covers when Headroom has watched for less than 30', () => {
-    const once = planAdvice({
-      costLast30DaysUsd: 12.5,
-      activeDays: 1,
-      limitHits: 1,
-      limitHistoryDays: 3,
-    });
-    expect(once.sentence).toContain(
+    const sentence = (limitHits: number, limitHistoryDays: number): string =>
+      planAdvice({ costLast30DaysUsd: 12.5, activeDays: 1, limitHits, limitHistoryDays }).sentence;
+    expect(sentence(1, 3)).toContain(
       'You hit a limit once in the 3 days Headroom has been watching.',
     );
-    const none = planAdvice({
-      costLast30DaysUsd: 12.5,
-      activeDays: 1,
-      limitHits: 0,
-      limitHistoryDays: 1,
-    });
-    expect(none.sentence).toContain(
+    expect(sentence(0, 1)).toContain(
       'You did not hit a limit in the day Headroom has been watching.',
     );
   });
