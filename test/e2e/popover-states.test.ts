@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatResetsIn } from '../../shared/domain/format';
 import { NO_CREDENTIALS_MESSAGE } from '../../electron/core/sources/oauth/messages';
-import { enterpriseBody, serverError, rateLimitError } from '../fakes/usage-bodies';
+import { enterpriseBody, extraUsageWire, rateLimitError, serverError } from '../fakes/usage-bodies';
 import { screenshot, useBrowser } from './support/browser';
 import { useDevWorld, type DevWorld } from './support/dev-browser-world';
-import {
-  HOUR,
-  MINUTE,
-  cachedRecord,
-  extraUsageWire,
-  risingHistory,
-  usageBody,
-} from './support/seeds';
+import { HOUR, MINUTE, cachedRecord, risingHistory, usageBody } from './support/seeds';
 
 const newWorld = useDevWorld();
 /** Each test starts a dev server and a browser page; a loaded 2-core machine needs the slack. */

@@ -16,6 +16,18 @@ export function apiError(type: string, message: string): object {
   return { type: 'error', error: { type, message }, request_id: 'req_fake_0001' };
 }
 
+/** Extra usage as the wire sends it (cents): $3.25 of $20.50. */
+export function extraUsageWire(): object {
+  return {
+    is_enabled: true,
+    monthly_limit: 2050,
+    used_credits: 325,
+    utilization: 15.85,
+    currency: 'USD',
+    decimal_places: 2,
+  };
+}
+
 /** The example body in PROTOCOLS.md: session, week, extra usage and a limits[] list with Opus. */
 export function fullUsageBody(): Record<string, unknown> {
   return {
@@ -24,14 +36,7 @@ export function fullUsageBody(): Record<string, unknown> {
     seven_day_opus: null,
     seven_day_sonnet: null,
     seven_day_oauth_apps: null,
-    extra_usage: {
-      is_enabled: true,
-      monthly_limit: 2050,
-      used_credits: 325,
-      utilization: 15.85,
-      currency: 'USD',
-      decimal_places: 2,
-    },
+    extra_usage: extraUsageWire(),
     limits: [
       {
         kind: 'session',

@@ -29,18 +29,6 @@ export function usageBody(
   };
 }
 
-/** Extra usage as the wire sends it (cents): $3.25 of $20.50. */
-export function extraUsageWire(): object {
-  return {
-    is_enabled: true,
-    monthly_limit: 2050,
-    used_credits: 325,
-    utilization: 15.85,
-    currency: 'USD',
-    decimal_places: 2,
-  };
-}
-
 /** Writes a JSON state file into the data dir. */
 export function writeState(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
