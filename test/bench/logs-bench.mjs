@@ -217,6 +217,15 @@ async function main() {
   const fmt = (ms) => `${ms.toFixed(0)} ms`;
   const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(0)} MB` : 'n/a');
   const bytes = (value) => (Number.isFinite(value) ? `${value.toLocaleString('en-US')} B` : 'n/a');
+  /** A whole-CLI run's row: medians of its wall time, peak RSS, CPU and bytes read. */
+  const cliRow = (label, runs) => [
+    label,
+    fmt(m(runs, 'wallMs')),
+    ratio(m(runs, 'wallMs')),
+    mb(m(runs, 'rssMb')),
+    `${m(runs, 'cpuS').toFixed(2)} s`,
+    bytes(m(runs, 'bytesRead')),
+  ];
   log();
   log(`medians of ${RUNS} runs`);
   const table = [
@@ -229,30 +238,9 @@ async function main() {
       `${cc.cpu.toFixed(2)} s`,
       'all',
     ],
-    [
-      'headroom report daily --json, cold (no index)',
-      fmt(m(rows.cold, 'wallMs')),
-      ratio(m(rows.cold, 'wallMs')),
-      mb(m(rows.cold, 'rssMb')),
-      `${m(rows.cold, 'cpuS').toFixed(2)} s`,
-      bytes(m(rows.cold, 'bytesRead')),
-    ],
-    [
-      'headroom report daily --json, warm (index, no change)',
-      fmt(m(rows.warm, 'wallMs')),
-      ratio(m(rows.warm, 'wallMs')),
-      mb(m(rows.warm, 'rssMb')),
-      `${m(rows.warm, 'cpuS').toFixed(2)} s`,
-      bytes(m(rows.warm, 'bytesRead')),
-    ],
-    [
-      'headroom report daily --json, after appending 1 MB',
-      fmt(m(rows.appendCli, 'wallMs')),
-      ratio(m(rows.appendCli, 'wallMs')),
-      mb(m(rows.appendCli, 'rssMb')),
-      `${m(rows.appendCli, 'cpuS').toFixed(2)} s`,
-      bytes(m(rows.appendCli, 'bytesRead')),
-    ],
+    cliRow('headroom report daily --json, cold (no index)', rows.cold),
+    cliRow('headroom report daily --json, warm (index, no change)', rows.warm),
+    cliRow('headroom report daily --json, after appending 1 MB', rows.appendCli),
     [
       'long-lived reader: restart from the index',
       fmt(m(rows.restart, 'wallMs')),
