@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatAge } from '../../shared/domain/format';
+import { formatAgo } from '../../shared/domain/format';
 import type { CredentialModel, SettingsModel } from '../../shared/ipc/settings-model';
 import type { IpcResult } from '../../shared/ipc/contract';
 import { headroom } from '../common/bridge';
@@ -50,7 +50,7 @@ export function CredentialRow(props: {
       <label for={inputId}>{credential.label}</label>
       <p class="credential-status" data-testid={`credential-status-${credential.id}`}>
         {credential.stored
-          ? `Stored${credential.storedAt === null ? '' : ` · ${formatAge(credential.storedAt, props.now).replace('updated ', '')}`}`
+          ? `Stored${credential.storedAt === null ? '' : ` · ${formatAgo(credential.storedAt, props.now)}`}`
           : 'Not stored'}
       </p>
       <div class="row">

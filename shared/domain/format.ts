@@ -66,11 +66,16 @@ export function formatResetsIn(resetsAt: number | null, now: number): string {
 
 /** How old the figures are: "updated just now", "updated 2 min ago", "updated 3 h ago", "updated 2 d ago". */
 export function formatAge(fetchedAt: number, now: number): string {
-  const age = now - fetchedAt;
-  if (age < MINUTE) return 'updated just now';
-  if (age < HOUR) return `updated ${Math.floor(age / MINUTE)} min ago`;
-  if (age < DAY) return `updated ${Math.floor(age / HOUR)} h ago`;
-  return `updated ${Math.floor(age / DAY)} d ago`;
+  return `updated ${formatAgo(fetchedAt, now)}`;
+}
+
+/** How long ago: "just now", "5 min ago", "3 h ago", "2 d ago". */
+export function formatAgo(at: number, now: number): string {
+  const age = now - at;
+  if (age < MINUTE) return 'just now';
+  if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`;
+  if (age < DAY) return `${Math.floor(age / HOUR)} h ago`;
+  return `${Math.floor(age / DAY)} d ago`;
 }
 
 /** A utilization as shown: "42%", "42.5%", "100%" (one decimal only when it carries one). */

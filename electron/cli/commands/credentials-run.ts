@@ -1,4 +1,4 @@
-import { formatAge, formatClock } from '../../../shared/domain/format';
+import { formatAgo, formatClock } from '../../../shared/domain/format';
 import { Secret } from '../../../shared/domain/secret';
 import { createCore, type Core } from '../../core/create-core';
 import {
@@ -34,7 +34,7 @@ function statusLine(status: CredentialStatus, now: number): string {
   if (!status.stored)
     return `${name}: not stored. Add it with \`headroom credentials set ${status.id}\`.${problem}`;
   if (status.storedAt === null) return `${name}: stored${problem}`;
-  const ago = formatAge(status.storedAt, now).replace(/^updated /, '');
+  const ago = formatAgo(status.storedAt, now);
   return `${name}: stored ${formatClock(status.storedAt, now)} (${ago})${problem}`;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatAge,
+  formatAgo,
   formatClock,
   formatDuration,
   formatMoney,
@@ -85,6 +86,7 @@ describe('formatAge', () => {
     [2 * DAY + 5 * HOUR, 'updated 2 d ago'],
   ])('%d ms later reads "%s"', (age, text) => {
     expect(formatAge(fetchedAt, fetchedAt + age)).toBe(text);
+    expect(formatAgo(fetchedAt, fetchedAt + age)).toBe(text.replace('updated ', ''));
   });
 });
 
