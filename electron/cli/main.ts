@@ -1,11 +1,12 @@
 import { Command } from 'commander';
+import { HEADROOM_VERSION } from '../../shared/domain/version';
 import { registerCommands } from './commands/registry';
 
 const program = new Command('headroom')
   .description(
     'How much of your Claude session and weekly limits you have used, and when they reset.',
   )
-  .version('0.1.0')
+  .version(HEADROOM_VERSION)
   .showHelpAfterError('(add --help for usage)')
   .showSuggestionAfterError(true);
 

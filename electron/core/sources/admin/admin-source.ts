@@ -1,3 +1,4 @@
+import { HEADROOM_VERSION } from '../../../../shared/domain/version';
 import type { Secret } from '../../../../shared/domain/secret';
 import type { Snapshot } from '../../../../shared/domain/snapshot';
 import type { CredentialService } from '../../services/credential-service';
@@ -47,7 +48,7 @@ export function createAdminSource(deps: Deps): UsageSource {
         'x-api-key': key.reveal(),
         'anthropic-version': ANTHROPIC_VERSION,
         Accept: 'application/json',
-        'User-Agent': 'Headroom/0.1.0',
+        'User-Agent': `Headroom/${HEADROOM_VERSION}`,
       },
       signal,
     );
