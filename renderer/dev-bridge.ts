@@ -1,15 +1,15 @@
-// dev:browser only: the preload's `window.headroom`, over the dev server's loopback channel.
+// dev:browser only: the preload's `window.pacewatch`, over the dev server's loopback channel.
 // The token comes in the URL fragment (never sent to the server in a request line) and is
 // sent back in a header on every call.
 import {
   INVOKE_NAMES,
   type EventContract,
   type EventName,
-  type HeadroomApi,
+  type PacewatchApi,
   type InvokeName,
 } from '../shared/ipc/contract';
 
-const TOKEN_KEY = 'headroom-dev-token';
+const TOKEN_KEY = 'pacewatch-dev-token';
 const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
 if (fromHash !== null) sessionStorage.setItem(TOKEN_KEY, fromHash);
 const token = fromHash ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
@@ -17,7 +17,7 @@ const token = fromHash ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 async function call(name: InvokeName, args: readonly unknown[]): Promise<unknown> {
   const response = await fetch(`/ipc/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-headroom-token': token },
+    headers: { 'content-type': 'application/json', 'x-pacewatch-token': token },
     body: JSON.stringify(args),
   });
   const answer = (await response.json()) as { ok: boolean; result?: unknown; reason?: string };
@@ -31,7 +31,7 @@ let streaming = false;
 
 /** One event stream for the page, read with fetch so the token can go in a header. */
 async function stream(): Promise<void> {
-  const response = await fetch('/events', { headers: { 'x-headroom-token': token } });
+  const response = await fetch('/events', { headers: { 'x-pacewatch-token': token } });
   const reader = response.body?.getReader();
   if (reader === undefined) return;
   const decoder = new TextDecoder();
@@ -59,9 +59,9 @@ function deliver(frame: string): void {
 
 const api = Object.fromEntries(
   INVOKE_NAMES.map((name) => [name, (...args: unknown[]) => call(name, args)]),
-) as unknown as Omit<HeadroomApi, 'on'>;
+) as unknown as Omit<PacewatchApi, 'on'>;
 
-const bridge: HeadroomApi = {
+const bridge: PacewatchApi = {
   ...api,
   // A browser tab has no second window: settings open in this tab, and back returns.
   openSettings: async () => {
@@ -84,4 +84,4 @@ const bridge: HeadroomApi = {
   },
 };
 
-Object.defineProperty(window, 'headroom', { value: Object.freeze(bridge) });
+Object.defineProperty(window, 'pacewatch', { value: Object.freeze(bridge) });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles each runtime with esbuild: the `headroom` CLI (plain Node), the Electron main process
+// Bundles each runtime with esbuild: the `pacewatch` CLI (plain Node), the Electron main process
 // and its sandboxed preload, the renderer pages (popover, settings) and the dev:browser server.
 // Native and binary-carrying packages stay external and load from node_modules at run time;
 // nothing here needs the Electron binary.
@@ -11,7 +11,7 @@ const nodeExternals = ['keytar', 'node-notifier', 'electron'];
 /**
  * Node bundles drop comments and whitespace but keep their names (stack traces stay readable):
  * V8 keeps a script's whole source in memory, and one non-Latin-1 character in a comment would
- * store all of it two bytes per character, ~2 MB more in a long-lived `headroom watch`.
+ * store all of it two bytes per character, ~2 MB more in a long-lived `pacewatch watch`.
  * @type {import('esbuild').BuildOptions}
  */
 const node = {
@@ -36,7 +36,7 @@ const page = {
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   { ...node, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli.cjs' },
-  // The status line runs on every Claude Code prompt: its own small bundle (bin/headroom.cjs).
+  // The status line runs on every Claude Code prompt: its own small bundle (bin/pacewatch.cjs).
   // zod stays in node_modules there: only the occasional history append loads it.
   {
     ...node,

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const children = [];
-const env = { ...process.env, HEADROOM_DESKTOP_SESSION: '1' };
+const env = { ...process.env, PACEWATCH_DESKTOP_SESSION: '1' };
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const runtimeDir = mkdtempSync(join(tmpdir(), 'headroom-session-'));
+const runtimeDir = mkdtempSync(join(tmpdir(), 'pacewatch-session-'));
 
 async function startKeyring() {
   if (!env.DBUS_SESSION_BUS_ADDRESS || !has('gnome-keyring-daemon')) return;
@@ -18,7 +18,7 @@ async function startKeyring() {
   env.XDG_DATA_HOME = join(runtimeDir, 'data');
   env.XDG_RUNTIME_DIR = runtimeDir;
   const out = spawnSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
-    input: 'headroom-test',
+    input: 'pacewatch-test',
     env,
     encoding: 'utf8',
   });
@@ -26,7 +26,7 @@ async function startKeyring() {
     const eq = line.indexOf('=');
     if (eq > 0) env[line.slice(0, eq)] = line.slice(eq + 1);
   }
-  if (out.status === 0) env.HEADROOM_TEST_KEYRING = '1';
+  if (out.status === 0) env.PACEWATCH_TEST_KEYRING = '1';
 }
 
 async function startNotifications() {
@@ -43,7 +43,7 @@ async function startNotifications() {
   children.push(spawn('dunst', [], { stdio: 'ignore', env }));
   for (let i = 0; i < 50; i++) {
     if (spawnSync('dunstctl', ['count'], { env, stdio: 'ignore' }).status === 0) {
-      env.HEADROOM_TEST_NOTIFICATIONS = '1';
+      env.PACEWATCH_TEST_NOTIFICATIONS = '1';
       return;
     }
     await sleep(100);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run dev:browser [-- --port N]`: builds, then serves the popover and settings pages to an
 // ordinary browser, backed by the real engine (same environment as the app and the CLI:
-// HEADROOM_ANTHROPIC_URL, HEADROOM_DATA_DIR, CLAUDE_CONFIG_DIR). It prints the URL to open.
+// PACEWATCH_ANTHROPIC_URL, PACEWATCH_DATA_DIR, CLAUDE_CONFIG_DIR). It prints the URL to open.
 import { spawn, spawnSync } from 'node:child_process';
 
 const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });

@@ -13,7 +13,7 @@ const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'igno
 let result;
 if (
   process.platform === 'linux' &&
-  !process.env.HEADROOM_DESKTOP_SESSION &&
+  !process.env.PACEWATCH_DESKTOP_SESSION &&
   has('dbus-run-session')
 ) {
   result = spawnSync('dbus-run-session', ['--', process.execPath, session, ...args], {

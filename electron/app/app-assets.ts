@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 
 /** The custom protocol the app's pages are served from (never `file://`). */
-export const APP_SCHEME = 'headroom';
+export const APP_SCHEME = 'pacewatch';
 /** The one host of that protocol. */
 export const APP_HOST = 'app';
-/** Where the pages live: `headroom://app`. */
+/** Where the pages live: `pacewatch://app`. */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** The two pages. */

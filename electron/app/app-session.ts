@@ -80,7 +80,7 @@ function detached(notifier: Notifier, logger: Logger): Notifier {
 
 /**
  * Wires the engine (whose alert service is the only path to notifications, so the app and
- * `headroom watch` never repeat one) to the models and handlers every shell shares.
+ * `pacewatch watch` never repeat one) to the models and handlers every shell shares.
  */
 export function createAppSession(deps: AppSessionDeps): AppSession {
   const { core } = deps;

@@ -2,13 +2,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LaunchAtLogin } from './app-session';
 
-/** The XDG autostart entry that starts Headroom at login (freedesktop.org Desktop Entry). */
+/** The XDG autostart entry that starts Pacewatch at login (freedesktop.org Desktop Entry). */
 function autostartEntry(command: readonly string[]): string {
   const exec = command.map(quoteExecArg).join(' ');
   return [
     '[Desktop Entry]',
     'Type=Application',
-    'Name=Headroom',
+    'Name=Pacewatch',
     'Comment=Claude usage in the menu bar',
     `Exec=${exec}`,
     'Terminal=false',
@@ -23,13 +23,13 @@ function quoteExecArg(arg: string): string {
   return `"${arg.replace(/(["`$\\])/g, '\\$1')}"`;
 }
 
-/** Launch at login on Linux: `~/.config/autostart/headroom.desktop`, written or removed. */
+/** Launch at login on Linux: `~/.config/autostart/pacewatch.desktop`, written or removed. */
 export function linuxAutostart(options: {
   readonly configHome: string;
   readonly command: readonly string[];
 }): LaunchAtLogin {
   const dir = join(options.configHome, 'autostart');
-  const file = join(dir, 'headroom.desktop');
+  const file = join(dir, 'pacewatch.desktop');
   return {
     supported: true,
     note: null,

@@ -170,7 +170,7 @@ function banners(
       message:
         binding.resetsAt === null
           ? 'Claude will not take new requests until this limit resets.'
-          : 'Claude will not take new requests until this limit resets. Headroom tells you when it does.',
+          : 'Claude will not take new requests until this limit resets. Pacewatch tells you when it does.',
       until: binding.resetsAt,
     });
   }
@@ -181,7 +181,7 @@ function banners(
       kind: 'stale',
       title: 'These figures may be out of date',
       message:
-        'Headroom could not refresh them lately and keeps trying by itself; press Refresh to ask now.',
+        'Pacewatch could not refresh them lately and keeps trying by itself; press Refresh to ask now.',
       source: named(stale) ? stale.source : null,
       action: 'refresh',
     });
@@ -192,7 +192,7 @@ function banners(
       kind: 'enterprise',
       title: 'Spend limit account',
       message:
-        'This account has a monthly spend limit instead of session and weekly limits, so Headroom shows what has been spent.',
+        'This account has a monthly spend limit instead of session and weekly limits, so Pacewatch shows what has been spent.',
     });
   }
   if (overview.windows.length === 0 && overview.extraUsage === null && list.length === 0) {
@@ -256,7 +256,7 @@ function noData(views: readonly SourceView[]): BannerModel {
     ...NO_TIMES,
     kind: 'no-data',
     title: 'No figures yet',
-    message: 'Headroom has not read your usage yet. It asks by itself; press Refresh to ask now.',
+    message: 'Pacewatch has not read your usage yet. It asks by itself; press Refresh to ask now.',
     action: 'refresh',
   };
 }

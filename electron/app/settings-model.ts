@@ -39,7 +39,7 @@ const SOURCES: readonly { id: ToggleableSource; description: string }[] = [
   {
     id: 'statusline',
     description:
-      'Takes the figures Claude Code passes to `headroom statusline` while it runs. No network.',
+      'Takes the figures Claude Code passes to `pacewatch statusline` while it runs. No network.',
   },
   {
     id: 'logs',

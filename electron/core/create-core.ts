@@ -50,7 +50,7 @@ export interface Core {
 /** What a composition root may choose. */
 export interface CoreOptions {
   readonly pathEnv?: PathEnv;
-  /** Overrides every source's poll interval (`headroom watch --interval`). */
+  /** Overrides every source's poll interval (`pacewatch watch --interval`). */
   readonly intervalMs?: number;
   readonly secrets?: SecretStore;
 }

@@ -11,7 +11,7 @@ export interface EnginePorts {
   readonly timers: Timers;
 }
 
-/** The long-running engine over a core, shared by `headroom watch` and the app. */
+/** The long-running engine over a core, shared by `pacewatch watch` and the app. */
 export function createCoreEngine(core: Core, ports: EnginePorts): Engine {
   const alerts = createAlertService({
     layout: core.layout,

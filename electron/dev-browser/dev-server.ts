@@ -52,7 +52,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/ipc/') || url.pathname === '/events') {
-      if (!tokenMatches(req.headers['x-headroom-token'], options.token)) {
+      if (!tokenMatches(req.headers['x-pacewatch-token'], options.token)) {
         json(res, 401, { ok: false, reason: 'missing or wrong token' });
         return;
       }

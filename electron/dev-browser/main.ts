@@ -18,7 +18,7 @@ const logger: Logger = {
 
 function portArgument(argv: readonly string[]): number {
   const index = argv.indexOf('--port');
-  const raw = index === -1 ? process.env.HEADROOM_DEV_PORT : argv[index + 1];
+  const raw = index === -1 ? process.env.PACEWATCH_DEV_PORT : argv[index + 1];
   const port = Number(raw ?? 5217);
   return Number.isInteger(port) && port >= 0 && port < 65_536 ? port : 5217;
 }
@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   });
   session.start();
   for (const line of [...core.endpoints.overrides, ...core.problems]) logger.warn(line);
-  logger.info(`Headroom dev:browser (data in ${core.layout.dir})`);
+  logger.info(`Pacewatch dev:browser (data in ${core.layout.dir})`);
   logger.info(`Open ${server.origin}/popover.html#token=${token}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -8,14 +8,14 @@ import {
   resolveAsset,
 } from '../app/app-assets';
 
-/** Registers `headroom://` as a standard, secure scheme; must run before the app is ready. */
+/** Registers `pacewatch://` as a standard, secure scheme; must run before the app is ready. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
   ]);
 }
 
-/** Serves the renderer's build folder on `headroom://app/`, each response with the strict CSP. */
+/** Serves the renderer's build folder on `pacewatch://app/`, each response with the strict CSP. */
 export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);

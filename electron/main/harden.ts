@@ -1,7 +1,7 @@
 import type { Session, WebContents } from 'electron';
 import { APP_HOST, APP_SCHEME } from '../app/app-assets';
 
-/** Whether a URL is one of the app's own pages or assets (`headroom://app/...`). */
+/** Whether a URL is one of the app's own pages or assets (`pacewatch://app/...`). */
 export function isAppUrl(raw: string): boolean {
   try {
     const url = new URL(raw);

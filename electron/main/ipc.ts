@@ -32,8 +32,8 @@ export function registerIpc(
   for (const name of INVOKE_NAMES) {
     ipcMain.handle(invokeChannel(name), async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, trusted)) {
-        logger.warn(`Refused ${name}: the sender is not a Headroom page.`);
-        throw new Error('Refused: not a Headroom page.');
+        logger.warn(`Refused ${name}: the sender is not a Pacewatch page.`);
+        throw new Error('Refused: not a Pacewatch page.');
       }
       const dispatched = await dispatchInvoke(handlers, name, args);
       if (!dispatched.ok) {

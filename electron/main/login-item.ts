@@ -27,7 +27,7 @@ export function launchAtLoginFor(
   if (platform !== 'linux')
     return {
       supported: false,
-      note: 'Headroom cannot do this on this system: add it to your startup programs yourself.',
+      note: 'Pacewatch cannot do this on this system: add it to your startup programs yourself.',
       apply: () => Promise.resolve(),
     };
   const executable = env.APPIMAGE ?? execPath;

@@ -19,7 +19,7 @@ const logger: Logger = {
   },
 };
 
-// One data dir with the `headroom` CLI: one cache, one alert ledger, one history.
+// One data dir with the `pacewatch` CLI: one cache, one alert ledger, one history.
 app.setPath('userData', dataDir(processPathEnv()));
 app.setAppUserModelId(APP_ID);
 registerAppScheme(protocol);

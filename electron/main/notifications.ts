@@ -66,7 +66,7 @@ export function createAppNotifier(options: {
             title: notification.title,
             message: notification.message,
             wait: false,
-            'app-name': 'Headroom',
+            'app-name': 'Pacewatch',
             appID: options.appId,
           } as Parameters<typeof instance.notify>[0],
           (error: Error | null) => {

@@ -32,7 +32,7 @@ import { trayIcon } from './tray-icons';
 import { popoverWindowOptions, settingsWindowOptions } from './window-options';
 
 /** The Windows AppUserModelID, the same as electron-builder's appId. */
-export const APP_ID = 'dev.headroom.app';
+export const APP_ID = 'dev.pacewatch.app';
 
 const quitApp = () => {
   app.quit();
@@ -49,7 +49,7 @@ export async function startApp(options: {
   const { logger, dist } = options;
   const created = await createCore();
   if (!created.ok) {
-    dialog.showErrorBox('Headroom cannot start', created.message);
+    dialog.showErrorBox('Pacewatch cannot start', created.message);
     app.quit();
     return null;
   }
@@ -102,7 +102,7 @@ export async function startApp(options: {
     },
     { label: 'Settings…', click: settings.open },
     { type: 'separator' },
-    { label: 'Quit Headroom', click: quitApp },
+    { label: 'Quit Pacewatch', click: quitApp },
   ];
   const tray = createTrayController({
     tray: new Tray(trayIcon(nativeImage, 'stale', 0, process.platform)),

@@ -53,7 +53,7 @@ export function settingsWindowOptions(preload: string): BrowserWindowConstructor
     minWidth: 420,
     minHeight: 420,
     show: false,
-    title: 'Headroom settings',
+    title: 'Pacewatch settings',
     autoHideMenuBar: true,
     webPreferences: secureWebPreferences(preload),
   };

@@ -1,4 +1,4 @@
-// The sandboxed preload: exposes exactly the IPC contract as `window.headroom`, one function per
+// The sandboxed preload: exposes exactly the IPC contract as `window.pacewatch`, one function per
 // message. The renderer never sees `ipcRenderer` or an event object (electron/fiddle's pattern).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
@@ -8,7 +8,7 @@ import {
   invokeChannel,
   type EventContract,
   type EventName,
-  type HeadroomApi,
+  type PacewatchApi,
 } from '../../shared/ipc/contract';
 
 const invokers = Object.fromEntries(
@@ -16,9 +16,9 @@ const invokers = Object.fromEntries(
     name,
     (...args: unknown[]): Promise<unknown> => ipcRenderer.invoke(invokeChannel(name), ...args),
   ]),
-) as unknown as Omit<HeadroomApi, 'on'>;
+) as unknown as Omit<PacewatchApi, 'on'>;
 
-const api: HeadroomApi = {
+const api: PacewatchApi = {
   ...invokers,
   on<E extends EventName>(event: E, listener: (payload: EventContract[E]) => void) {
     if (!(EVENT_NAMES as readonly string[]).includes(event)) return () => undefined;
@@ -33,4 +33,4 @@ const api: HeadroomApi = {
   },
 };
 
-contextBridge.exposeInMainWorld('headroom', api);
+contextBridge.exposeInMainWorld('pacewatch', api);

@@ -1,16 +1,16 @@
-import type { HeadroomApi } from '../../shared/ipc/contract';
+import type { PacewatchApi } from '../../shared/ipc/contract';
 
 declare global {
   interface Window {
     /** Set by the preload (Electron) or the dev bridge (dev:browser); nothing else crosses. */
-    readonly headroom?: HeadroomApi;
+    readonly pacewatch?: PacewatchApi;
   }
 }
 
 /** The app's API: one function per message to main. */
-export function headroom(): HeadroomApi {
-  const api = window.headroom;
+export function pacewatch(): PacewatchApi {
+  const api = window.pacewatch;
   if (api === undefined)
-    throw new Error('The Headroom bridge is missing: open this page from the app.');
+    throw new Error('The Pacewatch bridge is missing: open this page from the app.');
   return api;
 }

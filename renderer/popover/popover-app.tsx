@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { LOADING_CONTENT, type PopoverModel } from '../../shared/ipc/popover-model';
-import { headroom } from '../common/bridge';
+import { pacewatch } from '../common/bridge';
 import { useNow } from '../common/use-now';
 import { Banners } from './banners';
 import { ExtraUsage, LogsEstimate, Money, Status } from './details';
@@ -15,7 +15,7 @@ export function PopoverApp(props: {
   const [model, setModel] = useState<PopoverModel | null>(props.initial);
   const [refreshing, setRefreshing] = useState(false);
   const now = useNow();
-  const api = headroom();
+  const api = pacewatch();
 
   useEffect(() => {
     // Subscribe, then ask again: an update pushed between the first answer and the subscription
@@ -74,7 +74,7 @@ export function PopoverApp(props: {
       data-phase={current.phase}
     >
       <header class="top">
-        <h1>Headroom</h1>
+        <h1>Pacewatch</h1>
       </header>
       <Banners
         banners={current.banners}
@@ -129,7 +129,7 @@ export function PopoverApp(props: {
 }
 
 /** The performance mark set as the frame showing the first snapshot starts. */
-export const SNAPSHOT_PAINTED = 'headroom:snapshot-painted';
+export const SNAPSHOT_PAINTED = 'pacewatch:snapshot-painted';
 
 /** Until the first snapshot arrives: the skeleton; the thresholds colour no card yet. */
 const LOADING: PopoverModel = {

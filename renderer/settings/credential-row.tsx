@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatAgo } from '../../shared/domain/format';
 import type { CredentialModel, SettingsModel } from '../../shared/ipc/settings-model';
 import type { IpcResult } from '../../shared/ipc/contract';
-import { headroom } from '../common/bridge';
+import { pacewatch } from '../common/bridge';
 import { settled, type StatusLine } from './settled';
 
 /**
@@ -30,7 +30,7 @@ export function CredentialRow(props: {
     setValue('');
     if (pasted.trim() === '') return;
     setBusy(true);
-    void headroom()
+    void pacewatch()
       .storeCredential({ id: credential.id, value: pasted })
       .then((result) => {
         finish(result, 'Stored in the system keychain.');
@@ -38,7 +38,7 @@ export function CredentialRow(props: {
   };
   const clear = () => {
     setBusy(true);
-    void headroom()
+    void pacewatch()
       .clearCredential({ id: credential.id })
       .then((result) => {
         finish(result, 'Removed from the system keychain.');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatClock } from '../../shared/domain/format';
 import type { IpcResult } from '../../shared/ipc/contract';
 import type { SettingsModel, SettingsPatch, SnoozeChoice } from '../../shared/ipc/settings-model';
-import { headroom } from '../common/bridge';
+import { pacewatch } from '../common/bridge';
 import { useNow } from '../common/use-now';
 import { CredentialRow } from './credential-row';
 import { CommitField, Toggle } from './fields';
@@ -27,7 +27,7 @@ export function SettingsApp() {
   const [model, setModel] = useState<SettingsModel | null>(null);
   const [status, setStatus] = useState<StatusLine | null>(null);
   const now = useNow(30_000);
-  const api = headroom();
+  const api = pacewatch();
 
   useEffect(() => {
     const unsubscribe = api.on('settings', setModel);
@@ -52,7 +52,7 @@ export function SettingsApp() {
   if (model === null) {
     return (
       <main class="settings" aria-busy="true">
-        <h1>Headroom settings</h1>
+        <h1>Pacewatch settings</h1>
       </main>
     );
   }
@@ -62,7 +62,7 @@ export function SettingsApp() {
   const quiet = settings.quietHours;
   return (
     <main class="settings">
-      <h1>Headroom settings</h1>
+      <h1>Pacewatch settings</h1>
       <p class={`save-status${status?.error ? ' error' : ''}`} role="status" aria-live="polite">
         {status?.text ?? ''}
       </p>
@@ -93,7 +93,7 @@ export function SettingsApp() {
 
       <section aria-labelledby="credentials-heading">
         <h2 id="credentials-heading">Credentials</h2>
-        <p class="hint">Stored in the system keychain only. Headroom never shows them again.</p>
+        <p class="hint">Stored in the system keychain only. Pacewatch never shows them again.</p>
         {model.credentials.map((credential) => (
           <CredentialRow key={credential.id} credential={credential} now={now} onSaved={setModel} />
         ))}
@@ -210,7 +210,7 @@ export function SettingsApp() {
         <h2 id="system-heading">System</h2>
         <Toggle
           id="launch-at-login"
-          label="Launch Headroom at login"
+          label="Launch Pacewatch at login"
           checked={settings.launchAtLogin}
           disabled={!model.launchAtLogin.supported}
           {...(model.launchAtLogin.note === null ? {} : { description: model.launchAtLogin.note })}

@@ -94,7 +94,7 @@ const SYMBOLS: Readonly<Record<string, string>> = { USD: '$', EUR: '€', GBP: '
  * An amount in major units: "$3.25", "€20.50"; an unknown currency code reads "3.25 XYZ".
  * Dollars, euros and pounds are written here, exactly as en-US Intl writes them (a test pins
  * that): the first Intl.NumberFormat loads ICU's locale data, ~7 MB that would stay resident in
- * a long-lived `headroom watch`, and ~20 ms before the popover's first paint in Chromium.
+ * a long-lived `pacewatch watch`, and ~20 ms before the popover's first paint in Chromium.
  */
 export function formatMoney(amount: number, currency: string): string {
   const symbol = SYMBOLS[currency.toUpperCase()];

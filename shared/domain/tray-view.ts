@@ -44,7 +44,12 @@ const MINUTE = 60_000;
 /** The tray item for the binding window (the one that would lock the user out first). */
 export function trayView(input: TrayInput): TrayView {
   if (input.views === null) {
-    return { title: '', level: 0, state: 'stale', tooltip: 'Headroom: reading your Claude usage…' };
+    return {
+      title: '',
+      level: 0,
+      state: 'stale',
+      tooltip: 'Pacewatch: reading your Claude usage…',
+    };
   }
   const overview = usageOverview(input.views);
   const binding = overview.windows.find((window) => window.binding) ?? null;
@@ -64,7 +69,7 @@ export function trayView(input: TrayInput): TrayView {
         title: '',
         level: 0,
         state: 'normal',
-        tooltip: `Headroom: ${formatMoney(spend.amount, spend.currency)} API spend this month`,
+        tooltip: `Pacewatch: ${formatMoney(spend.amount, spend.currency)} API spend this month`,
       };
     }
     return blank('stale', 'no usage figures yet.');
@@ -83,7 +88,7 @@ function windowView(window: ShownWindow, input: TrayInput, signedOut: boolean): 
       title,
       level,
       state: 'locked',
-      tooltip: `Headroom: ${window.label} limit reached · ${formatResetsIn(window.resetsAt, now)}`,
+      tooltip: `Pacewatch: ${window.label} limit reached · ${formatResetsIn(window.resetsAt, now)}`,
     };
   }
   if (signedOut) {
@@ -91,7 +96,7 @@ function windowView(window: ShownWindow, input: TrayInput, signedOut: boolean): 
       title,
       level,
       state: 'signed-out',
-      tooltip: `Headroom: ${figure} · sign in again to update`,
+      tooltip: `Pacewatch: ${figure} · sign in again to update`,
     };
   }
   if (window.stale) {
@@ -99,7 +104,7 @@ function windowView(window: ShownWindow, input: TrayInput, signedOut: boolean): 
       title,
       level,
       state: 'stale',
-      tooltip: `Headroom: ${figure} · stale, ${formatAge(window.fetchedAt, now)}`,
+      tooltip: `Pacewatch: ${figure} · stale, ${formatAge(window.fetchedAt, now)}`,
     };
   }
   const thresholds = input.windowThresholds[window.id] ?? input.thresholds;
@@ -109,7 +114,7 @@ function windowView(window: ShownWindow, input: TrayInput, signedOut: boolean): 
     input.lockoutLeadMinutes > 0 &&
     lockoutAt - now <= input.lockoutLeadMinutes * MINUTE;
   const state = severity(window.utilization, thresholds, lockoutSoon);
-  return { title, level, state, tooltip: `Headroom: ${figure}` };
+  return { title, level, state, tooltip: `Pacewatch: ${figure}` };
 }
 
 function severity(
@@ -132,18 +137,18 @@ function spendView(
       : `${formatMoney(extra.used, extra.currency)} of ${formatMoney(extra.limit, extra.currency)} spent this month`;
   const utilization = extra.utilization;
   if (utilization === null)
-    return { title: '', level: 0, state: 'normal', tooltip: `Headroom: ${spent}` };
+    return { title: '', level: 0, state: 'normal', tooltip: `Pacewatch: ${spent}` };
   const state = utilization >= 100 ? 'locked' : severity(utilization, input.thresholds, false);
   return {
     title: `${Math.round(utilization)}%`,
     level: levelOf(utilization),
     state,
-    tooltip: `Headroom: ${spent}`,
+    tooltip: `Pacewatch: ${spent}`,
   };
 }
 
 function blank(state: TrayState, sentence: string): TrayView {
-  return { title: '', level: 0, state, tooltip: `Headroom: ${firstSentence(sentence)}` };
+  return { title: '', level: 0, state, tooltip: `Pacewatch: ${firstSentence(sentence)}` };
 }
 
 /** Tooltips are one line: the first sentence of a message, which says what is wrong. */

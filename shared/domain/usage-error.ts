@@ -6,7 +6,7 @@ export type UsageErrorKind =
 export interface UsageError {
   readonly kind: UsageErrorKind;
   readonly message: string;
-  /** epoch milliseconds of the next attempt, or null when Headroom waits for the user. */
+  /** epoch milliseconds of the next attempt, or null when Pacewatch waits for the user. */
   readonly retryAt: number | null;
 }
 

@@ -66,16 +66,16 @@ export const CONTRACT_LISTS_COMPLETE: [
 
 /** The Electron channel of a request. */
 export function invokeChannel(name: InvokeName): string {
-  return `headroom:invoke:${name}`;
+  return `pacewatch:invoke:${name}`;
 }
 
 /** The Electron channel of an event. */
 export function eventChannel(name: EventName): string {
-  return `headroom:event:${name}`;
+  return `pacewatch:event:${name}`;
 }
 
-/** What the preload exposes as `window.headroom`: one function per message, nothing else. */
-export type HeadroomApi = {
+/** What the preload exposes as `window.pacewatch`: one function per message, nothing else. */
+export type PacewatchApi = {
   readonly [N in InvokeName]: (...args: InvokeArgs<N>) => Promise<InvokeResult<N>>;
 } & {
   /** Calls `listener` with every pushed `event`; returns the unsubscribe function. */

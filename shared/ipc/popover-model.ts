@@ -16,7 +16,7 @@ export interface BannerModel {
   readonly message: string;
   /** The source it is about, when more than one source is on. */
   readonly source: SourceId | null;
-  /** When Headroom asks again (rate-limited, error), epoch ms. */
+  /** When Pacewatch asks again (rate-limited, error), epoch ms. */
   readonly retryAt: number | null;
   /** When a lock ends (locked), epoch ms. */
   readonly until: number | null;

@@ -1,6 +1,6 @@
 import type { Settings } from '../domain/settings';
 
-/** A credential Headroom keeps in the OS keychain, pasted by the user. */
+/** A credential Pacewatch keeps in the OS keychain, pasted by the user. */
 export type CredentialKind = 'web' | 'admin';
 
 /** Sources the settings can switch on and off. */

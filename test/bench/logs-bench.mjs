@@ -4,8 +4,8 @@
 // Builds a ~1 GB, ~2,600-file transcript tree once under test/bench/.work/ (git-ignored), then
 // measures, side by side with `ccusage daily --json --offline` (v20, native): a cold scan (wall
 // time, peak RSS, CPU), a warm run on the unchanged tree (index on disk), and a refresh after
-// appending 1 MB, both in a long-lived reader (the app, `headroom watch`) and as a CLI run.
-// Each figure is the median of --runs runs; ccusage and Headroom runs are interleaved, so a busy
+// appending 1 MB, both in a long-lived reader (the app, `pacewatch watch`) and as a CLI run.
+// Each figure is the median of --runs runs; ccusage and Pacewatch runs are interleaved, so a busy
 // machine slows both alike. Both read from a warm page cache.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -42,7 +42,7 @@ const data = join(work, 'data');
 const ccusage = join(repo, 'node_modules', '@ccusage', 'ccusage-linux-x64', 'bin', 'ccusage');
 // The package ships the binary without its execute bit (ccusage's own wrapper sets it too).
 if (existsSync(ccusage)) chmodSync(ccusage, 0o755);
-const headroom = join(repo, 'bin', 'headroom.cjs');
+const pacewatch = join(repo, 'bin', 'pacewatch.cjs');
 const hasTime = existsSync('/usr/bin/time');
 
 function log(line = '') {
@@ -141,12 +141,12 @@ async function main() {
     CLAUDE_CONFIG_DIR: config,
     TZ: 'UTC',
     LANG: 'C.UTF-8',
-    HEADROOM_DATA_DIR: data,
+    PACEWATCH_DATA_DIR: data,
     NO_COLOR: '1',
   };
   mkdirSync(home, { recursive: true });
   const ccArgs = ['daily', '--json', '--offline'];
-  const hrArgs = [headroom, 'report', 'daily', '--json', '--verbose'];
+  const hrArgs = [pacewatch, 'report', 'daily', '--json', '--verbose'];
 
   log(
     `machine: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}; tree: ${stats.files} files, ${(stats.bytes / 1e9).toFixed(2)} GB, ${stats.usageLines} usage lines`,
@@ -162,7 +162,7 @@ async function main() {
       (key) => a[key] === b[key],
     ) && Math.abs(a.totalCost - b.totalCost) < 0.01;
   log(
-    `  totals ${same ? 'agree' : 'DIFFER'}: ccusage ${a.totalTokens} tokens $${a.totalCost.toFixed(2)}, Headroom ${b.totalTokens} tokens $${b.totalCost.toFixed(2)}`,
+    `  totals ${same ? 'agree' : 'DIFFER'}: ccusage ${a.totalTokens} tokens $${a.totalCost.toFixed(2)}, Pacewatch ${b.totalTokens} tokens $${b.totalCost.toFixed(2)}`,
   );
 
   const rows = { cc: [], cold: [], warm: [], append: [], appendCli: [], restart: [], persist: [] };
@@ -173,7 +173,7 @@ async function main() {
     rmSync(data, { recursive: true, force: true });
     rows.cold.push(measure(process.execPath, hrArgs, env));
     rows.warm.push(measure(process.execPath, hrArgs, env));
-    // A long-lived reader (the app, `headroom watch`): restart from the index, then a refresh
+    // A long-lived reader (the app, `pacewatch watch`): restart from the index, then a refresh
     // after 1 MB was appended. The index write is deferred, as in the app, and timed apart.
     const saved = join(work, 'index-before-append');
     rmSync(saved, { recursive: true, force: true });
@@ -238,9 +238,9 @@ async function main() {
       `${cc.cpu.toFixed(2)} s`,
       'all',
     ],
-    cliRow('headroom report daily --json, cold (no index)', rows.cold),
-    cliRow('headroom report daily --json, warm (index, no change)', rows.warm),
-    cliRow('headroom report daily --json, after appending 1 MB', rows.appendCli),
+    cliRow('pacewatch report daily --json, cold (no index)', rows.cold),
+    cliRow('pacewatch report daily --json, warm (index, no change)', rows.warm),
+    cliRow('pacewatch report daily --json, after appending 1 MB', rows.appendCli),
     [
       'long-lived reader: restart from the index',
       fmt(m(rows.restart, 'wallMs')),

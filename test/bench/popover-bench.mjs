@@ -5,7 +5,7 @@
 // gzipped. Paint: the built popover page, served with its production CSP, with a bridge that
 // answers one fixed snapshot at once (what IPC does in the app); measured in Debian's Chromium
 // from navigation start to first contentful paint and to the frame after the snapshot rendered
-// (the page's `headroom:snapshot-painted` mark). Prints figures; asserts nothing.
+// (the page's `pacewatch:snapshot-painted` mark). Prints figures; asserts nothing.
 /* global document, window, requestAnimationFrame -- evaluated in the page */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -87,7 +87,7 @@ const bridge = `(() => {
   const model = ${JSON.stringify(snapshot)};
   window.benchModel = model;
   const answer = (value) => () => Promise.resolve(value);
-  window.headroom = { getPopover: answer(model), refresh: answer(model), openSettings: answer(null), hidePopover: answer(null), quit: answer(null), on: (event, listener) => { if (event === 'popover') window.benchPush = listener; return () => undefined; } };
+  window.pacewatch = { getPopover: answer(model), refresh: answer(model), openSettings: answer(null), hidePopover: answer(null), quit: answer(null), on: (event, listener) => { if (event === 'popover') window.benchPush = listener; return () => undefined; } };
 })();`;
 const csp =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
@@ -98,7 +98,7 @@ const server = createServer((req, res) => {
   if (name === 'bench-bridge.js') body = bridge;
   else if (name === 'baseline.html')
     body =
-      '<!doctype html><html><head><meta charset="utf-8"></head><body><p>Headroom</p></body></html>';
+      '<!doctype html><html><head><meta charset="utf-8"></head><body><p>Pacewatch</p></body></html>';
   else if (Object.values(pages).flat().includes(name))
     body = readFileSync(join(ROOT, name), 'utf8');
   if (body === undefined) {
@@ -140,17 +140,17 @@ for (let run = 0; run < RUNS + 3; run++) {
   await page.goto(url);
   await page.waitForFunction(
     () =>
-      performance.getEntriesByName('headroom:snapshot-painted').length > 0 &&
+      performance.getEntriesByName('pacewatch:snapshot-painted').length > 0 &&
       performance.getEntriesByName('first-contentful-paint').length > 0,
   );
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    painted: performance.getEntriesByName('headroom:snapshot-painted')[0]?.startTime ?? NaN,
+    painted: performance.getEntriesByName('pacewatch:snapshot-painted')[0]?.startTime ?? NaN,
     script:
       performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/popover.js'))
         ?.responseEnd ?? NaN,
     document: performance.getEntriesByType('navigation')[0]?.responseEnd ?? NaN,
-    start: performance.getEntriesByName('headroom:script-start')[0]?.startTime ?? NaN,
+    start: performance.getEntriesByName('pacewatch:script-start')[0]?.startTime ?? NaN,
     cards: document.querySelectorAll('[data-window]').length,
   }));
   // A new snapshot pushed to the open page (what the app does on every tick and refresh): from

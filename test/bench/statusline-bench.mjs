@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Measures `headroom statusline`, which Claude Code runs on every prompt (budget: 50 ms of work).
+// Measures `pacewatch statusline`, which Claude Code runs on every prompt (budget: 50 ms of work).
 // Run after `npm run build`:  node test/bench/statusline-bench.mjs [runs]
 //
 // It reports, as medians over fresh processes:
-//  - node itself (`node -e 0`) and the CLI bundle doing nothing (`headroom --version`), for scale;
-//  - the whole `headroom statusline` process, on the usual path (the history was appended less
+//  - node itself (`node -e 0`) and the CLI bundle doing nothing (`pacewatch --version`), for scale;
+//  - the whole `pacewatch statusline` process, on the usual path (the history was appended less
 //    than 2 minutes ago, so the run only writes the cache) and on the path that also appends the
 //    history (which loads zod);
 //  - the work alone: a fresh process that bundles only the command's module times from just
@@ -18,8 +18,8 @@ import { build } from 'esbuild';
 
 const runs = Number(process.argv[2] ?? 30);
 const root = resolve(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'headroom.cjs');
-const work = mkdtempSync(join(tmpdir(), 'headroom-bench-'));
+const bin = join(root, 'bin', 'pacewatch.cjs');
+const work = mkdtempSync(join(tmpdir(), 'pacewatch-bench-'));
 const now = Math.floor(Date.now() / 1000);
 const input = JSON.stringify({
   session_id: 'bench',
@@ -49,17 +49,17 @@ function measure(label, once) {
   );
 }
 
-const env = (dir) => ({ PATH: process.env.PATH, HOME: work, HEADROOM_DATA_DIR: dir, TZ: 'UTC' });
+const env = (dir) => ({ PATH: process.env.PATH, HOME: work, PACEWATCH_DATA_DIR: dir, TZ: 'UTC' });
 const warm = join(work, 'warm');
 wall([bin, 'statusline'], env(warm), input);
 
 measure('node -e 0', () => wall(['-e', '0'], env(warm)));
-measure('headroom --version (bundle load + commander)', () => wall([bin, '--version'], env(warm)));
-measure('headroom statusline, usual path (cache write only)', () =>
+measure('pacewatch --version (bundle load + commander)', () => wall([bin, '--version'], env(warm)));
+measure('pacewatch statusline, usual path (cache write only)', () =>
   wall([bin, 'statusline'], env(warm), input),
 );
 let fresh = 0;
-measure('headroom statusline, history due (cache + history, zod)', () =>
+measure('pacewatch statusline, history due (cache + history, zod)', () =>
   wall([bin, 'statusline'], env(join(work, `fresh-${fresh++}`)), input),
 );
 

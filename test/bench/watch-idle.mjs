@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Engine idle cost (PRODUCT.md §4), not part of `npm test`:
 //   node test/bench/watch-idle.mjs [--seconds 300] [--settle 15] [--no-logs] [--tree <dir>]
-// Runs a headless `headroom watch` with 5-minute polls against a loopback fake of the usage
+// Runs a headless `pacewatch watch` with 5-minute polls against a loopback fake of the usage
 // endpoint, over the ~1 GB transcript tree that `npm run bench` generates (run that first), and
 // samples the process from /proc once a second after its first look at the tree: resident memory
 // and CPU time (mean % of one core over the whole run). Budgets: < 80 MB RSS, < 0.5 % of one core.
@@ -47,7 +47,7 @@ const api = createServer((req, res) => {
 });
 await new Promise((ready) => api.listen(0, '127.0.0.1', ready));
 
-const root = mkdtempSync(join(tmpdir(), 'headroom-idle-'));
+const root = mkdtempSync(join(tmpdir(), 'pacewatch-idle-'));
 const home = join(root, 'home');
 mkdirSync(join(home, '.claude'), { recursive: true });
 mkdirSync(join(root, 'data'), { recursive: true });
@@ -67,12 +67,12 @@ const env = {
   PATH: process.env.PATH,
   HOME: home,
   CLAUDE_CONFIG_DIR: tree,
-  HEADROOM_DATA_DIR: join(root, 'data'),
-  HEADROOM_ANTHROPIC_URL: `http://127.0.0.1:${api.address().port}`,
+  PACEWATCH_DATA_DIR: join(root, 'data'),
+  PACEWATCH_ANTHROPIC_URL: `http://127.0.0.1:${api.address().port}`,
 };
 const child = spawn(
   process.execPath,
-  [join(repo, 'bin', 'headroom.cjs'), 'watch', '--interval', '5m'],
+  [join(repo, 'bin', 'pacewatch.cjs'), 'watch', '--interval', '5m'],
   { env, stdio: ['ignore', 'pipe', 'pipe'] },
 );
 let output = '';

@@ -89,7 +89,7 @@ function exchange(
 
 const ipc = (args: unknown[], headers: Record<string, string> = {}) => ({
   method: 'POST',
-  headers: { 'content-type': 'application/json', 'x-headroom-token': TOKEN, ...headers },
+  headers: { 'content-type': 'application/json', 'x-pacewatch-token': TOKEN, ...headers },
   body: JSON.stringify(args),
 });
 
@@ -124,7 +124,7 @@ describe('the dev:browser channel', () => {
     const wrongToken = await exchange(
       server.origin,
       '/ipc/quit',
-      ipc([], { 'x-headroom-token': 'b'.repeat(48) }),
+      ipc([], { 'x-pacewatch-token': 'b'.repeat(48) }),
     );
     expect(wrongToken.status).toBe(401);
     const foreign = await exchange(
@@ -136,7 +136,7 @@ describe('the dev:browser channel', () => {
     const rebound = await exchange(server.origin, '/ipc/quit', ipc([], { host: 'evil.example' }));
     expect([rebound.status, rebound.body]).toEqual([403, '{"ok":false,"reason":"wrong host"}']);
     expect(
-      (await exchange(server.origin, '/ipc/quit', { headers: { 'x-headroom-token': TOKEN } }))
+      (await exchange(server.origin, '/ipc/quit', { headers: { 'x-pacewatch-token': TOKEN } }))
         .status,
     ).toBe(405);
     expect(calls).toEqual(['getPopover']);
@@ -172,7 +172,7 @@ describe('the dev:browser channel', () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
         new URL('/events', server.origin),
-        { headers: { 'x-headroom-token': TOKEN } },
+        { headers: { 'x-pacewatch-token': TOKEN } },
         (res) => {
           let text = '';
           res.on('data', (chunk: Buffer) => {

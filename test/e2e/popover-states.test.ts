@@ -77,7 +77,9 @@ describe('the popover on dev:browser, against the loopback fake API', SLOW, () =
     );
     expect(await page.locator('[data-testid="updated"]').innerText()).toBe('updated just now');
     expect(await page.locator('.route').innerText()).toMatch(/^Billing /);
-    expect(await texts(page, '.notice')).toEqual([`Using HEADROOM_ANTHROPIC_URL=${world.api.url}`]);
+    expect(await texts(page, '.notice')).toEqual([
+      `Using PACEWATCH_ANTHROPIC_URL=${world.api.url}`,
+    ]);
     expect(await page.locator('.banner').count()).toBe(0);
     await screenshot(page, 'normal');
     expect(problems).toEqual([]);
@@ -156,7 +158,7 @@ describe('the popover states a user can meet', SLOW, () => {
       'These figures may be out of date',
     );
     expect(await banner.locator('.banner-message').innerText()).toBe(
-      'Headroom could not refresh them lately and keeps trying by itself; press Refresh to ask now.',
+      'Pacewatch could not refresh them lately and keeps trying by itself; press Refresh to ask now.',
     );
     expect(await page.locator('[data-testid="updated"]').innerText()).toBe(
       'updated 3 h ago · stale',
@@ -172,7 +174,7 @@ describe('the popover states a user can meet', SLOW, () => {
     expect(problems).toEqual([]);
   });
 
-  it('error: says what went wrong and when Headroom tries again, with nothing to show yet', async () => {
+  it('error: says what went wrong and when Pacewatch tries again, with nothing to show yet', async () => {
     const world = await newWorld({
       script: (api) => {
         api.respond({ status: 500, body: serverError() });
@@ -183,7 +185,7 @@ describe('the popover states a user can meet', SLOW, () => {
     const banner = page.locator('.banner-error');
     expect(await banner.locator('.banner-title').innerText()).toBe('The service had a problem');
     expect(await banner.locator('.banner-message').innerText()).toBe(
-      "Anthropic's API answered with an error (HTTP 500). Headroom retries by itself.",
+      "Anthropic's API answered with an error (HTTP 500). Pacewatch retries by itself.",
     );
     expect(await banner.locator('.banner-times').innerText()).toMatch(
       /^Next try at \d\d:\d\d \(in [3-6] m\)\.$/,
@@ -230,7 +232,7 @@ describe('the popover states a user can meet', SLOW, () => {
     expect(problems).toEqual([]);
   });
 
-  it('rate-limited: says Headroom waits, and until when', async () => {
+  it('rate-limited: says Pacewatch waits, and until when', async () => {
     const world = await newWorld({
       script: (api) => {
         api.respond({ status: 429, headers: { 'retry-after': '600' }, body: rateLimitError() });
@@ -241,7 +243,7 @@ describe('the popover states a user can meet', SLOW, () => {
     const banner = page.locator('.banner-rate-limited');
     expect(await banner.locator('.banner-title').innerText()).toBe('Rate-limited by Anthropic');
     expect(await banner.locator('.banner-message').innerText()).toBe(
-      'Anthropic is rate-limiting usage requests. Headroom waits and retries by itself; nothing to do.',
+      'Anthropic is rate-limiting usage requests. Pacewatch waits and retries by itself; nothing to do.',
     );
     expect(await banner.locator('.banner-times').innerText()).toMatch(
       /^Next try at \d\d:\d\d \(in (9|10) m\)\.$/,
@@ -264,7 +266,7 @@ describe('the popover states a user can meet', SLOW, () => {
     const banner = page.locator('.banner-locked');
     expect(await banner.locator('.banner-title').innerText()).toBe('Session limit reached');
     expect(await banner.locator('.banner-message').innerText()).toBe(
-      'Claude will not take new requests until this limit resets. Headroom tells you when it does.',
+      'Claude will not take new requests until this limit resets. Pacewatch tells you when it does.',
     );
     expect(await banner.locator('.banner-times').innerText()).toMatch(
       /^Back at \d\d:\d\d \(in 2 h 13 m\)\.$/,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HeadroomApi } from '../../shared/ipc/contract';
+import type { PacewatchApi } from '../../shared/ipc/contract';
 import { desktopService } from '../support/desktop';
 import { screenshot, useBrowser } from './support/browser';
 import { useDevWorld } from './support/dev-browser-world';
@@ -74,7 +74,7 @@ describe('the settings page on dev:browser', SLOW, () => {
 describe.skipIf(!keyring.ready)('a pasted credential (real keychain)', SLOW, () => {
   it('lands in the keychain, shows only "stored", and can never be read back by the page', async () => {
     const keytar = (await import('keytar')).default;
-    await keytar.deletePassword('Headroom', 'web-session-key');
+    await keytar.deletePassword('Pacewatch', 'web-session-key');
     const world = await newWorld({
       script: (api) => {
         api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
@@ -97,7 +97,7 @@ describe.skipIf(!keyring.ready)('a pasted credential (real keychain)', SLOW, () 
     await outcome.waitFor();
     try {
       expect(await outcome.innerText()).toBe('Stored in the system keychain.');
-      expect(await keytar.getPassword('Headroom', 'web-session-key')).toBe(SESSION_KEY);
+      expect(await keytar.getPassword('Pacewatch', 'web-session-key')).toBe(SESSION_KEY);
       expect(await page.locator('[data-testid="credential-status-web"]').innerText()).toBe(
         'Stored · just now',
       );
@@ -107,7 +107,7 @@ describe.skipIf(!keyring.ready)('a pasted credential (real keychain)', SLOW, () 
 
       // Whatever the page asks for, the secret never comes back.
       const asked = await page.evaluate(async () => {
-        const api = (window as unknown as { headroom?: HeadroomApi }).headroom;
+        const api = (window as unknown as { pacewatch?: PacewatchApi }).pacewatch;
         if (api === undefined) return 'no bridge';
         return JSON.stringify([
           await api.getSettings(),
@@ -130,10 +130,10 @@ describe.skipIf(!keyring.ready)('a pasted credential (real keychain)', SLOW, () 
       await page
         .locator('[data-testid="credential-status-web"]', { hasText: 'Not stored' })
         .waitFor();
-      expect(await keytar.getPassword('Headroom', 'web-session-key')).toBeNull();
+      expect(await keytar.getPassword('Pacewatch', 'web-session-key')).toBeNull();
       expect(problems).toEqual([]);
     } finally {
-      await keytar.deletePassword('Headroom', 'web-session-key');
+      await keytar.deletePassword('Pacewatch', 'web-session-key');
     }
   });
 
@@ -147,6 +147,6 @@ describe.skipIf(!keyring.ready)('a pasted credential (real keychain)', SLOW, () 
     expect(await page.locator('[data-credential="admin"] [role="alert"]').innerText()).toBe(
       'That does not look like an Admin API key (it starts with sk-ant-admin). Create one in the Anthropic Console under Settings → Admin keys, and paste it again.',
     );
-    expect(await keytar.getPassword('Headroom', 'admin-api-key')).toBeNull();
+    expect(await keytar.getPassword('Pacewatch', 'admin-api-key')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { apiError, fullUsageBody } from './usage-bodies';
 // A loopback fake of the Anthropic API's usage endpoint (PROTOCOLS.md "OAuth usage"). It checks
 // the request like the real one (bearer token, beta flag, Claude Code user agent), then answers
 // with whatever the test scripted. Point a source at `fake.url`, or the CLI at it through
-// HEADROOM_ANTHROPIC_URL.
+// PACEWATCH_ANTHROPIC_URL.
 
 /** The token the fake accepts unless told otherwise; obviously fake. */
 export const FAKE_OAUTH_TOKEN = 'sk-ant-oat01-test-token-abc';
@@ -41,7 +41,7 @@ export type FakeReplyScript = FakeReply | ((req: RecordedRequest, index: number)
 
 /** A running fake. */
 export interface FakeAnthropic {
-  /** Base URL, e.g. `http://127.0.0.1:40123`: what HEADROOM_ANTHROPIC_URL is set to. */
+  /** Base URL, e.g. `http://127.0.0.1:40123`: what PACEWATCH_ANTHROPIC_URL is set to. */
   readonly url: string;
   /** Every request received, in order, on every path. */
   readonly requests: RecordedRequest[];

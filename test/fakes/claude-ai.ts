@@ -4,7 +4,7 @@ import { fullUsageBody, sessionInvalidError } from './usage-bodies';
 // claude.ai's endpoints (PROTOCOLS.md "claude.ai session") as routes on the loopback fake: it
 // checks the sessionKey cookie like the real site (a wrong or missing key gets the expired-session
 // 403), then answers with whatever the test scripted. Point the web source, or the CLI through
-// HEADROOM_CLAUDE_AI_URL, at the fake's `url`.
+// PACEWATCH_CLAUDE_AI_URL, at the fake's `url`.
 
 /** The session key the fake accepts unless told otherwise; obviously fake. */
 export const FAKE_SESSION_KEY = 'sk-ant-sid01-test-session-abc';

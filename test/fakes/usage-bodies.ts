@@ -110,7 +110,7 @@ export function bothScopedBody(): Record<string, unknown> {
   };
 }
 
-/** Session and week only in limits[], with entries Headroom must skip. */
+/** Session and week only in limits[], with entries Pacewatch must skip. */
 export function limitsOnlyBody(): Record<string, unknown> {
   return {
     five_hour: null,
@@ -158,7 +158,7 @@ export function millisecondTimesBody(): Record<string, unknown> {
   };
 }
 
-/** Keys Headroom does not use, at every level, and a reset time it cannot read. */
+/** Keys Pacewatch does not use, at every level, and a reset time it cannot read. */
 export function unknownKeysBody(): Record<string, unknown> {
   return {
     five_hour: { utilization: 11, resets_at: 'soon', window_kind: 'rolling' },

@@ -19,7 +19,7 @@ export interface CliWorld {
   run(args: readonly string[], options?: { stdin?: string; timeoutMs?: number }): Promise<CliRun>;
   /** Writes Claude Code's `.credentials.json` (mode 0600). */
   signIn(overrides?: Parameters<typeof fakeClaudeCredentials>[0]): void;
-  /** Writes Headroom's settings.json. */
+  /** Writes Pacewatch's settings.json. */
   settings(value: object): void;
   /** Every file under the data dir with its text, for "the secret is nowhere" checks. */
   dataFiles(): { path: string; text: string }[];
@@ -27,7 +27,7 @@ export interface CliWorld {
 
 /** Creates worlds that are torn down after each test. */
 export function useCliWorld(): (options?: { signedIn?: boolean }) => Promise<CliWorld> {
-  const tempDir = useTempDir('headroom-cli-');
+  const tempDir = useTempDir('pacewatch-cli-');
   const apis: FakeAnthropic[] = [];
   afterEach(async () => {
     await Promise.all(apis.splice(0).map((api) => api.close()));
@@ -42,8 +42,8 @@ export function useCliWorld(): (options?: { signedIn?: boolean }) => Promise<Cli
     const env = {
       ...baseEnv(),
       HOME: home,
-      HEADROOM_DATA_DIR: dataDir,
-      HEADROOM_ANTHROPIC_URL: api.url,
+      PACEWATCH_DATA_DIR: dataDir,
+      PACEWATCH_ANTHROPIC_URL: api.url,
     };
     const world: CliWorld = {
       home,

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'headroom.cjs');
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'pacewatch.cjs');
 
-/** What a finished `headroom` subprocess did. */
+/** What a finished `pacewatch` subprocess did. */
 export interface CliRun {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
@@ -12,7 +12,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Options for one `headroom` subprocess. */
+/** Options for one `pacewatch` subprocess. */
 export interface CliOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly stdin?: string;
@@ -30,7 +30,7 @@ export function assertBuilt(): void {
   if (error !== null) throw new Error(`scripts/build.mjs failed, so the CLI cannot run:\n${error}`);
 }
 
-/** Runs the built `headroom` as a real subprocess with only the given environment. */
+/** Runs the built `pacewatch` as a real subprocess with only the given environment. */
 export function runCli(args: readonly string[], options: CliOptions): Promise<CliRun> {
   assertBuilt();
   return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@ export function desktopService(name: 'keyring' | 'notifications'): {
   ready: boolean;
   reason: string;
 } {
-  const flag = name === 'keyring' ? 'HEADROOM_TEST_KEYRING' : 'HEADROOM_TEST_NOTIFICATIONS';
+  const flag = name === 'keyring' ? 'PACEWATCH_TEST_KEYRING' : 'PACEWATCH_TEST_NOTIFICATIONS';
   if (process.env[flag] === '1') return { ready: true, reason: '' };
   const reason =
     name === 'keyring'

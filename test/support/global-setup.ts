@@ -9,7 +9,7 @@ declare module 'vitest' {
 }
 
 /**
- * Builds the bundles once, so subprocess tests run the same `headroom` a user runs. A failed build
+ * Builds the bundles once, so subprocess tests run the same `pacewatch` a user runs. A failed build
  * does not stop the pure unit tests; every subprocess test fails with the build's error instead
  * (see test/support/cli.ts).
  */

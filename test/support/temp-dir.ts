@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 
 /** A fresh temporary directory, removed after the test. */
-export function useTempDir(prefix = 'headroom-test-'): () => string {
+export function useTempDir(prefix = 'pacewatch-test-'): () => string {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });

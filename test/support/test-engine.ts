@@ -22,7 +22,7 @@ export interface TestEngineOptions {
   readonly extra?: Partial<EngineDeps>;
 }
 
-/** One process's engine (the app, or a `headroom watch`) with fake timers, as the app wires it. */
+/** One process's engine (the app, or a `pacewatch watch`) with fake timers, as the app wires it. */
 export function testEngine(options: TestEngineOptions): { engine: Engine; timers: FakeTimers } {
   const { layout, clock, shown } = options;
   const policyFor = () => pollPolicy(5 * 60_000, false);

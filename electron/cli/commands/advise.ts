@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 
-/** `headroom advise [--json]`: which plan the last 30 days of usage call for. */
+/** `pacewatch advise [--json]`: which plan the last 30 days of usage call for. */
 export function registerAdviseCommand(program: Command): void {
   program
     .command('advise')

@@ -10,12 +10,12 @@ import { promptHiddenSecret, readPipedSecret, type SecretInput } from './credent
 
 /** Why a secret is never taken from argv, for the user who tried. */
 const NOT_FROM_ARGV =
-  'headroom never takes a key on the command line: it would stay in your shell history and be visible to other programs. Pipe it in (`pbpaste | headroom credentials set web`) or run the command without it and paste at the hidden prompt. If you typed a real key, consider it exposed and make a new one.';
+  'pacewatch never takes a key on the command line: it would stay in your shell history and be visible to other programs. Pipe it in (`pbpaste | pacewatch credentials set web`) or run the command without it and paste at the hidden prompt. If you typed a real key, consider it exposed and make a new one.';
 
 async function withCore(work: (core: Core) => Promise<number>): Promise<number> {
   const created = await createCore();
   if (!created.ok) {
-    process.stderr.write(`headroom: ${created.message}\n`);
+    process.stderr.write(`pacewatch: ${created.message}\n`);
     return 2;
   }
   return work(created.core);
@@ -32,13 +32,13 @@ function statusLine(status: CredentialStatus, now: number): string {
   const name = `${status.label} (${status.id})`;
   const problem = status.problem === undefined ? '' : ` (keychain not readable: ${status.problem})`;
   if (!status.stored)
-    return `${name}: not stored. Add it with \`headroom credentials set ${status.id}\`.${problem}`;
+    return `${name}: not stored. Add it with \`pacewatch credentials set ${status.id}\`.${problem}`;
   if (status.storedAt === null) return `${name}: stored${problem}`;
   const ago = formatAgo(status.storedAt, now);
   return `${name}: stored ${formatClock(status.storedAt, now)} (${ago})${problem}`;
 }
 
-/** `headroom credentials status`: whether each key is stored and since when; never a value. */
+/** `pacewatch credentials status`: whether each key is stored and since when; never a value. */
 export function runCredentialsStatus(options: { json: boolean }): Promise<number> {
   return withCore(async (core) => {
     const statuses = await core.credentials.status();
@@ -62,7 +62,7 @@ async function readSecret(id: CredentialId): Promise<SecretInput> {
     if (text.trim().length > 0) return { ok: true, text };
     return {
       ok: false,
-      message: `No key on stdin. Pipe it in (\`pbpaste | headroom credentials set ${id}\`), or run the command in a terminal to paste it at a hidden prompt.`,
+      message: `No key on stdin. Pipe it in (\`pbpaste | pacewatch credentials set ${id}\`), or run the command in a terminal to paste it at a hidden prompt.`,
     };
   }
   return promptHiddenSecret(
@@ -70,40 +70,40 @@ async function readSecret(id: CredentialId): Promise<SecretInput> {
   );
 }
 
-/** `headroom credentials set web|admin`: stores the key from stdin or a hidden prompt. */
+/** `pacewatch credentials set web|admin`: stores the key from stdin or a hidden prompt. */
 export async function runCredentialsSet(
   id: CredentialId,
   options: { extraArguments: number },
 ): Promise<number> {
   if (options.extraArguments > 0) {
-    process.stderr.write(`headroom: ${NOT_FROM_ARGV}\n`);
+    process.stderr.write(`pacewatch: ${NOT_FROM_ARGV}\n`);
     return 2;
   }
   return withCore(async (core) => {
     const input = await readSecret(id);
     if (!input.ok) {
-      process.stderr.write(`headroom: ${input.message}\n`);
+      process.stderr.write(`pacewatch: ${input.message}\n`);
       return 1;
     }
     const stored = await core.credentials.store(id, new Secret(input.text));
     if (!stored.ok) {
-      process.stderr.write(`headroom: ${stored.message}\n`);
+      process.stderr.write(`pacewatch: ${stored.message}\n`);
       return 1;
     }
     await setEnabled(core, id, true);
     process.stdout.write(
-      `Stored the ${credentialLabel(id)} in the system keychain, and turned the ${id} source on. Run \`headroom status --source ${id}\` to check it.\n`,
+      `Stored the ${credentialLabel(id)} in the system keychain, and turned the ${id} source on. Run \`pacewatch status --source ${id}\` to check it.\n`,
     );
     return 0;
   });
 }
 
-/** `headroom credentials clear web|admin`: removes the key and turns its source off. */
+/** `pacewatch credentials clear web|admin`: removes the key and turns its source off. */
 export function runCredentialsClear(id: CredentialId): Promise<number> {
   return withCore(async (core) => {
     const cleared = await core.credentials.clear(id);
     if (!cleared.ok) {
-      process.stderr.write(`headroom: ${cleared.message}\n`);
+      process.stderr.write(`pacewatch: ${cleared.message}\n`);
       return 1;
     }
     await setEnabled(core, id, false);

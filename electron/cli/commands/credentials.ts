@@ -5,12 +5,12 @@ const ID = new Argument(
   'which credential: web (claude.ai session key) or admin (Admin API key)',
 ).choices(['web', 'admin']);
 
-/** Registers `headroom credentials status|set|clear`. */
+/** Registers `pacewatch credentials status|set|clear`. */
 export function registerCredentialsCommand(program: Command): void {
   const credentials = program
     .command('credentials')
     .description(
-      'Store, check or remove the keys Headroom keeps in the system keychain: the claude.ai session key (web) and the Admin API key (admin). A key is never shown, and never taken from the command line.',
+      'Store, check or remove the keys Pacewatch keeps in the system keychain: the claude.ai session key (web) and the Admin API key (admin). A key is never shown, and never taken from the command line.',
     );
 
   credentials
@@ -25,7 +25,7 @@ export function registerCredentialsCommand(program: Command): void {
   credentials
     .command('set')
     .description(
-      'Store a key in the system keychain and turn its source on. The key is read from stdin when piped (`pbpaste | headroom credentials set web`), else from a hidden prompt.',
+      'Store a key in the system keychain and turn its source on. The key is read from stdin when piped (`pbpaste | pacewatch credentials set web`), else from a hidden prompt.',
     )
     .addArgument(ID)
     .allowExcessArguments(true)

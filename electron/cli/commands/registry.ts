@@ -7,7 +7,7 @@ import { registerStatusCommand } from './status';
 import { registerStatuslineCommand } from './statusline';
 import { registerWatchCommand } from './watch';
 
-/** Adds every `headroom` subcommand; each module registers its own and loads its work lazily. */
+/** Adds every `pacewatch` subcommand; each module registers its own and loads its work lazily. */
 export function registerCommands(program: Command): void {
   registerStatusCommand(program);
   registerWatchCommand(program);

@@ -13,7 +13,7 @@ import { processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { printProblems } from './output';
 import { reportText } from './report-table';
 
-/** `headroom report` options, as parsed. */
+/** `pacewatch report` options, as parsed. */
 export interface ReportArgs {
   readonly kind: ReportKind;
   readonly json: boolean;
@@ -110,7 +110,7 @@ export function logsFaults(reader: LogsReader, mode: CostMode, pricesFile: strin
   }
   for (const model of [...unpriced].sort()) {
     lines.push(
-      `no price for ${model}: its tokens are counted, its cost shows as $0; add it to ${pricesFile} (or update Headroom).`,
+      `no price for ${model}: its tokens are counted, its cost shows as $0; add it to ${pricesFile} (or update Pacewatch).`,
     );
   }
   return lines;

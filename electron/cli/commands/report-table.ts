@@ -70,7 +70,7 @@ function periodTable(label: string, rows: readonly UsageGroup[], totals: CostSum
     ['left', 'left', ...TOKEN_ALIGN],
   );
   const retained = sorted.some((row) => row.retained)
-    ? '\n* includes transcripts Claude Code has since deleted (Headroom keeps their totals).'
+    ? '\n* includes transcripts Claude Code has since deleted (Pacewatch keeps their totals).'
     : '';
   return `${table}${retained}`;
 }

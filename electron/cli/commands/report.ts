@@ -11,7 +11,7 @@ interface ReportOptions {
   readonly verbose?: true;
 }
 
-/** `headroom report daily|monthly|blocks|sessions`: tokens and API-equivalent cost from local transcripts. */
+/** `pacewatch report daily|monthly|blocks|sessions`: tokens and API-equivalent cost from local transcripts. */
 export function registerReportCommand(program: Command): void {
   program
     .command('report')

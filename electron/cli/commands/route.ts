@@ -4,7 +4,7 @@ interface RouteOptions {
   readonly json?: boolean;
 }
 
-/** `headroom route [--json]`: which account Claude Code bills right now, and how to switch back. */
+/** `pacewatch route [--json]`: which account Claude Code bills right now, and how to switch back. */
 export function registerRouteCommand(program: Command): void {
   program
     .command('route')

@@ -80,7 +80,7 @@ function printOne(visit: Visit, json: boolean, now: number): number {
   if (json) printJson(view);
   else if (view.fetchedAt !== null) {
     process.stdout.write(`${statusText(view, now, detailsOf(visit.record)).join('\n')}\n`);
-  } else process.stderr.write(`headroom: ${view.error?.message ?? nothingYet(view.source)}\n`);
+  } else process.stderr.write(`pacewatch: ${view.error?.message ?? nothingYet(view.source)}\n`);
   return view.fetchedAt !== null ? 0 : 1;
 }
 
@@ -96,10 +96,10 @@ function printMerged(visits: readonly Visit[], json: boolean, now: number): numb
   if (reporting.length === 0) {
     const errors = views.filter((view) => view.error !== null);
     if (errors.length === 1 && errors[0])
-      process.stderr.write(`headroom: ${errors[0].error?.message ?? ''}\n`);
-    else if (errors.length === 0) process.stderr.write('headroom: No usage figures yet.\n');
+      process.stderr.write(`pacewatch: ${errors[0].error?.message ?? ''}\n`);
+    else if (errors.length === 0) process.stderr.write('pacewatch: No usage figures yet.\n');
     for (const view of errors.length > 1 ? errors : []) {
-      process.stderr.write(`headroom: ${sourceName(view.source)}: ${view.error?.message ?? ''}\n`);
+      process.stderr.write(`pacewatch: ${sourceName(view.source)}: ${view.error?.message ?? ''}\n`);
     }
     return 1;
   }
@@ -120,7 +120,7 @@ function printMerged(visits: readonly Visit[], json: boolean, now: number): numb
   return 0;
 }
 
-/** `headroom status`: prints the snapshot; returns the exit code (0 when figures were shown). */
+/** `pacewatch status`: prints the snapshot; returns the exit code (0 when figures were shown). */
 export async function runStatus(options: {
   json: boolean;
   refresh: boolean;
@@ -129,7 +129,7 @@ export async function runStatus(options: {
 }): Promise<number> {
   const created = await createCore();
   if (!created.ok) {
-    process.stderr.write(`headroom: ${created.message}\n`);
+    process.stderr.write(`pacewatch: ${created.message}\n`);
     return 2;
   }
   const { core } = created;
@@ -138,7 +138,7 @@ export async function runStatus(options: {
     const source = core.sources.get(options.source);
     if (source === undefined) {
       process.stderr.write(
-        `headroom: the ${options.source} source is not set up. Available: ${[...core.sources.keys()].join(', ')}.\n`,
+        `pacewatch: the ${options.source} source is not set up. Available: ${[...core.sources.keys()].join(', ')}.\n`,
       );
       return 2;
     }

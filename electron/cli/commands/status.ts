@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
 import { SOURCE_IDS, type SourceId } from '../../../shared/domain/snapshot';
 
-/** The sources that report limit windows; the logs estimate has `headroom report` instead. */
+/** The sources that report limit windows; the logs estimate has `pacewatch report` instead. */
 const LIMIT_SOURCES = SOURCE_IDS.filter((id) => id !== 'logs');
 
-/** Registers `headroom status`. */
+/** Registers `pacewatch status`. */
 export function registerStatusCommand(program: Command): void {
   program
     .command('status')

@@ -24,9 +24,9 @@ function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** This very `headroom`, by absolute paths, so the command works whatever Claude Code's PATH. */
-export function headroomCommand(): string {
-  const script = process.argv[1] === undefined ? 'headroom' : resolve(process.argv[1]);
+/** This very `pacewatch`, by absolute paths, so the command works whatever Claude Code's PATH. */
+export function pacewatchCommand(): string {
+  const script = process.argv[1] === undefined ? 'pacewatch' : resolve(process.argv[1]);
   return `${shellWord(process.execPath)} ${shellWord(script)} statusline`;
 }
 
@@ -44,7 +44,7 @@ export function processInstallIo(): InstallIo {
   const tty = process.stdin.isTTY && process.stderr.isTTY;
   return {
     pathEnv: processPathEnv(),
-    command: headroomCommand(),
+    command: pacewatchCommand(),
     confirm: tty ? askOnTerminal : null,
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
@@ -58,7 +58,7 @@ export function claudeSettingsPath(pathEnv: PathEnv): string {
 }
 
 /**
- * `headroom statusline --install`: merges Headroom's status line into Claude Code's settings.
+ * `pacewatch statusline --install`: merges Pacewatch's status line into Claude Code's settings.
  * Returns the exit code: 0 when it is installed (or already was), 1 when the file was left alone.
  */
 export async function runStatuslineInstall(
@@ -69,19 +69,19 @@ export async function runStatuslineInstall(
   const plan = planInstall(await readSettingsText(path), io.command);
   if (plan.kind === 'invalid') {
     io.err(
-      `headroom: ${path} was left as it is: ${plan.reason}. Fix the file (or move it aside) and run \`headroom statusline --install\` again.\n`,
+      `pacewatch: ${path} was left as it is: ${plan.reason}. Fix the file (or move it aside) and run \`pacewatch statusline --install\` again.\n`,
     );
     return 1;
   }
   if (plan.kind === 'same') {
-    io.out(`Claude Code's status line already runs Headroom (${path}). Nothing changed.\n`);
+    io.out(`Claude Code's status line already runs Pacewatch (${path}). Nothing changed.\n`);
     return 0;
   }
   if (plan.kind === 'replace' && !options.force) {
-    const question = `${path} already has a status line: \`${plan.current}\`. Replace it with Headroom's? A backup is kept. [y/N] `;
+    const question = `${path} already has a status line: \`${plan.current}\`. Replace it with Pacewatch's? A backup is kept. [y/N] `;
     if (io.confirm === null) {
       io.err(
-        `headroom: ${path} already has a status line (\`${plan.current}\`); it was left as it is. Run \`headroom statusline --install --force\` to replace it (the old file is backed up first).\n`,
+        `pacewatch: ${path} already has a status line (\`${plan.current}\`); it was left as it is. Run \`pacewatch statusline --install --force\` to replace it (the old file is backed up first).\n`,
       );
       return 1;
     }
@@ -94,7 +94,7 @@ export async function runStatuslineInstall(
   const backup = await writeSettings(path, plan.settings, existed, io.now());
   const kept = backup === null ? '' : ` The previous file is kept at ${backup}.`;
   io.out(
-    `Added Headroom's status line to ${path}.${kept} It shows from Claude Code's next prompt.\n`,
+    `Added Pacewatch's status line to ${path}.${kept} It shows from Claude Code's next prompt.\n`,
   );
   return 0;
 }

@@ -63,7 +63,7 @@ export function processStatuslineIo(): StatuslineIo {
 
 async function lineFor(io: StatuslineIo, text: string): Promise<string> {
   const parsed = parseStatuslineInput(text);
-  if (!parsed.ok) return `headroom: ${parsed.message}`;
+  if (!parsed.ok) return `pacewatch: ${parsed.message}`;
   const now = io.now();
   const layout = dataLayout(dataDir(io.pathEnv));
   let shown: Snapshot | null = null;
@@ -97,7 +97,7 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
 }
 
 /**
- * `headroom statusline`: reads Claude Code's status-line JSON, records its rate limits, prints
+ * `pacewatch statusline`: reads Claude Code's status-line JSON, records its rate limits, prints
  * one line. Always returns 0: whatever happens, Claude Code's prompt keeps working.
  */
 export async function runStatusline(io: StatuslineIo): Promise<number> {
@@ -106,10 +106,10 @@ export async function runStatusline(io: StatuslineIo): Promise<number> {
     const text = await io.readStdin();
     line =
       text === null
-        ? "headroom statusline reads Claude Code's status-line JSON on stdin. Run `headroom statusline --install` to add it to Claude Code."
+        ? "pacewatch statusline reads Claude Code's status-line JSON on stdin. Run `pacewatch statusline --install` to add it to Claude Code."
         : await lineFor(io, text);
   } catch (error) {
-    line = `headroom: status line unavailable (${scrubSecrets((error as Error).message)})`;
+    line = `pacewatch: status line unavailable (${scrubSecrets((error as Error).message)})`;
   }
   io.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
   return 0;

@@ -5,16 +5,16 @@ interface StatuslineOptions {
   readonly force?: true;
 }
 
-/** Registers `headroom statusline [--install [--force]]`. */
+/** Registers `pacewatch statusline [--install [--force]]`. */
 export function registerStatuslineCommand(program: Command): void {
   program
     .command('statusline')
     .description(
-      "Print one compact usage line for Claude Code's status line. Reads the JSON Claude Code passes on stdin, records its rate limits in Headroom's shared cache, makes no network request, and always exits 0.",
+      "Print one compact usage line for Claude Code's status line. Reads the JSON Claude Code passes on stdin, records its rate limits in Pacewatch's shared cache, makes no network request, and always exits 0.",
     )
     .option(
       '--install',
-      "add `headroom statusline` to Claude Code's settings.json (a backup is made; other settings are kept)",
+      "add `pacewatch statusline` to Claude Code's settings.json (a backup is made; other settings are kept)",
     )
     .option('--force', 'with --install: replace a status line that is already configured')
     .action(async (options: StatuslineOptions, command: Command) => {

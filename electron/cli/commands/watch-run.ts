@@ -10,11 +10,11 @@ import { printProblems } from './output';
 
 const logger: Logger = {
   info: (message) => process.stdout.write(`${scrubSecrets(message)}\n`),
-  warn: (message) => process.stderr.write(`headroom: ${scrubSecrets(message)}\n`),
-  error: (message) => process.stderr.write(`headroom: ${scrubSecrets(message)}\n`),
+  warn: (message) => process.stderr.write(`pacewatch: ${scrubSecrets(message)}\n`),
+  error: (message) => process.stderr.write(`pacewatch: ${scrubSecrets(message)}\n`),
 };
 
-/** `headroom watch`: polls until SIGINT/SIGTERM; returns the exit code. */
+/** `pacewatch watch`: polls until SIGINT/SIGTERM; returns the exit code. */
 export async function runWatch(options: { intervalMs?: number }): Promise<number> {
   const created = await createCore(options);
   if (!created.ok) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseDuration } from '../../../shared/domain/duration';
 
-/** Registers `headroom watch`. */
+/** Registers `pacewatch watch`. */
 export function registerWatchCommand(program: Command): void {
   program
     .command('watch')

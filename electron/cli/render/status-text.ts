@@ -32,7 +32,7 @@ export function sourceName(source: SourceId): string {
   return `${SOURCE_NAMES[source] ?? source} (${source})`;
 }
 
-/** The human `headroom status` output for one source, as lines. */
+/** The human `pacewatch status` output for one source, as lines. */
 export function statusText(view: SourceView, now: number, details: SnapshotDetails = {}): string[] {
   const lines = [
     `Claude usage · ${sourceName(view.source)}${view.fetchedAt === null ? '' : ` · ${formatAge(view.fetchedAt, now)}`}`,
@@ -56,7 +56,7 @@ export function statusText(view: SourceView, now: number, details: SnapshotDetai
   return lines;
 }
 
-/** One source's error, with when Headroom tries again. */
+/** One source's error, with when Pacewatch tries again. */
 function errorText(view: SourceView, now: number): string {
   const error = view.error;
   if (error === null) return '';
@@ -65,7 +65,7 @@ function errorText(view: SourceView, now: number): string {
 }
 
 /**
- * The merged `headroom status` output: each window from the freshest source that reports it,
+ * The merged `pacewatch status` output: each window from the freshest source that reports it,
  * saying which source and how old; then what each source adds, and each source's error.
  */
 export function overviewText(

@@ -2,8 +2,8 @@ import { Secret } from '../../../shared/domain/secret';
 import type { SecretStore } from '../ports';
 import type * as KeytarModule from 'keytar';
 
-/** The keychain service Headroom's own secrets live under (accounts `web-session-key`, `admin-api-key`). */
-export const HEADROOM_KEYCHAIN_SERVICE = 'Headroom';
+/** The keychain service Pacewatch's own secrets live under (accounts `web-session-key`, `admin-api-key`). */
+export const PACEWATCH_KEYCHAIN_SERVICE = 'Pacewatch';
 
 type Keytar = typeof KeytarModule;
 

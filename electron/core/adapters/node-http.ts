@@ -2,7 +2,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { request as httpsRequest } from 'node:https';
 import type { Http, HttpFailure, HttpRequest, HttpResponse } from '../ports';
 
-/** Usage bodies are a few KB; anything past this is not an answer Headroom can use. */
+/** Usage bodies are a few KB; anything past this is not an answer Pacewatch can use. */
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 interface Options {

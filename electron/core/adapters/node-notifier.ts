@@ -14,7 +14,7 @@ interface NotifierOptions {
  * Desktop notifications through node-notifier (Notification Center on macOS, toasts on Windows,
  * `notify-send` on Linux). Rejects with a sentence that says what is missing.
  */
-export function createNodeNotifier(appName = 'Headroom'): Notifier {
+export function createNodeNotifier(appName = 'Pacewatch'): Notifier {
   return {
     notify(notification: Notification) {
       const options: NotifierOptions = {
@@ -44,5 +44,5 @@ export function notificationFailure(error: unknown): string {
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
   const detail = (lines.length > 1 ? lines[lines.length - 1] : lines[0]) ?? 'unknown error';
-  return `Could not show a desktop notification (${detail}). Check that notifications are allowed for Headroom in the system settings; on Linux, Headroom needs a notification service and libnotify-bin.`;
+  return `Could not show a desktop notification (${detail}). Check that notifications are allowed for Pacewatch in the system settings; on Linux, Pacewatch needs a notification service and libnotify-bin.`;
 }

@@ -1,10 +1,10 @@
-/** The base URLs Headroom talks to, after the `HEADROOM_*_URL` overrides (PRODUCT.md §3). */
+/** The base URLs Pacewatch talks to, after the `PACEWATCH_*_URL` overrides (PRODUCT.md §3). */
 export interface Endpoints {
   /** The Anthropic API, e.g. `https://api.anthropic.com` (no trailing slash). */
   readonly anthropic: string;
   /** claude.ai, e.g. `https://claude.ai` (no trailing slash). */
   readonly claudeAi: string;
-  /** One banner line per override in use: "Using HEADROOM_ANTHROPIC_URL=http://127.0.0.1:4010". */
+  /** One banner line per override in use: "Using PACEWATCH_ANTHROPIC_URL=http://127.0.0.1:4010". */
   readonly overrides: string[];
   /** True when the API is on this machine (a test fake): the poll-interval floor is lifted. */
   readonly anthropicIsLoopback: boolean;
@@ -69,9 +69,9 @@ export function resolveEndpoints(
     if (checked.ok) overrides.push(`Using ${name}=${checked.url}`);
     return checked;
   };
-  const anthropic = pick('HEADROOM_ANTHROPIC_URL', DEFAULT_ANTHROPIC_URL);
+  const anthropic = pick('PACEWATCH_ANTHROPIC_URL', DEFAULT_ANTHROPIC_URL);
   if (!anthropic.ok) return anthropic;
-  const claudeAi = pick('HEADROOM_CLAUDE_AI_URL', DEFAULT_CLAUDE_AI_URL);
+  const claudeAi = pick('PACEWATCH_CLAUDE_AI_URL', DEFAULT_CLAUDE_AI_URL);
   if (!claudeAi.ok) return claudeAi;
   return {
     ok: true,

@@ -14,17 +14,17 @@ export function processPathEnv(): PathEnv {
 }
 
 /**
- * Where settings, cache, history and the alert ledger live: `HEADROOM_DATA_DIR`, else the
- * directory Electron's `app.getPath('userData')` gives for "Headroom", so the app and the CLI
+ * Where settings, cache, history and the alert ledger live: `PACEWATCH_DATA_DIR`, else the
+ * directory Electron's `app.getPath('userData')` gives for "Pacewatch", so the app and the CLI
  * share one cache, one ledger and one history by default.
  */
 export function dataDir({ env, platform, home }: PathEnv): string {
-  const override = env.HEADROOM_DATA_DIR?.trim();
+  const override = env.PACEWATCH_DATA_DIR?.trim();
   if (override) return resolve(override);
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Headroom');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Pacewatch');
   if (platform === 'win32')
-    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Headroom');
-  return join(env.XDG_CONFIG_HOME?.trim() || join(home, '.config'), 'Headroom');
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Pacewatch');
+  return join(env.XDG_CONFIG_HOME?.trim() || join(home, '.config'), 'Pacewatch');
 }
 
 /**

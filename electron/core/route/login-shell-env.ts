@@ -22,8 +22,8 @@ export type LoginShellResult =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'failed'; readonly reason: string };
 
-const START = '__HEADROOM_ROUTE_ENV_START__';
-const END = '__HEADROOM_ROUTE_ENV_END__';
+const START = '__PACEWATCH_ROUTE_ENV_START__';
+const END = '__PACEWATCH_ROUTE_ENV_END__';
 // printf (not `echo -n`) so dash and fish agree; `command env` skips aliases and functions.
 const SCRIPT = `printf '\\n${START}\\n'; command env; printf '\\n${END}\\n'; exit`;
 const MAX_OUTPUT_BYTES = 4 * 1024 * 1024;

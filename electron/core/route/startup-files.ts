@@ -73,7 +73,7 @@ async function startupFiles({ home, env }: StartupFileOptions): Promise<StartupF
   return [...posix, ...fish];
 }
 
-/** A `source`d path Headroom can follow: literal, or under `~` / `$HOME`; else null. */
+/** A `source`d path Pacewatch can follow: literal, or under `~` / `$HOME`; else null. */
 function sourcedPath(raw: string, dynamic: boolean, home: string): string | null {
   const expanded = raw.replace(/^(~|\$HOME|\$\{HOME\})(?=$|\/)/, home);
   if ((dynamic && expanded === raw) || /[$`*?[]/.test(expanded)) return null;

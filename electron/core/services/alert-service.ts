@@ -35,7 +35,7 @@ export interface AlertService {
 
 /**
  * The ledger is read, decided on and written under one machine-wide lock, and written before
- * anything is shown: the app and every `headroom watch` share it, so a notification shown by
+ * anything is shown: the app and every `pacewatch watch` share it, so a notification shown by
  * one is never repeated by another, and a crash can lose a notification but never repeat it.
  */
 export function createAlertService(deps: AlertServiceDeps): AlertService {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { Secret, scrubSecrets } from '../../../shared/domain/secret';
-import { HEADROOM_KEYCHAIN_SERVICE } from '../adapters/keytar-secret-store';
+import { PACEWATCH_KEYCHAIN_SERVICE } from '../adapters/keytar-secret-store';
 import type { Clock, SecretStore } from '../ports';
 import { withFileLock } from '../stores/file-lock';
 import { jsonStore } from '../stores/json-store';
 
-/** Headroom's own credentials, pasted by the user; each lives in the OS keychain only. */
+/** Pacewatch's own credentials, pasted by the user; each lives in the OS keychain only. */
 export type CredentialId = 'web' | 'admin';
 
 /** Every credential id, in the order settings list them. */
@@ -18,7 +18,7 @@ export interface CredentialStatus {
   readonly stored: boolean;
   readonly storedAt: number | null;
   /**
-   * Set when the keychain could not be asked: then `stored` is only what Headroom last recorded,
+   * Set when the keychain could not be asked: then `stored` is only what Pacewatch last recorded,
    * and this sentence says what to do.
    */
   readonly problem?: string;
@@ -28,7 +28,7 @@ export interface CredentialStatus {
 export type CredentialResult =
   { readonly ok: true } | { readonly ok: false; readonly message: string };
 
-/** Stores, reads and clears Headroom's own credentials. */
+/** Stores, reads and clears Pacewatch's own credentials. */
 export interface CredentialService {
   /** Never throws for a locked keychain: each status then carries a `problem`. */
   status(): Promise<CredentialStatus[]>;
@@ -96,7 +96,7 @@ function errorMessage(error: unknown): string {
 }
 
 /**
- * Credentials in the keychain under service "Headroom"; `credentials.json` in the data dir keeps
+ * Credentials in the keychain under service "Pacewatch"; `credentials.json` in the data dir keeps
  * only when each was stored, so surfaces can say "stored 3 days ago" without reading a secret.
  */
 export function createCredentialService(deps: {
@@ -132,7 +132,7 @@ export function createCredentialService(deps: {
     const { label, account } = KINDS[id];
     const storedAt = recorded[id]?.storedAt ?? null;
     try {
-      const present = (await deps.secrets.get(HEADROOM_KEYCHAIN_SERVICE, account)) !== null;
+      const present = (await deps.secrets.get(PACEWATCH_KEYCHAIN_SERVICE, account)) !== null;
       return { id, label, stored: present, storedAt: present ? storedAt : null };
     } catch (error) {
       return { id, label, stored: storedAt !== null, storedAt, problem: errorMessage(error) };
@@ -147,7 +147,7 @@ export function createCredentialService(deps: {
       for (const id of CREDENTIAL_IDS) statuses.push(await statusOf(id, recorded));
       return statuses;
     },
-    read: (id) => deps.secrets.get(HEADROOM_KEYCHAIN_SERVICE, KINDS[id].account),
+    read: (id) => deps.secrets.get(PACEWATCH_KEYCHAIN_SERVICE, KINDS[id].account),
     store(id, value) {
       const kind = KINDS[id];
       const normalized = normalizeSecret(value.reveal());
@@ -155,13 +155,13 @@ export function createCredentialService(deps: {
         return Promise.resolve({ ok: false, message: kind.wrongShape });
       }
       return guarded(async () => {
-        await deps.secrets.set(HEADROOM_KEYCHAIN_SERVICE, kind.account, new Secret(normalized));
+        await deps.secrets.set(PACEWATCH_KEYCHAIN_SERVICE, kind.account, new Secret(normalized));
         await setStoredAt(id, deps.clock.now());
       });
     },
     clear: (id) =>
       guarded(async () => {
-        await deps.secrets.delete(HEADROOM_KEYCHAIN_SERVICE, KINDS[id].account);
+        await deps.secrets.delete(PACEWATCH_KEYCHAIN_SERVICE, KINDS[id].account);
         await setStoredAt(id, null);
       }),
     async stamp(id) {

@@ -44,7 +44,7 @@ export interface EngineDeps {
   readonly logsEnabled?: () => boolean;
 }
 
-/** The long-running engine behind `headroom watch` and the app. */
+/** The long-running engine behind `pacewatch watch` and the app. */
 export interface Engine {
   /** Starts polling: looks at every source now, then whenever one is due. */
   start(): void;

@@ -9,7 +9,7 @@ import { readable } from '../stores/readable';
 const ENFORCED: readonly SourceId[] = ['oauth', 'web', 'statusline'];
 const DAY_MS = 86_400_000;
 
-/** Limit hits counted from Headroom's usage history, and how far back that history reaches. */
+/** Limit hits counted from Pacewatch's usage history, and how far back that history reaches. */
 export interface RecentLimitHits {
   readonly hits: number;
   /** Whole days the history covers within the span (at least 1). */
@@ -17,7 +17,7 @@ export interface RecentLimitHits {
 }
 
 /**
- * How many limit periods reached 100 % in the last `spanMs`, from the usage history Headroom
+ * How many limit periods reached 100 % in the last `spanMs`, from the usage history Pacewatch
  * keeps; null when no history exists yet (nothing is known, which is not the same as zero).
  * Sources see the same limits, so the largest count among them is the answer, not their sum.
  */

@@ -4,7 +4,7 @@ import type { HttpFailure, HttpResponse } from '../ports';
 /**
  * The sentences one HTTP source uses for each situation, so every source words its own
  * ("Claude Code's sign-in…", "your claude.ai session…"). Each says what happened and what to
- * do, or that Headroom retries by itself; none quotes a secret or a response body.
+ * do, or that Pacewatch retries by itself; none quotes a secret or a response body.
  */
 export interface SourceMessages {
   /** 401 saying the credential expired, or a claude.ai session that is no longer valid. */

@@ -18,10 +18,10 @@ export function networkMessages(
 ): Pick<SourceMessages, 'timeout' | 'unreachable' | 'blocked'> {
   return {
     timeout: () =>
-      `Could not reach ${host} (no answer within ${formatTimeout(timeoutMs)}). Check your connection; Headroom retries by itself.`,
+      `Could not reach ${host} (no answer within ${formatTimeout(timeoutMs)}). Check your connection; Pacewatch retries by itself.`,
     unreachable: (detail) =>
-      `Could not reach ${host} (${detail}). Check your connection; Headroom retries by itself.`,
+      `Could not reach ${host} (${detail}). Check your connection; Pacewatch retries by itself.`,
     blocked: () =>
-      `Headroom did not contact ${host}: it is not one of the allowed endpoints. Check ${endpointVariable}.`,
+      `Pacewatch did not contact ${host}: it is not one of the allowed endpoints. Check ${endpointVariable}.`,
   };
 }

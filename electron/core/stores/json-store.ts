@@ -28,7 +28,7 @@ export function jsonStore<T>(path: string, schema: z.ZodType<T>, empty: () => T)
       if (read.kind === 'missing') return { value: empty(), problem: null };
       return {
         value: empty(),
-        problem: `Headroom's ${basename(path)} was damaged (${read.reason}); it was rebuilt and the damaged copy kept at ${read.quarantinedTo}.`,
+        problem: `Pacewatch's ${basename(path)} was damaged (${read.reason}); it was rebuilt and the damaged copy kept at ${read.quarantinedTo}.`,
       };
     },
     save: (value) => writeJsonFile(path, value),

@@ -86,7 +86,7 @@ export function buildBlocks(
   }
   if (current.length > 0) blocks.push(closeBlock(entries, current, start, now, mode, label));
   // A gap starts 5 h after the last entry, which can be later than the next block's floored
-  // start: ccusage lists blocks by start time (a stable sort), and so does Headroom.
+  // start: ccusage lists blocks by start time (a stable sort), and so does Pacewatch.
   return blocks.sort((a, b) => a.startAt - b.startAt);
 }
 

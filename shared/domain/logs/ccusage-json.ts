@@ -9,7 +9,7 @@ export interface RowJson extends TokenSums {
   totalCost: number;
   modelsUsed: string[];
   modelBreakdowns: BreakdownJson[];
-  /** Headroom's addition: some of this row comes from transcripts deleted since (kept in the index). */
+  /** Pacewatch's addition: some of this row comes from transcripts deleted since (kept in the index). */
   retained?: true;
 }
 

@@ -16,9 +16,9 @@ const NOT_NULLABLE: ReadonlySet<string> = new Set(NOT_NULLABLE_FIELDS);
 
 /**
  * Whether a parsed line holds `null` in a field ccusage v20 requires to be non-null, at any
- * depth, so Headroom skips the same lines. Two exceptions: `model` inside `usage.iterations[]`
+ * depth, so Pacewatch skips the same lines. Two exceptions: `model` inside `usage.iterations[]`
  * (ccusage allows it too), and anything inside a `content` array — a tool's input may hold a
- * null `id`, and that does not make the response free (ccusage drops such lines; Headroom counts
+ * null `id`, and that does not make the response free (ccusage drops such lines; Pacewatch counts
  * them).
  */
 export function hasForbiddenNull(line: Record<string, unknown>): boolean {

@@ -25,7 +25,7 @@ export interface PlanAdviceInput {
   readonly activeDays: number;
   /** Times a limit was hit in the last 30 days (from the engine's usage history); null: unknown. */
   readonly limitHits: number | null;
-  /** Days of usage history the count covers, when fewer than 30 (Headroom was installed since). */
+  /** Days of usage history the count covers, when fewer than 30 (Pacewatch was installed since). */
   readonly limitHistoryDays?: number;
   /** 5-hour blocks with activity in the last 30 days (ccusage's approximation of sessions). */
   readonly blocks?: number;
@@ -93,13 +93,13 @@ function limitSentence(input: PlanAdviceInput, best: Plan | undefined): string {
         : `You hit a limit ${hits === 1 ? 'once' : `${hits} times`}`;
     const more =
       hits >= FREQUENT_HITS && next !== undefined
-        ? `, often enough that ${next.name} ($${next.monthlyUsd}) may be worth its extra headroom`
+        ? `, often enough that ${next.name} ($${next.monthlyUsd}) may be worth its extra pacewatch`
         : '';
     const days = input.limitHistoryDays;
     const span =
       days === undefined || days >= 30
         ? 'in that time'
-        : `in the ${days <= 1 ? 'day' : `${days} days`} Headroom has been watching`;
+        : `in the ${days <= 1 ? 'day' : `${days} days`} Pacewatch has been watching`;
     return `${count} ${span}${more}.`;
   }
   const blocks = input.blocks ?? 0;

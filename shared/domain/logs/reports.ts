@@ -11,7 +11,7 @@ import type { CostMode } from './cost';
 import { plainEntries, type UsageEntries } from './entries';
 import { createDayKey, monthOf } from './time-zone';
 
-/** The reports `headroom report` prints. */
+/** The reports `pacewatch report` prints. */
 export type ReportKind = 'daily' | 'monthly' | 'sessions' | 'blocks';
 
 /** Every report kind. */

@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Zero tokens (logs-summary.ts's emptyTokenCounts: importing a value from there would load zod,
- * and its start-up cost, on every `headroom report`).
+ * and its start-up cost, on every `pacewatch report`).
  */
 function zeroTokens(): TokenCounts {
   return { input: 0, output: 0, cacheCreation: 0, cacheRead: 0, total: 0 };

@@ -24,7 +24,7 @@ export function systemTimeZone(): string {
  * only change on quarter-hour boundaries).
  *
  * `null` is this machine's zone (what systemTimeZone names), read from `Date`'s local time: the
- * same offsets, without Intl, whose first use costs a one-shot `headroom report` ~15 ms.
+ * same offsets, without Intl, whose first use costs a one-shot `pacewatch report` ~15 ms.
  */
 export function createDayKey(timeZone: string | null): (at: number) => string {
   return dayKeyWith(timeZone === null ? localOffset : intlOffset(timeZone));

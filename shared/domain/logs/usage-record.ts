@@ -111,14 +111,14 @@ function envelopeOf(line: Json): Envelope | null {
 }
 
 /*
- * Where Headroom deliberately differs from ccusage v20 (both count the same everywhere else,
+ * Where Pacewatch deliberately differs from ccusage v20 (both count the same everywhere else,
  * which ccusage-parity.test.ts checks on generated trees):
  * - Only the daily report of ccusage reads sub-agent responses found in `agent_progress` lines and
- *   its replay rules; its monthly / session / blocks loader does not. Headroom uses the daily
+ *   its replay rules; its monthly / session / blocks loader does not. Pacewatch uses the daily
  *   rules for every report, so they add up.
  * - ccusage drops a whole response when its message content holds something serde rejects but
  *   that says nothing about usage: a `null` id in a tool's input, a split surrogate pair (`\ud83d`),
- *   a duplicated key. Headroom skips the content and counts the response (it was billed).
+ *   a duplicated key. Pacewatch skips the content and counts the response (it was billed).
  */
 
 /**

@@ -10,7 +10,7 @@ import type {
   VariableSighting,
 } from './route-facts';
 
-/** The billing routes of the `headroom route --json` contract. */
+/** The billing routes of the `pacewatch route --json` contract. */
 export type RouteKind =
   | 'subscription'
   | 'api-key'

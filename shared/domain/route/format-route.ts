@@ -2,7 +2,7 @@ import type { RouteReport } from './route-report';
 
 const SOURCE_WIDTH_CAP = 34;
 
-/** `headroom route` for people: the headline, the evidence lines, then numbered steps. */
+/** `pacewatch route` for people: the headline, the evidence lines, then numbered steps. */
 export function formatRouteReport(report: RouteReport): string {
   const width = Math.min(
     SOURCE_WIDTH_CAP,

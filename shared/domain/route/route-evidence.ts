@@ -58,7 +58,7 @@ const APPROVAL_NOTES = {
     '; not approved in Claude Code: it asks before using it (`claude -p` uses it without asking)',
   rejected:
     '; declined in Claude Code, so interactive sessions skip it (`claude -p` still uses it)',
-  unknown: '; Headroom could not tell whether Claude Code approved it',
+  unknown: '; Pacewatch could not tell whether Claude Code approved it',
 } as const;
 
 function switchDetail(sighting: VariableSighting, variable: CloudSwitch): string {
@@ -199,12 +199,12 @@ function problemLine(problem: FileProblem): RouteEvidence {
   if (problem.kind === 'malformed') {
     return {
       source: problem.file,
-      detail: 'is not valid JSON, so Headroom skipped it; fix its syntax',
+      detail: 'is not valid JSON, so Pacewatch skipped it; fix its syntax',
     };
   }
   return {
     source: problem.file,
-    detail: `could not be read${problem.code === undefined ? '' : ` (${problem.code})`}, so Headroom skipped it`,
+    detail: `could not be read${problem.code === undefined ? '' : ` (${problem.code})`}, so Pacewatch skipped it`,
   };
 }
 

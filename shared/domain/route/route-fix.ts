@@ -27,7 +27,7 @@ function fileSteps(sightings: readonly VariableSighting[], variable: RouteVariab
     !sightings.some((s) => s.place.kind === 'startup-file');
   if (shellOnly) {
     steps.push(
-      `Your login shell sets ${variable} in a file Headroom did not check: find it with \`grep -rn ${variable} ${WHERE_TO_LOOK}\` and remove that line.`,
+      `Your login shell sets ${variable} in a file Pacewatch did not check: find it with \`grep -rn ${variable} ${WHERE_TO_LOOK}\` and remove that line.`,
     );
   }
   return steps;

@@ -20,7 +20,7 @@ export interface RouteReport {
   readonly fix: readonly string[];
 }
 
-/** The stable `headroom route --json` contract. */
+/** The stable `pacewatch route --json` contract. */
 export interface RouteJson {
   readonly route: RouteKind;
   readonly plan: string | null;
@@ -63,7 +63,7 @@ function headline(facts: RouteFacts, decision: RouteDecision): string {
         ? 'Claude Code bills your claude.ai subscription login (plan not named)'
         : `Claude Code bills your ${plan} subscription (claude.ai login)`;
     case 'none':
-      return 'Headroom could not tell which account Claude Code bills: no login, key or token was found';
+      return 'Pacewatch could not tell which account Claude Code bills: no login, key or token was found';
   }
 }
 

@@ -36,13 +36,13 @@ export interface DevWorldOptions {
   readonly script?: (api: FakeAnthropic) => void;
   /** Writes state into the data dir before the server starts. */
   readonly seed?: (layout: DataLayout) => void;
-  /** Headroom's settings.json. */
+  /** Pacewatch's settings.json. */
   readonly settings?: object;
 }
 
 /** Creates dev:browser worlds that are torn down after each test. */
 export function useDevWorld(): (options?: DevWorldOptions) => Promise<DevWorld> {
-  const tempDir = useTempDir('headroom-e2e-');
+  const tempDir = useTempDir('pacewatch-e2e-');
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
@@ -71,8 +71,8 @@ export function useDevWorld(): (options?: DevWorldOptions) => Promise<DevWorld> 
       SHELL: '/bin/sh',
       TZ: 'UTC',
       LANG: 'C.UTF-8',
-      HEADROOM_DATA_DIR: layout.dir,
-      HEADROOM_ANTHROPIC_URL: api.url,
+      PACEWATCH_DATA_DIR: layout.dir,
+      PACEWATCH_ANTHROPIC_URL: api.url,
       CLAUDE_CONFIG_DIR: claude,
       // The desktop session's keychain and bus, as a user's login session provides them.
       DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,

@@ -38,6 +38,6 @@ describe('the app’s pages and assets', () => {
       'content-security-policy': 'x',
       'x-content-type-options': 'nosniff',
     });
-    expect(pageUrl('settings')).toBe('headroom://app/settings.html');
+    expect(pageUrl('settings')).toBe('pacewatch://app/settings.html');
   });
 });

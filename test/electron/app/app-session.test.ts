@@ -21,7 +21,7 @@ import { useTempDir } from '../../support/temp-dir';
 
 const HOUR = 3_600_000;
 const SESSION_KEY = 'sk-ant-sid01-test-session-abc';
-const tempDir = useTempDir('headroom-session-');
+const tempDir = useTempDir('pacewatch-session-');
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const apis: FakeAnthropic[] = [];
 const sessions: AppSession[] = [];
@@ -74,8 +74,8 @@ async function world(options: { brokenKeychain?: boolean } = {}) {
   const secrets = memorySecrets(options.brokenKeychain);
   const env = {
     HOME: home,
-    HEADROOM_DATA_DIR: join(root, 'data'),
-    HEADROOM_ANTHROPIC_URL: api.url,
+    PACEWATCH_DATA_DIR: join(root, 'data'),
+    PACEWATCH_ANTHROPIC_URL: api.url,
     CLAUDE_CONFIG_DIR: claude,
   };
   const created = await createCore({ pathEnv: { env, platform: 'linux', home }, secrets });
@@ -177,7 +177,7 @@ describe('the app session (the handler table every shell shares)', () => {
       id: 'web',
       value: `  ${SESSION_KEY}\n`,
     });
-    expect(secrets.values.get('Headroom/web-session-key')).toBe(SESSION_KEY);
+    expect(secrets.values.get('Pacewatch/web-session-key')).toBe(SESSION_KEY);
     if (!stored.ok) throw new Error(stored.message);
     const web = stored.value.credentials.find((credential) => credential.id === 'web');
     expect(web?.stored).toBe(true);

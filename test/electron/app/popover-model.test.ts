@@ -253,12 +253,12 @@ describe('the popover model', () => {
     const model = buildPopoverModel(
       input([sourceView()], {
         settings,
-        notices: ['Using HEADROOM_ANTHROPIC_URL=http://127.0.0.1:1'],
+        notices: ['Using PACEWATCH_ANTHROPIC_URL=http://127.0.0.1:1'],
       }),
     );
     expect(model).toMatchObject({
       route: 'Max 5x subscription',
-      notices: ['Using HEADROOM_ANTHROPIC_URL=http://127.0.0.1:1'],
+      notices: ['Using PACEWATCH_ANTHROPIC_URL=http://127.0.0.1:1'],
       snoozedUntil: NOW + HOUR,
       warnAt: 60,
       criticalAt: 80,

@@ -5,7 +5,7 @@ import { assistantText, transcript } from '../../fakes/transcripts/line-factory'
 import { baseEnv, runCli } from '../../support/cli';
 import { useTempDir } from '../../support/temp-dir';
 
-const tempDir = useTempDir('headroom-advise-');
+const tempDir = useTempDir('pacewatch-advise-');
 const DAY = 86_400_000;
 
 /** A machine whose transcripts hold ``millions` of Opus 4.1 output tokens ($75 each), `daysAgo` apart. */
@@ -28,11 +28,11 @@ function machine(responses: readonly { daysAgo: number; millions: number }[]): N
     ...baseEnv(),
     HOME: root,
     CLAUDE_CONFIG_DIR: join(root, 'claude'),
-    HEADROOM_DATA_DIR: join(root, 'data'),
+    PACEWATCH_DATA_DIR: join(root, 'data'),
   };
 }
 
-describe('headroom advise', () => {
+describe('pacewatch advise', () => {
   it('compares the last 30 days at API prices with the plans, in one paragraph', async () => {
     const env = machine([
       { daysAgo: 2, millions: 1 },
@@ -46,14 +46,14 @@ describe('headroom advise', () => {
     );
   });
 
-  it('counts the limits hit from the usage history Headroom keeps', async () => {
+  it('counts the limits hit from the usage history Pacewatch keeps', async () => {
     const env = machine([{ daysAgo: 1, millions: 0.1 }]);
     const now = Date.now();
     const started = now - 3 * DAY + 3_600_000;
     const reset = now - DAY;
-    mkdirSync(join(env.HEADROOM_DATA_DIR ?? '', 'history'), { recursive: true });
+    mkdirSync(join(env.PACEWATCH_DATA_DIR ?? '', 'history'), { recursive: true });
     writeFileSync(
-      join(env.HEADROOM_DATA_DIR ?? '', 'history', 'oauth.json'),
+      join(env.PACEWATCH_DATA_DIR ?? '', 'history', 'oauth.json'),
       JSON.stringify({
         version: 1,
         series: {
@@ -71,7 +71,7 @@ describe('headroom advise', () => {
     const json = JSON.parse(run.stdout) as { limitHits: number; sentence: string };
     expect(json.limitHits).toBe(1);
     expect(json.sentence).toContain(
-      'You hit a limit once in the 3 days Headroom has been watching.',
+      'You hit a limit once in the 3 days Pacewatch has been watching.',
     );
   });
 

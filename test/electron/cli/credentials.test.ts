@@ -9,8 +9,8 @@ import { runCli, type CliRun } from '../../support/cli';
 import { useCliWorld, type CliWorld } from '../../support/cli-world';
 import { desktopService } from '../../support/desktop';
 
-// The real gnome-keyring, through `headroom` subprocesses. Each run gets a keyring of its own on
-// a private D-Bus, so these tests never meet other tests' "Headroom" items (the app's e2e tests
+// The real gnome-keyring, through `pacewatch` subprocesses. Each run gets a keyring of its own on
+// a private D-Bus, so these tests never meet other tests' "Pacewatch" items (the app's e2e tests
 // store the same accounts) and never touch the session's keyring.
 
 const keyring = desktopService('keyring');
@@ -23,7 +23,7 @@ let busEnv: NodeJS.ProcessEnv = {};
 let runtimeDir = '';
 
 async function startPrivateKeyring(): Promise<void> {
-  runtimeDir = mkdtempSync(join(tmpdir(), 'headroom-keyring-'));
+  runtimeDir = mkdtempSync(join(tmpdir(), 'pacewatch-keyring-'));
   // No service directories: a client asking before our daemon is up must fail and retry, not
   // start a second, locked keyring by D-Bus activation.
   const config = join(runtimeDir, 'bus.conf');
@@ -48,12 +48,12 @@ async function startPrivateKeyring(): Promise<void> {
     env: { ...process.env, ...busEnv },
     stdio: ['pipe', 'ignore', 'ignore'],
   });
-  daemon.stdin?.end('headroom-test');
+  daemon.stdin?.end('pacewatch-test');
   // Ready once an item can be written: the login keyring is created a moment after the unlock.
   for (let attempt = 0; attempt < 100; attempt++) {
     if (
       keytarCall(
-        `k.setPassword('Headroom', 'probe', 'x').then(() => k.deletePassword('Headroom', 'probe'))`,
+        `k.setPassword('Pacewatch', 'probe', 'x').then(() => k.deletePassword('Pacewatch', 'probe'))`,
       ) !== undefined
     )
       return;
@@ -72,14 +72,14 @@ function keytarCall(call: string): unknown {
   return result.status === 0 ? (JSON.parse(result.stdout) as unknown) : undefined;
 }
 
-/** What the keychain holds for one of Headroom's accounts. */
+/** What the keychain holds for one of Pacewatch's accounts. */
 function keychainValue(account: string): unknown {
-  return keytarCall(`k.getPassword('Headroom', ${JSON.stringify(account)})`);
+  return keytarCall(`k.getPassword('Pacewatch', ${JSON.stringify(account)})`);
 }
 
 function run(world: CliWorld, args: string[], stdin = ''): Promise<CliRun> {
   return runCli(args, {
-    env: { ...world.env, ...busEnv, HEADROOM_CLAUDE_AI_URL: world.api.url },
+    env: { ...world.env, ...busEnv, PACEWATCH_CLAUDE_AI_URL: world.api.url },
     stdin,
   });
 }
@@ -99,9 +99,9 @@ function leaks(world: CliWorld, runs: CliRun[], secret: string): string[] {
 }
 
 const banner = (world: CliWorld) =>
-  `headroom: Using HEADROOM_ANTHROPIC_URL=${world.api.url}\nheadroom: Using HEADROOM_CLAUDE_AI_URL=${world.api.url}\n`;
+  `pacewatch: Using PACEWATCH_ANTHROPIC_URL=${world.api.url}\npacewatch: Using PACEWATCH_CLAUDE_AI_URL=${world.api.url}\n`;
 
-describe.skipIf(!keyring.ready)('headroom credentials (subprocess, real gnome-keyring)', () => {
+describe.skipIf(!keyring.ready)('pacewatch credentials (subprocess, real gnome-keyring)', () => {
   beforeAll(startPrivateKeyring, 10_000);
   afterAll(() => {
     daemon?.kill();
@@ -114,7 +114,7 @@ describe.skipIf(!keyring.ready)('headroom credentials (subprocess, real gnome-ke
     const set = await run(world, ['credentials', 'set', 'web'], `${FAKE_SESSION_KEY}\n`);
     expect(set).toMatchObject({ code: 0, stderr: '' });
     expect(set.stdout).toBe(
-      'Stored the claude.ai session key in the system keychain, and turned the web source on. Run `headroom status --source web` to check it.\n',
+      'Stored the claude.ai session key in the system keychain, and turned the web source on. Run `pacewatch status --source web` to check it.\n',
     );
     expect(keychainValue('web-session-key')).toBe(FAKE_SESSION_KEY);
     const settings = JSON.parse(readFileSync(join(world.dataDir, 'settings.json'), 'utf8')) as {
@@ -125,7 +125,7 @@ describe.skipIf(!keyring.ready)('headroom credentials (subprocess, real gnome-ke
     const status = await run(world, ['credentials', 'status']);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(
-      /^claude\.ai session key \(web\): stored \d\d:\d\d \(just now\)\nAdmin API key \(admin\): not stored\. Add it with `headroom credentials set admin`\.\n$/,
+      /^claude\.ai session key \(web\): stored \d\d:\d\d \(just now\)\nAdmin API key \(admin\): not stored\. Add it with `pacewatch credentials set admin`\.\n$/,
     );
     const json = await run(world, ['credentials', 'status', '--json']);
     const [web] = JSON.parse(json.stdout) as { id: string; stored: boolean; storedAt: string }[];
@@ -139,7 +139,7 @@ describe.skipIf(!keyring.ready)('headroom credentials (subprocess, real gnome-ke
     expect(keychainValue('web-session-key')).toBeNull();
     const after = await run(world, ['credentials', 'status']);
     expect(after.stdout).toContain(
-      'claude.ai session key (web): not stored. Add it with `headroom credentials set web`.',
+      'claude.ai session key (web): not stored. Add it with `pacewatch credentials set web`.',
     );
     expect(leaks(world, [set, status, json, clear, after], FAKE_SESSION_KEY)).toEqual([]);
   });
@@ -149,13 +149,13 @@ describe.skipIf(!keyring.ready)('headroom credentials (subprocess, real gnome-ke
     const run1 = await run(world, ['credentials', 'set', 'admin'], 'sk-ant-api03-test-key-abc\n');
     expect(run1.code).toBe(1);
     expect(run1.stderr).toBe(
-      'headroom: That does not look like an Admin API key (it starts with sk-ant-admin). Create one in the Anthropic Console under Settings → Admin keys, and paste it again.\n',
+      'pacewatch: That does not look like an Admin API key (it starts with sk-ant-admin). Create one in the Anthropic Console under Settings → Admin keys, and paste it again.\n',
     );
     expect(keychainValue('admin-api-key')).toBeNull();
     const empty = await run(world, ['credentials', 'set', 'web'], '');
     expect(empty.code).toBe(1);
     expect(empty.stderr).toBe(
-      'headroom: No key on stdin. Pipe it in (`pbpaste | headroom credentials set web`), or run the command in a terminal to paste it at a hidden prompt.\n',
+      'pacewatch: No key on stdin. Pipe it in (`pbpaste | pacewatch credentials set web`), or run the command in a terminal to paste it at a hidden prompt.\n',
     );
   });
 
@@ -163,7 +163,7 @@ describe.skipIf(!keyring.ready)('headroom credentials (subprocess, real gnome-ke
     const world = await newWorld({ signedIn: false });
     const attempt = await run(world, ['credentials', 'set', 'web', FAKE_SESSION_KEY]);
     expect(attempt.code).toBe(2);
-    expect(attempt.stderr).toMatch(/^headroom: headroom never takes a key on the command line/);
+    expect(attempt.stderr).toMatch(/^pacewatch: pacewatch never takes a key on the command line/);
     expect(attempt.stderr).not.toContain(FAKE_SESSION_KEY);
     expect(keychainValue('web-session-key')).toBeNull();
     const help = await run(world, ['credentials', 'set', '--help']);
@@ -192,7 +192,7 @@ describe.skipIf(!keyring.ready)('headroom credentials (subprocess, real gnome-ke
       error: {
         kind: 'auth',
         message:
-          "Your claude.ai session has expired or was signed out. Sign in to claude.ai in a browser, copy the value of its sessionKey cookie (developer tools → Application → Cookies), and store it with `headroom credentials set web` or in Headroom's settings.",
+          "Your claude.ai session has expired or was signed out. Sign in to claude.ai in a browser, copy the value of its sessionKey cookie (developer tools → Application → Cookies), and store it with `pacewatch credentials set web` or in Pacewatch's settings.",
       },
     });
     const runs = [set, good, text, expired];

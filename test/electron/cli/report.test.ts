@@ -5,7 +5,7 @@ import { assistantText, transcript, userText } from '../../fakes/transcripts/lin
 import { baseEnv, runCli } from '../../support/cli';
 import { useTempDir } from '../../support/temp-dir';
 
-const tempDir = useTempDir('headroom-report-');
+const tempDir = useTempDir('pacewatch-report-');
 
 /** A Claude config dir with two sessions, and a data dir; returns the env a user would have. */
 function machine(): { env: NodeJS.ProcessEnv; projects: string; data: string } {
@@ -71,14 +71,14 @@ function machine(): { env: NodeJS.ProcessEnv; projects: string; data: string } {
       ...baseEnv(),
       HOME: root,
       CLAUDE_CONFIG_DIR: join(root, 'claude'),
-      HEADROOM_DATA_DIR: data,
+      PACEWATCH_DATA_DIR: data,
     },
     projects,
     data,
   };
 }
 
-describe('headroom report', () => {
+describe('pacewatch report', () => {
   it('prints daily usage as ccusage’s JSON, streamed lines counted once at their largest', async () => {
     const { env } = machine();
     const run = await runCli(['report', 'daily', '--json'], { env });
@@ -259,9 +259,9 @@ describe('headroom report', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveProperty('daily');
     expect(run.stderr.trimEnd().split('\n')).toEqual([
-      `headroom: cannot read ${join(projects, 'unreadable.jsonl')} (not a regular file): its usage is not counted; check that the file is readable.`,
-      'headroom: 1 transcript line mentions usage but is not valid JSON and was skipped (a write cut short?); nothing to do unless the count keeps growing.',
-      `headroom: no price for claude-mystery-1: its tokens are counted, its cost shows as $0; add it to ${join(env.HEADROOM_DATA_DIR ?? '', 'prices.json')} (or update Headroom).`,
+      `pacewatch: cannot read ${join(projects, 'unreadable.jsonl')} (not a regular file): its usage is not counted; check that the file is readable.`,
+      'pacewatch: 1 transcript line mentions usage but is not valid JSON and was skipped (a write cut short?); nothing to do unless the count keeps growing.',
+      `pacewatch: no price for claude-mystery-1: its tokens are counted, its cost shows as $0; add it to ${join(env.PACEWATCH_DATA_DIR ?? '', 'prices.json')} (or update Pacewatch).`,
     ]);
   });
 
@@ -271,12 +271,12 @@ describe('headroom report', () => {
     expect([date.code, date.stdout, date.stderr]).toEqual([
       2,
       '',
-      'headroom: --since 2026-13-01 is not a date: use YYYYMMDD or YYYY-MM-DD.\n',
+      'pacewatch: --since 2026-13-01 is not a date: use YYYYMMDD or YYYY-MM-DD.\n',
     ]);
     const zone = await runCli(['report', 'daily', '--tz', 'Mars/Olympus'], { env });
     expect([zone.code, zone.stderr]).toEqual([
       2,
-      'headroom: --tz Mars/Olympus is not a time zone: use an IANA name such as Europe/Paris or UTC.\n',
+      'pacewatch: --tz Mars/Olympus is not a time zone: use an IANA name such as Europe/Paris or UTC.\n',
     ]);
     const kind = await runCli(['report', 'weekly'], { env });
     expect(kind.code).not.toBe(0);
@@ -285,7 +285,7 @@ describe('headroom report', () => {
 
   it('prints an empty report, and where it looked, on a machine without transcripts', async () => {
     const root = tempDir();
-    const env = { ...baseEnv(), HOME: root, HEADROOM_DATA_DIR: join(root, 'data') };
+    const env = { ...baseEnv(), HOME: root, PACEWATCH_DATA_DIR: join(root, 'data') };
     const run = await runCli(['report', 'daily', '--json'], { env });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
@@ -300,7 +300,7 @@ describe('headroom report', () => {
       },
     });
     expect(run.stderr).toBe(
-      'headroom: no Claude Code transcripts found (looked for projects/ in CLAUDE_CONFIG_DIR, else ~/.claude and ~/.config/claude); set CLAUDE_CONFIG_DIR if yours live elsewhere.\n',
+      'pacewatch: no Claude Code transcripts found (looked for projects/ in CLAUDE_CONFIG_DIR, else ~/.claude and ~/.config/claude); set CLAUDE_CONFIG_DIR if yours live elsewhere.\n',
     );
     // Nothing to remember, so nothing is written.
     expect(existsSync(join(root, 'data'))).toBe(false);
@@ -309,7 +309,7 @@ describe('headroom report', () => {
   it('has --help', async () => {
     const run = await runCli(['report', '--help'], { env: baseEnv() });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Usage: headroom report [options] <kind>');
+    expect(run.stdout).toContain('Usage: pacewatch report [options] <kind>');
     expect(run.stdout).toContain('--tz <zone>');
   });
 });

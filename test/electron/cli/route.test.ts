@@ -14,8 +14,8 @@ import {
   script,
 } from '../core/route/route-fixtures';
 
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'headroom.cjs');
-const tempDir = useTempDir('headroom-route-cli-');
+const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'pacewatch.cjs');
+const tempDir = useTempDir('pacewatch-route-cli-');
 
 /** A fixture home with a project folder to run in. */
 function home(): string {
@@ -24,7 +24,7 @@ function home(): string {
   return dir;
 }
 
-/** Runs the built `headroom route …` in `~/proj` with HOME, SHELL and extra variables set. */
+/** Runs the built `pacewatch route …` in `~/proj` with HOME, SHELL and extra variables set. */
 function route(
   dir: string,
   args: readonly string[],
@@ -57,7 +57,7 @@ function expectNoKey(run: CliRun): void {
   }
 }
 
-describe('headroom route (subprocess)', () => {
+describe('pacewatch route (subprocess)', () => {
   it('prints the JSON contract for a key exported in ~/.zshrc, and exits 0', async () => {
     const dir = home();
     put(dir, '.zshrc', `export ANTHROPIC_API_KEY=${FAKE_KEY}\n`);
@@ -148,7 +148,7 @@ describe('headroom route (subprocess)', () => {
   it('explains itself with --help', async () => {
     const run = await route(home(), ['--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Usage: headroom route [options]');
+    expect(run.stdout).toContain('Usage: pacewatch route [options]');
     expect(run.stdout).toContain('--json');
   });
 });

@@ -49,7 +49,7 @@ async function twoSources(session: number, week = 62): Promise<CliWorld> {
   return world;
 }
 
-describe('headroom status over several sources (subprocess)', () => {
+describe('pacewatch status over several sources (subprocess)', () => {
   it('shows each limit from the freshest source, saying which and how old', async () => {
     const world = await twoSources(50);
     const run = await world.run(['status']);
@@ -119,7 +119,7 @@ describe('headroom status over several sources (subprocess)', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('Claude usage · Claude Code status line (statusline) · updated just now');
     expect(lines.at(-1)).toBe(
-      '! Claude Code login (oauth): Claude Code is not signed in on this machine. Run `claude` and sign in with your Claude account; Headroom picks the login up by itself.',
+      '! Claude Code login (oauth): Claude Code is not signed in on this machine. Run `claude` and sign in with your Claude account; Pacewatch picks the login up by itself.',
     );
     const json = JSON.parse((await world.run(['status', '--json'])).stdout) as Json;
     expect(json.source).toBe('statusline');
@@ -130,8 +130,8 @@ describe('headroom status over several sources (subprocess)', () => {
     const run = await world.run(['status', '--source', 'statusline']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `headroom: Using HEADROOM_ANTHROPIC_URL=${world.api.url}\n` +
-        "headroom: No reading from Claude Code's status line yet. Run `headroom statusline --install`, then use Claude Code: figures arrive with its first reply.\n",
+      `pacewatch: Using PACEWATCH_ANTHROPIC_URL=${world.api.url}\n` +
+        "pacewatch: No reading from Claude Code's status line yet. Run `pacewatch statusline --install`, then use Claude Code: figures arrive with its first reply.\n",
     );
   });
 

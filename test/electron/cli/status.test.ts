@@ -72,7 +72,7 @@ const goodWindows = [
   },
 ];
 
-describe('headroom status (subprocess, loopback fake API)', () => {
+describe('pacewatch status (subprocess, loopback fake API)', () => {
   it('prints the JSON contract for a full usage answer', async () => {
     const world = await newWorld();
     world.api.respond({ body: usageBody() });
@@ -89,7 +89,7 @@ describe('headroom status (subprocess, loopback fake API)', () => {
       windows: goodWindows,
       extraUsage: { enabled: true, used: 3.25, limit: 20.5, currency: 'USD' },
     });
-    expect(run.stderr).toBe(`headroom: Using HEADROOM_ANTHROPIC_URL=${world.api.url}\n`);
+    expect(run.stderr).toBe(`pacewatch: Using PACEWATCH_ANTHROPIC_URL=${world.api.url}\n`);
     expect(world.api.requests).toHaveLength(1);
     expect(world.api.requests[0]?.headers['user-agent']).toMatch(/^claude-code\//);
   });
@@ -194,7 +194,7 @@ describe('headroom status (subprocess, loopback fake API)', () => {
       reply: { status: 401, body: expiredTokenError() },
       kind: 'auth',
       message: () =>
-        'Your Claude Code sign-in has expired. Run `claude` once to renew it; Headroom picks it up by itself.',
+        'Your Claude Code sign-in has expired. Run `claude` once to renew it; Pacewatch picks it up by itself.',
     },
     {
       name: '401 invalid',
@@ -208,14 +208,14 @@ describe('headroom status (subprocess, loopback fake API)', () => {
       reply: { status: 403, body: scopeError() },
       kind: 'forbidden',
       message: () =>
-        'This Claude Code token can run Claude but cannot read usage: tokens from `claude setup-token` or CLAUDE_CODE_OAUTH_TOKEN lack the user:profile scope. Sign in with `claude` (/login) so Headroom can read usage.',
+        'This Claude Code token can run Claude but cannot read usage: tokens from `claude setup-token` or CLAUDE_CODE_OAUTH_TOKEN lack the user:profile scope. Sign in with `claude` (/login) so Pacewatch can read usage.',
     },
     {
       name: '429 Retry-After 300',
       reply: { status: 429, headers: { 'retry-after': '300' }, body: rateLimitError() },
       kind: 'rate-limited',
       message: () =>
-        'Anthropic is rate-limiting usage requests. Headroom waits and retries by itself; nothing to do.',
+        'Anthropic is rate-limiting usage requests. Pacewatch waits and retries by itself; nothing to do.',
       retryInSeconds: [300, 300],
     },
     {
@@ -223,7 +223,7 @@ describe('headroom status (subprocess, loopback fake API)', () => {
       reply: { status: 429, headers: { 'retry-after': '0' }, body: rateLimitError() },
       kind: 'rate-limited',
       message: () =>
-        'Anthropic is rate-limiting usage requests. Headroom waits and retries by itself; nothing to do.',
+        'Anthropic is rate-limiting usage requests. Pacewatch waits and retries by itself; nothing to do.',
       retryInSeconds: [240, 360],
     },
     {
@@ -231,14 +231,14 @@ describe('headroom status (subprocess, loopback fake API)', () => {
       reply: { status: 500, body: serverError() },
       kind: 'server',
       message: () =>
-        "Anthropic's API answered with an error (HTTP 500). Headroom retries by itself.",
+        "Anthropic's API answered with an error (HTTP 500). Pacewatch retries by itself.",
       retryInSeconds: [240, 360],
     },
     {
       name: '529',
       reply: { status: 529, body: overloadedError() },
       kind: 'server',
-      message: () => "Anthropic's API is overloaded (HTTP 529). Headroom retries by itself.",
+      message: () => "Anthropic's API is overloaded (HTTP 529). Pacewatch retries by itself.",
       retryInSeconds: [240, 360],
     },
     {
@@ -246,7 +246,7 @@ describe('headroom status (subprocess, loopback fake API)', () => {
       reply: { status: 403, body: cloudflareChallengeHtml() },
       kind: 'network',
       message: (host) =>
-        `${host} answered with a web page instead of usage figures (HTTP 403), likely a Cloudflare check or a proxy. Headroom retries by itself; if this persists, check your proxy or VPN.`,
+        `${host} answered with a web page instead of usage figures (HTTP 403), likely a Cloudflare check or a proxy. Pacewatch retries by itself; if this persists, check your proxy or VPN.`,
       retryInSeconds: [240, 360],
     },
     {
@@ -254,14 +254,14 @@ describe('headroom status (subprocess, loopback fake API)', () => {
       reply: { body: usageBody(), truncateAt: 40 },
       kind: 'parse',
       message: () =>
-        "Anthropic's usage answer was not in the expected form (truncated JSON). Headroom keeps the last good figures; run `headroom status --refresh` to try again, and update Headroom if this persists.",
+        "Anthropic's usage answer was not in the expected form (truncated JSON). Pacewatch keeps the last good figures; run `pacewatch status --refresh` to try again, and update Pacewatch if this persists.",
     },
     {
       name: 'a server that never answers',
       reply: { hang: true },
       kind: 'network',
       message: (host) =>
-        `Could not reach ${host} (no answer within 1 s). Check your connection; Headroom retries by itself.`,
+        `Could not reach ${host} (no answer within 1 s). Check your connection; Pacewatch retries by itself.`,
       retryInSeconds: [240, 360],
     },
   ];
@@ -331,7 +331,7 @@ describe('headroom status (subprocess, loopback fake API)', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('STALE: these are the last good figures');
     expect(again.stdout).toMatch(
-      /! Anthropic is rate-limiting usage requests\. Headroom waits and retries by itself; nothing to do\. Next try \d\d:\d\d\./,
+      /! Anthropic is rate-limiting usage requests\. Pacewatch waits and retries by itself; nothing to do\. Next try \d\d:\d\d\./,
     );
   });
 
@@ -350,7 +350,7 @@ describe('headroom status (subprocess, loopback fake API)', () => {
     expect(world.api.requests).toHaveLength(0);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      'headroom: Your Claude Code sign-in has expired. Run `claude` once to renew it; Headroom picks it up by itself.',
+      'pacewatch: Your Claude Code sign-in has expired. Run `claude` once to renew it; Pacewatch picks it up by itself.',
     );
   });
 
@@ -363,7 +363,7 @@ describe('headroom status (subprocess, loopback fake API)', () => {
       error: {
         kind: 'no-credentials',
         message:
-          'Claude Code is not signed in on this machine. Run `claude` and sign in with your Claude account; Headroom picks the login up by itself.',
+          'Claude Code is not signed in on this machine. Run `claude` and sign in with your Claude account; Pacewatch picks the login up by itself.',
         retryAt: null,
       },
     });
@@ -374,11 +374,11 @@ describe('headroom status (subprocess, loopback fake API)', () => {
     const run = await world.run(['status'], {});
     expect(run.code).toBe(0);
     const bad = await import('../../support/cli').then(({ runCli }) =>
-      runCli(['status'], { env: { ...world.env, HEADROOM_ANTHROPIC_URL: 'http://example.com' } }),
+      runCli(['status'], { env: { ...world.env, PACEWATCH_ANTHROPIC_URL: 'http://example.com' } }),
     );
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/^headroom: HEADROOM_ANTHROPIC_URL/);
+    expect(bad.stderr).toMatch(/^pacewatch: PACEWATCH_ANTHROPIC_URL/);
   });
 
   it('explains a mistyped flag without a stack trace', async () => {

@@ -11,9 +11,9 @@ import { useCliWorld, type CliWorld } from '../../support/cli-world';
 import { useTempDir } from '../../support/temp-dir';
 
 const HOUR = 3_600_000;
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'headroom.cjs');
+const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'pacewatch.cjs');
 const newWorld = useCliWorld();
-const tempDir = useTempDir('headroom-install-');
+const tempDir = useTempDir('pacewatch-install-');
 
 /** Whole hours ahead, as Claude Code sends them: Unix seconds. */
 const sessionReset = Math.ceil(Date.now() / HOUR) * HOUR + 2 * HOUR;
@@ -39,7 +39,7 @@ function cacheRecord(world: CliWorld) {
   );
 }
 
-describe('headroom statusline (subprocess)', () => {
+describe('pacewatch statusline (subprocess)', () => {
   it('prints one compact line and records the reading in the shared cache', async () => {
     const world = await newWorld({ signedIn: false });
     const run = await world.run(['statusline'], { stdin: statusInput(both()) });
@@ -82,22 +82,22 @@ describe('headroom statusline (subprocess)', () => {
     {
       name: 'garbage',
       stdin: 'this is not json',
-      line: "headroom: could not read Claude Code's status-line input (not JSON)",
+      line: "pacewatch: could not read Claude Code's status-line input (not JSON)",
     },
     {
       name: 'truncated JSON',
       stdin: '{"rate_limits": {"five_',
-      line: "headroom: could not read Claude Code's status-line input (not JSON)",
+      line: "pacewatch: could not read Claude Code's status-line input (not JSON)",
     },
     {
       name: 'an empty stdin',
       stdin: '',
-      line: 'headroom: no input: Claude Code passes its status as JSON on stdin',
+      line: 'pacewatch: no input: Claude Code passes its status as JSON on stdin',
     },
     {
       name: 'binary noise',
       stdin: '\u0000\u00ff\u0001{{{',
-      line: "headroom: could not read Claude Code's status-line input (not JSON)",
+      line: "pacewatch: could not read Claude Code's status-line input (not JSON)",
     },
   ])('answers $name with one clear line and exit 0', async ({ stdin, line }) => {
     const world = await newWorld({ signedIn: false });
@@ -135,18 +135,18 @@ describe('headroom statusline (subprocess)', () => {
   });
 });
 
-describe('headroom statusline --install (subprocess)', () => {
+describe('pacewatch statusline --install (subprocess)', () => {
   const command = `${process.execPath} ${BIN} statusline`;
   const settingsPath = (world: CliWorld) => join(world.home, '.claude', 'settings.json');
   const backups = (world: CliWorld) =>
-    readdirSync(join(world.home, '.claude')).filter((name) => name.includes('.headroom-backup-'));
+    readdirSync(join(world.home, '.claude')).filter((name) => name.includes('.pacewatch-backup-'));
 
   it('creates the settings file when there is none, without a backup', async () => {
     const world = await newWorld({ signedIn: false });
     const run = await world.run(['statusline', '--install']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      `Added Headroom's status line to ${settingsPath(world)}. It shows from Claude Code's next prompt.\n`,
+      `Added Pacewatch's status line to ${settingsPath(world)}. It shows from Claude Code's next prompt.\n`,
     );
     expect(JSON.parse(readFileSync(settingsPath(world), 'utf8'))).toEqual({
       statusLine: { type: 'command', command, padding: 0 },
@@ -169,14 +169,14 @@ describe('headroom statusline --install (subprocess)', () => {
     const [backup] = backups(world);
     expect(backups(world)).toHaveLength(1);
     expect(backup).toBeDefined();
-    expect(backup).toMatch(/^settings\.json\.headroom-backup-\d{4}-\d\d-\d\dT[\d-]+Z$/);
+    expect(backup).toMatch(/^settings\.json\.pacewatch-backup-\d{4}-\d\d-\d\dT[\d-]+Z$/);
     expect(readFileSync(join(world.home, '.claude', backup ?? ''), 'utf8')).toBe(before);
     expect(run.stdout).toContain(
       `The previous file is kept at ${join(world.home, '.claude', backup ?? '')}.`,
     );
     const again = await world.run(['statusline', '--install']);
     expect(again.stdout).toBe(
-      `Claude Code's status line already runs Headroom (${settingsPath(world)}). Nothing changed.\n`,
+      `Claude Code's status line already runs Pacewatch (${settingsPath(world)}). Nothing changed.\n`,
     );
     expect(backups(world)).toHaveLength(1);
   });
@@ -191,7 +191,7 @@ describe('headroom statusline --install (subprocess)', () => {
     const refused = await world.run(['statusline', '--install']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      `headroom: ${settingsPath(world)} already has a status line (\`~/bin/my-line.sh\`); it was left as it is. Run \`headroom statusline --install --force\` to replace it (the old file is backed up first).\n`,
+      `pacewatch: ${settingsPath(world)} already has a status line (\`~/bin/my-line.sh\`); it was left as it is. Run \`pacewatch statusline --install --force\` to replace it (the old file is backed up first).\n`,
     );
     expect(readFileSync(settingsPath(world), 'utf8')).toBe(before);
     expect(backups(world)).toEqual([]);
@@ -212,19 +212,19 @@ describe('headroom statusline --install (subprocess)', () => {
     const run = await world.run(['statusline', '--install', '--force']);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `headroom: ${settingsPath(world)} was left as it is: it is not valid JSON. Fix the file (or move it aside) and run \`headroom statusline --install\` again.\n`,
+      `pacewatch: ${settingsPath(world)} was left as it is: it is not valid JSON. Fix the file (or move it aside) and run \`pacewatch statusline --install\` again.\n`,
     );
     expect(readFileSync(settingsPath(world), 'utf8')).toBe('{ "model": "opus", // a comment\n}');
   });
 });
 
-describe('headroom statusline --install on a terminal', () => {
+describe('pacewatch statusline --install on a terminal', () => {
   function io(home: string, answer: boolean | null) {
     const questions: string[] = [];
     const out: string[] = [];
     const value: InstallIo = {
       pathEnv: { env: { CLAUDE_CONFIG_DIR: join(home, 'claude-config') }, platform: 'linux', home },
-      command: '/opt/headroom statusline',
+      command: '/opt/pacewatch statusline',
       confirm:
         answer === null
           ? null
@@ -250,18 +250,18 @@ describe('headroom statusline --install on a terminal', () => {
     const declined = io(home, false);
     expect(await runStatuslineInstall({ force: false }, declined.value)).toBe(1);
     expect(declined.questions).toEqual([
-      `${join(dir, 'settings.json')} already has a status line: \`ccline\`. Replace it with Headroom's? A backup is kept. [y/N] `,
+      `${join(dir, 'settings.json')} already has a status line: \`ccline\`. Replace it with Pacewatch's? A backup is kept. [y/N] `,
     ]);
     expect(declined.out).toEqual(['Your status line was left as it is.\n']);
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toContain('ccline');
     const accepted = io(home, true);
     expect(await runStatuslineInstall({ force: false }, accepted.value)).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({
-      statusLine: { type: 'command', command: '/opt/headroom statusline', padding: 0 },
+      statusLine: { type: 'command', command: '/opt/pacewatch statusline', padding: 0 },
     });
     expect(readdirSync(dir)).toEqual([
       'settings.json',
-      'settings.json.headroom-backup-2026-11-21T09-00-00-000Z',
+      'settings.json.pacewatch-backup-2026-11-21T09-00-00-000Z',
     ]);
   });
 });

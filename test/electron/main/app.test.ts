@@ -37,7 +37,7 @@ vi.mock('node-notifier', () => {
 
 const DIST = join(import.meta.dirname, '..', '..', '..', 'dist');
 const HOUR = 3_600_000;
-const tempDir = useTempDir('headroom-main-');
+const tempDir = useTempDir('pacewatch-main-');
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 let api: FakeAnthropic;
@@ -55,8 +55,8 @@ beforeEach(async () => {
   api = await startFakeAnthropic();
   vi.stubEnv('HOME', join(root, 'home'));
   vi.stubEnv('SHELL', '/bin/sh');
-  vi.stubEnv('HEADROOM_DATA_DIR', dataDir);
-  vi.stubEnv('HEADROOM_ANTHROPIC_URL', api.url);
+  vi.stubEnv('PACEWATCH_DATA_DIR', dataDir);
+  vi.stubEnv('PACEWATCH_ANTHROPIC_URL', api.url);
   vi.stubEnv('CLAUDE_CONFIG_DIR', claude);
   vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', '');
 });
@@ -112,7 +112,7 @@ async function firstTick(session: AppSession): Promise<void> {
 /** An invoke from the popover's own top frame on the app protocol. */
 function fromPopover(
   window: FakeBrowserWindow,
-  url = 'headroom://app/popover.html',
+  url = 'pacewatch://app/popover.html',
   parent: unknown = null,
 ) {
   return { sender: { id: window.webContents.id }, senderFrame: { url, parent } };
@@ -124,7 +124,7 @@ describe('the app main process (typed fake of electron)', () => {
     const { fake, windows } = await start();
     const popover = windows()[0];
     expect(windows()).toHaveLength(1);
-    expect(popover?.url).toBe('headroom://app/popover.html');
+    expect(popover?.url).toBe('pacewatch://app/popover.html');
     expect(popover?.options).toMatchObject({
       show: false,
       frame: false,
@@ -137,7 +137,7 @@ describe('the app main process (typed fake of electron)', () => {
       fromPopover(popover as FakeBrowserWindow),
     );
     const settings = windows()[1];
-    expect(settings?.url).toBe('headroom://app/settings.html');
+    expect(settings?.url).toBe('pacewatch://app/settings.html');
     for (const window of windows()) {
       expect(window.options.webPreferences).toEqual({
         preload: join(DIST, 'preload.cjs'),
@@ -157,21 +157,21 @@ describe('the app main process (typed fake of electron)', () => {
     }
   });
 
-  it('serves pages from headroom://app with the strict CSP, and nothing outside the renderer folder', async () => {
+  it('serves pages from pacewatch://app with the strict CSP, and nothing outside the renderer folder', async () => {
     const { fake } = await start();
-    const handler = fake.protocol.handlers.get('headroom');
+    const handler = fake.protocol.handlers.get('pacewatch');
     if (handler === undefined) throw new Error('no protocol handler');
-    const page = await handler(new Request('headroom://app/popover.html'));
+    const page = await handler(new Request('pacewatch://app/popover.html'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
     );
     expect(await page.text()).toContain('<script src="popover.js" defer></script>');
     for (const url of [
-      'headroom://app/../main.cjs',
-      'headroom://app/%2e%2e%2fmain.cjs',
-      'headroom://elsewhere/popover.html',
-      'headroom://app/nope.html',
+      'pacewatch://app/../main.cjs',
+      'pacewatch://app/%2e%2e%2fmain.cjs',
+      'pacewatch://elsewhere/popover.html',
+      'pacewatch://app/nope.html',
     ]) {
       expect((await handler(new Request(url))).status, url).toBe(404);
     }
@@ -194,7 +194,7 @@ describe('the app main process (typed fake of electron)', () => {
       session.beforeRequest?.({ url } as never, (response) => (result = response.cancel));
       return result;
     };
-    expect(cancelled('headroom://app/popover.js')).toBe(false);
+    expect(cancelled('pacewatch://app/popover.js')).toBe(false);
     expect(cancelled('https://api.anthropic.com/api/oauth/usage')).toBe(true);
     expect(cancelled('http://127.0.0.1:9/')).toBe(true);
   });
@@ -210,20 +210,20 @@ describe('the app main process (typed fake of electron)', () => {
 
     const stranger = {
       sender: { id: 9_999 },
-      senderFrame: { url: 'headroom://app/popover.html', parent: null },
+      senderFrame: { url: 'pacewatch://app/popover.html', parent: null },
     };
     await expect(fake.ipcMain.invoke(channel, stranger)).rejects.toThrow(
-      'Refused: not a Headroom page.',
+      'Refused: not a Pacewatch page.',
     );
     await expect(
       fake.ipcMain.invoke(channel, fromPopover(popover, 'https://evil.example/')),
-    ).rejects.toThrow('Refused: not a Headroom page.');
+    ).rejects.toThrow('Refused: not a Pacewatch page.');
     await expect(
-      fake.ipcMain.invoke(channel, fromPopover(popover, 'headroom://app/popover.html', {})),
-    ).rejects.toThrow('Refused: not a Headroom page.');
+      fake.ipcMain.invoke(channel, fromPopover(popover, 'pacewatch://app/popover.html', {})),
+    ).rejects.toThrow('Refused: not a Pacewatch page.');
     await expect(
       fake.ipcMain.invoke(channel, { sender: { id: popover.webContents.id }, senderFrame: null }),
-    ).rejects.toThrow('Refused: not a Headroom page.');
+    ).rejects.toThrow('Refused: not a Pacewatch page.');
 
     const save = invokeChannel('saveSettings');
     await expect(
@@ -249,11 +249,11 @@ describe('the app main process (typed fake of electron)', () => {
   it('shows the binding window in the tray and pushes each new popover to the pages', async () => {
     api.respond({ body: usage(80) });
     const { session, windows, tray } = await start();
-    expect(tray.tooltip).toBe('Headroom: reading your Claude usage…');
+    expect(tray.tooltip).toBe('Pacewatch: reading your Claude usage…');
     await firstTick(session);
     await vi.waitFor(() => {
       expect(tray.tooltip).toMatch(
-        /^Headroom: Session 80% · resets in 2 h|^Headroom: Session 80% · resets in 1 h 59 m/,
+        /^Pacewatch: Session 80% · resets in 2 h|^Pacewatch: Session 80% · resets in 1 h 59 m/,
       );
     });
     expect(tray.title).toBeNull();
@@ -296,11 +296,11 @@ describe('the app main process (typed fake of electron)', () => {
   });
 
   it('quits with a sentence when the environment is invalid', async () => {
-    vi.stubEnv('HEADROOM_ANTHROPIC_URL', 'http://example.com');
+    vi.stubEnv('PACEWATCH_ANTHROPIC_URL', 'http://example.com');
     const { startApp } = await import('../../../electron/main/start-app');
     expect(await startApp({ logger: silent, dist: DIST })).toBeNull();
     expect(electron.current?.dialog.errors).toEqual([
-      'Headroom cannot start: HEADROOM_ANTHROPIC_URL must be an https:// URL, or an http:// URL on this machine (127.0.0.1, ::1 or localhost); got http://example.com. Fix it, or unset it.',
+      'Pacewatch cannot start: PACEWATCH_ANTHROPIC_URL must be an https:// URL, or an http:// URL on this machine (127.0.0.1, ::1 or localhost); got http://example.com. Fix it, or unset it.',
     ]);
     expect(electron.current?.app.quitCalls).toBe(1);
   });

@@ -21,7 +21,7 @@ async function electronFake(singleInstance: boolean): Promise<FakeElectron> {
 
 beforeEach(() => {
   vi.resetModules();
-  vi.stubEnv('HEADROOM_DATA_DIR', '/tmp/headroom-shared-data');
+  vi.stubEnv('PACEWATCH_DATA_DIR', '/tmp/pacewatch-shared-data');
 });
 
 afterEach(() => {
@@ -32,9 +32,9 @@ describe('the app entry (before ready)', () => {
   it('shares the CLI’s data dir, registers the app protocol and hides the dock', async () => {
     const fake = await electronFake(true);
     await import('../../../electron/main/main');
-    expect(fake.app.paths.get('userData')).toBe('/tmp/headroom-shared-data');
+    expect(fake.app.paths.get('userData')).toBe('/tmp/pacewatch-shared-data');
     expect(fake.protocol.privileged).toContainEqual({
-      scheme: 'headroom',
+      scheme: 'pacewatch',
       privileges: { standard: true, secure: true, supportFetchAPI: false },
     });
     expect(fake.app.dockHidden).toBe(true);
@@ -60,7 +60,7 @@ describe('the app entry (before ready)', () => {
     };
     expect(prevented('will-navigate', 'https://claude.ai/')).toBe(true);
     expect(prevented('will-navigate', 'file:///etc/passwd')).toBe(true);
-    expect(prevented('will-navigate', 'headroom://app/settings.html')).toBe(false);
+    expect(prevented('will-navigate', 'pacewatch://app/settings.html')).toBe(false);
     expect(prevented('will-redirect', 'http://127.0.0.1:1/')).toBe(true);
     expect(prevented('will-attach-webview')).toBe(true);
     expect(contents.windowOpenHandler?.({ url: 'https://claude.ai/' } as never)).toEqual({

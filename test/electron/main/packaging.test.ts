@@ -53,7 +53,7 @@ describe('packaging (electron-builder config in package.json)', () => {
       ]),
     );
     expect(pkg.build.asarUnpack).toEqual(['node_modules/node-notifier/vendor/**', '**/*.node']);
-    expect(pkg.build.appId).toBe('dev.headroom.app');
+    expect(pkg.build.appId).toBe('dev.pacewatch.app');
   });
 
   it('has the icons under build/ and the scripts the README names', () => {

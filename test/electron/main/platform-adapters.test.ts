@@ -6,15 +6,15 @@ import { notifierHelperPath, unpackedPath } from '../../../electron/main/notific
 import { followPower } from '../../../electron/main/power';
 import { useTempDir } from '../../support/temp-dir';
 
-const tempDir = useTempDir('headroom-adapters-');
+const tempDir = useTempDir('pacewatch-adapters-');
 
 describe('notification helpers outside the asar', () => {
   it('maps a path inside app.asar to app.asar.unpacked, and leaves others alone', () => {
     expect(
-      unpackedPath('/Applications/Headroom.app/Contents/Resources/app.asar/node_modules/x'),
-    ).toBe('/Applications/Headroom.app/Contents/Resources/app.asar.unpacked/node_modules/x');
-    expect(unpackedPath('C:\\Headroom\\resources\\app.asar\\node_modules\\x')).toBe(
-      'C:\\Headroom\\resources\\app.asar.unpacked\\node_modules\\x',
+      unpackedPath('/Applications/Pacewatch.app/Contents/Resources/app.asar/node_modules/x'),
+    ).toBe('/Applications/Pacewatch.app/Contents/Resources/app.asar.unpacked/node_modules/x');
+    expect(unpackedPath('C:\\Pacewatch\\resources\\app.asar\\node_modules\\x')).toBe(
+      'C:\\Pacewatch\\resources\\app.asar.unpacked\\node_modules\\x',
     );
     expect(unpackedPath('/work/main/node_modules/node-notifier')).toBe(
       '/work/main/node_modules/node-notifier',
@@ -50,10 +50,10 @@ describe('launch at login', () => {
       app,
       'darwin',
       {},
-      '/Applications/Headroom.app/Contents/MacOS/Headroom',
+      '/Applications/Pacewatch.app/Contents/MacOS/Pacewatch',
     );
     await launch.apply(true);
-    await launchAtLoginFor(app, 'win32', {}, 'C:\\Headroom.exe').apply(false);
+    await launchAtLoginFor(app, 'win32', {}, 'C:\\Pacewatch.exe').apply(false);
     expect(calls).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
   });
 
@@ -67,18 +67,18 @@ describe('launch at login', () => {
     const launch = launchAtLoginFor(
       app,
       'linux',
-      { XDG_CONFIG_HOME: config, APPIMAGE: '/home/me/Apps/Headroom 0.1.AppImage' },
-      '/tmp/.mount/headroom',
+      { XDG_CONFIG_HOME: config, APPIMAGE: '/home/me/Apps/Pacewatch 0.1.AppImage' },
+      '/tmp/.mount/pacewatch',
     );
     await launch.apply(true);
-    const entry = join(config, 'autostart', 'headroom.desktop');
+    const entry = join(config, 'autostart', 'pacewatch.desktop');
     expect(readFileSync(entry, 'utf8')).toBe(
       [
         '[Desktop Entry]',
         'Type=Application',
-        'Name=Headroom',
+        'Name=Pacewatch',
         'Comment=Claude usage in the menu bar',
-        'Exec="/home/me/Apps/Headroom 0.1.AppImage"',
+        'Exec="/home/me/Apps/Pacewatch 0.1.AppImage"',
         'Terminal=false',
         'X-GNOME-Autostart-enabled=true',
         '',
@@ -101,7 +101,7 @@ describe('launch at login', () => {
       { XDG_CONFIG_HOME: config },
       '/work/main/node_modules/electron/dist/electron',
     ).apply(true);
-    expect(readFileSync(join(config, 'autostart', 'headroom.desktop'), 'utf8')).toContain(
+    expect(readFileSync(join(config, 'autostart', 'pacewatch.desktop'), 'utf8')).toContain(
       'Exec=/work/main/node_modules/electron/dist/electron /work/main\n',
     );
   });

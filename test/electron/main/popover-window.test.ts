@@ -15,7 +15,7 @@ function popover() {
       created++;
       return window as never;
     },
-    url: 'headroom://app/popover.html',
+    url: 'pacewatch://app/popover.html',
     screen: {
       getDisplayMatching: () => ({ workArea }) as never,
       getDisplayNearestPoint: () => ({ workArea }) as never,
@@ -37,7 +37,7 @@ describe('the popover window', () => {
     const { window, created } = popover();
     expect(created()).toBe(1);
     expect(window.visible).toBe(false);
-    expect(window.url).toBe('headroom://app/popover.html');
+    expect(window.url).toBe('pacewatch://app/popover.html');
     expect(window.options).toMatchObject({
       show: false,
       frame: false,

@@ -9,7 +9,7 @@ function view(overrides: Partial<TrayView> = {}): TrayView {
     title: '42%',
     level: 3,
     state: 'normal',
-    tooltip: 'Headroom: Session 42%',
+    tooltip: 'Pacewatch: Session 42%',
     ...overrides,
   };
 }
@@ -27,7 +27,7 @@ function controller(platform: NodeJS.Platform) {
       return `${state}:${level}` as never;
     },
     menus: { buildFromTemplate: (template) => (menus.push(template), { template }) as never },
-    menu: [{ label: 'Quit Headroom' }],
+    menu: [{ label: 'Quit Pacewatch' }],
     onClick: (bounds) => clicks.push(bounds),
   });
   return { tray, icons, clicks, menus, control };
@@ -40,20 +40,20 @@ describe('the tray item', () => {
     expect([tray.title, tray.image, tray.tooltip]).toEqual([
       '42%',
       'normal:3',
-      'Headroom: Session 42%',
+      'Pacewatch: Session 42%',
     ]);
     control.update(
       view({
         title: '100%',
         level: 8,
         state: 'locked',
-        tooltip: 'Headroom: Session limit reached',
+        tooltip: 'Pacewatch: Session limit reached',
       }),
     );
     expect([tray.title, tray.image, tray.tooltip]).toEqual([
       '100%',
       'locked:8',
-      'Headroom: Session limit reached',
+      'Pacewatch: Session limit reached',
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('the tray item', () => {
   it('draws each state and level once, and sets the image only when it changes', () => {
     const { tray, icons, control } = controller('darwin');
     control.update(view());
-    control.update(view({ tooltip: 'Headroom: later' }));
+    control.update(view({ tooltip: 'Pacewatch: later' }));
     control.update(view({ state: 'stale' }));
     control.update(view());
     expect(icons).toEqual(['normal:3', 'stale:3']);
@@ -78,7 +78,7 @@ describe('the tray item', () => {
 
   it('left click toggles the popover with the icon bounds; the menu is attached on Linux, popped up elsewhere', () => {
     const linux = controller('linux');
-    expect(linux.tray.menu).toEqual({ template: [{ label: 'Quit Headroom' }] });
+    expect(linux.tray.menu).toEqual({ template: [{ label: 'Quit Pacewatch' }] });
     const mac = controller('darwin');
     expect(mac.tray.menu).toBeNull();
     mac.tray.emit('right-click');

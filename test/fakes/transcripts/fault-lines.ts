@@ -33,7 +33,7 @@ function usageOf(record: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Lines real trees contain now and then, one kind per call: torn and malformed lines, lines both
- * ccusage and Headroom ignore (null fields, bad versions, unknown speeds, microsecond stamps), and
+ * ccusage and Pacewatch ignore (null fields, bad versions, unknown speeds, microsecond stamps), and
  * odd but valid ones (offset time zones, CRLF, synthetic notices, advisor iterations, costUSD).
  */
 export function faultLines(prng: Prng, ctx: LineContext, at: number, divergent: boolean): string[] {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/temp-dir';
 import { generateTree } from './tree';
 
-const tempDir = useTempDir('headroom-tree-');
+const tempDir = useTempDir('pacewatch-tree-');
 
 function digest(dir: string): string {
   const hash = createHash('sha256');

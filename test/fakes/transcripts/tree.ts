@@ -449,7 +449,7 @@ function toolResult(
             content: [{ type: 'text', text: text.slice(0, 400) }],
             totalDurationMs: prng.int(5000, 90_000),
             totalTokens: prng.int(10_000, 90_000),
-            // A real usage object outside `message`: ccusage and Headroom must not count it.
+            // A real usage object outside `message`: ccusage and Pacewatch must not count it.
             usage: {
               input_tokens: 10,
               cache_creation_input_tokens: 500,

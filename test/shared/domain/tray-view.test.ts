@@ -41,7 +41,7 @@ describe('the tray view', () => {
       title: '42%',
       level: 3,
       state: 'normal',
-      tooltip: 'Headroom: Session 42% · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch: Session 42% · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'warning from the first threshold',
@@ -49,7 +49,7 @@ describe('the tray view', () => {
       title: '50%',
       level: 4,
       state: 'warning',
-      tooltip: 'Headroom: Session 50% · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch: Session 50% · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'critical from the last threshold',
@@ -57,7 +57,7 @@ describe('the tray view', () => {
       title: '92%',
       level: 7,
       state: 'critical',
-      tooltip: 'Headroom: Session 92% · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch: Session 92% · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'critical when a lockout is projected within the lead time',
@@ -82,7 +82,7 @@ describe('the tray view', () => {
       title: '60%',
       level: 5,
       state: 'critical',
-      tooltip: 'Headroom: Session 60% · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch: Session 60% · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'locked at 100% until the reset',
@@ -90,7 +90,7 @@ describe('the tray view', () => {
       title: '100%',
       level: 8,
       state: 'locked',
-      tooltip: 'Headroom: Session limit reached · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch: Session limit reached · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'stale figures keep their number, with their age',
@@ -98,7 +98,7 @@ describe('the tray view', () => {
       title: '42%',
       level: 3,
       state: 'stale',
-      tooltip: 'Headroom: Session 42% · resets in 2 h 13 m (11:13) · stale, updated 3 h ago',
+      tooltip: 'Pacewatch: Session 42% · resets in 2 h 13 m (11:13) · stale, updated 3 h ago',
     },
     {
       case: 'an error with nothing to show',
@@ -108,14 +108,14 @@ describe('the tray view', () => {
           windows: [],
           error: error(
             'network',
-            'Could not reach api.anthropic.com (connection refused). Check your connection; Headroom retries by itself.',
+            'Could not reach api.anthropic.com (connection refused). Check your connection; Pacewatch retries by itself.',
           ),
         }),
       ],
       title: '',
       level: 0,
       state: 'error',
-      tooltip: 'Headroom: Could not reach api.anthropic.com (connection refused).',
+      tooltip: 'Pacewatch: Could not reach api.anthropic.com (connection refused).',
     },
     {
       case: 'signed out, with nothing to show',
@@ -132,7 +132,7 @@ describe('the tray view', () => {
       title: '',
       level: 0,
       state: 'signed-out',
-      tooltip: 'Headroom: Claude Code is not signed in on this machine.',
+      tooltip: 'Pacewatch: Claude Code is not signed in on this machine.',
     },
     {
       case: 'signed out (sign-in expired) while the last figures are still shown',
@@ -142,7 +142,7 @@ describe('the tray view', () => {
       title: '42%',
       level: 3,
       state: 'signed-out',
-      tooltip: 'Headroom: Session 42% · resets in 2 h 13 m (11:13) · sign in again to update',
+      tooltip: 'Pacewatch: Session 42% · resets in 2 h 13 m (11:13) · sign in again to update',
     },
     {
       case: 'a spend-limit account: the spend as the figure',
@@ -161,7 +161,7 @@ describe('the tray view', () => {
       title: '25%',
       level: 2,
       state: 'normal',
-      tooltip: 'Headroom: $123.45 of $500.00 spent this month',
+      tooltip: 'Pacewatch: $123.45 of $500.00 spent this month',
     },
     {
       case: 'API billing without a budget: the month’s spend in the tooltip',
@@ -175,7 +175,7 @@ describe('the tray view', () => {
       title: '',
       level: 0,
       state: 'normal',
-      tooltip: 'Headroom: $143.20 API spend this month',
+      tooltip: 'Pacewatch: $143.20 API spend this month',
     },
     {
       case: 'no figures yet',
@@ -183,7 +183,7 @@ describe('the tray view', () => {
       title: '',
       level: 0,
       state: 'stale',
-      tooltip: 'Headroom: no usage figures yet.',
+      tooltip: 'Pacewatch: no usage figures yet.',
     },
     {
       case: 'before the first look',
@@ -191,7 +191,7 @@ describe('the tray view', () => {
       title: '',
       level: 0,
       state: 'stale',
-      tooltip: 'Headroom: reading your Claude usage…',
+      tooltip: 'Pacewatch: reading your Claude usage…',
     },
   ])('$case', ({ views, title, level, state, tooltip }) => {
     expect(trayView(input(views))).toEqual({ title, level, state, tooltip });

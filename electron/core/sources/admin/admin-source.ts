@@ -1,4 +1,4 @@
-import { HEADROOM_VERSION } from '../../../../shared/domain/version';
+import { PACEWATCH_VERSION } from '../../../../shared/domain/version';
 import type { Secret } from '../../../../shared/domain/secret';
 import type { Snapshot } from '../../../../shared/domain/snapshot';
 import type { CredentialService } from '../../services/credential-service';
@@ -18,7 +18,7 @@ import { budgetWindow, monthBounds, summarizeSpend } from './spend';
 export const COST_REPORT_PATH = '/v1/organizations/cost_report';
 /** The month's tokens by model, relative to the API base URL. */
 export const MESSAGES_USAGE_PATH = '/v1/organizations/usage_report/messages';
-/** The Admin API version Headroom speaks. */
+/** The Admin API version Pacewatch speaks. */
 export const ANTHROPIC_VERSION = '2023-06-01';
 /** A month has at most 31 daily buckets, one page at `limit=31`; more pages than this is a loop. */
 const MAX_PAGES = 12;
@@ -48,7 +48,7 @@ export function createAdminSource(deps: Deps): UsageSource {
         'x-api-key': key.reveal(),
         'anthropic-version': ANTHROPIC_VERSION,
         Accept: 'application/json',
-        'User-Agent': `Headroom/${HEADROOM_VERSION}`,
+        'User-Agent': `Pacewatch/${PACEWATCH_VERSION}`,
       },
       signal,
     );

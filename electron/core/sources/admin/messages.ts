@@ -2,14 +2,14 @@ import type { SourceMessages } from '../http-errors';
 import { networkMessages } from '../network-messages';
 
 const NEW_KEY_STEPS =
-  "Create an Admin API key in the Anthropic Console (Settings → Admin keys) and store it with `headroom credentials set admin` or in Headroom's settings.";
+  "Create an Admin API key in the Anthropic Console (Settings → Admin keys) and store it with `pacewatch credentials set admin` or in Pacewatch's settings.";
 
 /** No Admin API key is stored. */
 export const NO_ADMIN_KEY_MESSAGE = `No Admin API key is stored. ${NEW_KEY_STEPS}`;
 
 /** The keychain could not be read; `keychain` is the platform's sentence for it. */
 export function adminKeychainMessage(keychain: string): string {
-  return `Headroom could not read its Admin API key. ${keychain}`;
+  return `Pacewatch could not read its Admin API key. ${keychain}`;
 }
 
 /** The `admin` source's sentences, naming the configured host and the real time limit. */
@@ -21,17 +21,17 @@ export function adminMessages(host: string, timeoutMs: number): SourceMessages {
     forbidden: () =>
       "This Admin API key may not read your organisation's cost report (HTTP 403). Use an Admin key made by an organisation admin (Console → Settings → Admin keys); individual accounts have no Admin API.",
     rateLimited: () =>
-      "Anthropic's Admin API is rate-limiting requests. Headroom waits and retries by itself; nothing to do.",
+      "Anthropic's Admin API is rate-limiting requests. Pacewatch waits and retries by itself; nothing to do.",
     server: (status) =>
       status === 529
-        ? `Anthropic's Admin API is overloaded (HTTP 529). Headroom retries by itself.`
+        ? `Anthropic's Admin API is overloaded (HTTP 529). Pacewatch retries by itself.`
         : status >= 500
-          ? `Anthropic's Admin API answered with an error (HTTP ${status}). Headroom retries by itself.`
-          : `Anthropic's Admin API gave an unexpected answer (HTTP ${status}). Headroom retries by itself; update Headroom if this persists.`,
+          ? `Anthropic's Admin API answered with an error (HTTP ${status}). Pacewatch retries by itself.`
+          : `Anthropic's Admin API gave an unexpected answer (HTTP ${status}). Pacewatch retries by itself; update Pacewatch if this persists.`,
     challenge: (status) =>
-      `${host} answered with a web page instead of a cost report (HTTP ${status}), likely a proxy. Headroom retries by itself; if this persists, check your proxy or VPN.`,
-    ...networkMessages(host, timeoutMs, 'HEADROOM_ANTHROPIC_URL'),
+      `${host} answered with a web page instead of a cost report (HTTP ${status}), likely a proxy. Pacewatch retries by itself; if this persists, check your proxy or VPN.`,
+    ...networkMessages(host, timeoutMs, 'PACEWATCH_ANTHROPIC_URL'),
     parse: (problem) =>
-      `Anthropic's cost report was not in the expected form (${problem}). Headroom keeps the last good figures; run \`headroom status --source admin --refresh\` to try again, and update Headroom if this persists.`,
+      `Anthropic's cost report was not in the expected form (${problem}). Pacewatch keeps the last good figures; run \`pacewatch status --source admin --refresh\` to try again, and update Pacewatch if this persists.`,
   };
 }

@@ -5,7 +5,7 @@ import { bundledWorkerScript } from './scan-pool';
 
 /**
  * The child side of `firstReadInChild`: reads every transcript (with the worker threads, as a
- * `headroom report` does) and writes the index. True when the index was written.
+ * `pacewatch report` does) and writes the index. True when the index was written.
  */
 export async function runFirstRead(job: FirstReadJob): Promise<boolean> {
   const reader = createLogsReader({

@@ -43,7 +43,7 @@ export function loadIndex(path: string, now: number): IndexLoad {
 
 function parse(bytes: Buffer): { header: IndexHeader; table: EntryTableData } | string {
   if (bytes.length < PREAMBLE || bytes.toString('latin1', 0, 4) !== MAGIC)
-    return 'not a Headroom logs index';
+    return 'not a Pacewatch logs index';
   const format = bytes.readUInt32LE(4);
   if (format !== INDEX_FORMAT) return `format ${format}, expected ${INDEX_FORMAT}`;
   const headerLength = bytes.readUInt32LE(8);

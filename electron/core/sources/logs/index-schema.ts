@@ -46,7 +46,7 @@ const isObject = (value: unknown): value is Json =>
 /**
  * The header of an index whose bytes checked out (magic, format, CRC-32: see index-file.ts), or
  * why it is not one. Checked field by field by hand rather than with zod: this runs on every
- * `headroom report`, and loading zod would cost that run more than reading the index does.
+ * `pacewatch report`, and loading zod would cost that run more than reading the index does.
  */
 export function parseIndexHeader(json: string): IndexHeader | string {
   let value: unknown;

@@ -76,7 +76,7 @@ export interface LogsNotice {
   readonly message: string;
 }
 
-/** The long-lived reader the app and `headroom watch` keep in memory. */
+/** The long-lived reader the app and `pacewatch watch` keep in memory. */
 export interface LogsReader {
   /** Reads what is new since the last refresh (on first call: the index, then the changes). */
   refresh(): Promise<LogsRefresh>;
@@ -271,7 +271,7 @@ class Reader implements LogsReader {
 
   /**
    * Folds old entries of deleted transcripts (see EntryTable.compactRetained) when files were
-   * deleted, and once a day: retained history stays small however long Headroom runs.
+   * deleted, and once a day: retained history stays small however long Pacewatch runs.
    */
   #compact(deletedNow: boolean): void {
     const now = this.#clock();

@@ -25,7 +25,7 @@ export interface WorkerJob {
 }
 
 /** The flag that makes the bundled logs worker script do a first read (see first-read.ts). */
-export const FIRST_READ_FLAG = '--headroom-first-read';
+export const FIRST_READ_FLAG = '--pacewatch-first-read';
 
 /** What a first read in a child process needs (JSON after the flag on its command line). */
 export interface FirstReadJob {

@@ -14,7 +14,7 @@ import {
 
 // Claude Code's own login (PROTOCOLS.md "Claude Code's own credential"), read-only. Nothing
 // here writes or refreshes it: Claude Code's refresh tokens are single-use, so a refresh by
-// Headroom would sign Claude Code out.
+// Pacewatch would sign Claude Code out.
 
 /** Claude Code's OAuth login, as read from where Claude Code keeps it. */
 export interface ClaudeCredential {

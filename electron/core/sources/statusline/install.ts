@@ -68,7 +68,7 @@ export async function readSettingsText(path: string): Promise<string | null> {
 
 /**
  * Writes the merged settings atomically (the file's mode is kept), after copying the old file
- * to `<path>.headroom-backup-<time>`. Returns the backup's path, or null when there was no file.
+ * to `<path>.pacewatch-backup-<time>`. Returns the backup's path, or null when there was no file.
  */
 export async function writeSettings(
   path: string,
@@ -79,7 +79,7 @@ export async function writeSettings(
   await mkdir(dirname(path), { recursive: true });
   let backup: string | null = null;
   if (existed) {
-    backup = `${path}.headroom-backup-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+    backup = `${path}.pacewatch-backup-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
     await copyFile(path, backup);
   }
   await writeFileAtomic(path, `${JSON.stringify(settings, null, 2)}\n`);

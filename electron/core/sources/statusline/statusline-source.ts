@@ -6,10 +6,10 @@ import type { FetchOutcome, UsageSource } from '../usage-source';
 
 /** What to do when Claude Code's status line has not reported anything yet. */
 export const NO_STATUSLINE_READING_MESSAGE =
-  "No reading from Claude Code's status line yet. Run `headroom statusline --install`, then use Claude Code: figures arrive with its first reply.";
+  "No reading from Claude Code's status line yet. Run `pacewatch statusline --install`, then use Claude Code: figures arrive with its first reply.";
 
 /**
- * The `statusline` source: passive. `headroom statusline`, run by Claude Code on every prompt,
+ * The `statusline` source: passive. `pacewatch statusline`, run by Claude Code on every prompt,
  * writes its readings into the shared cache; the engine only reads them. `fetch()` answers with
  * the cached reading, so a caller that fetches anyway changes nothing.
  */

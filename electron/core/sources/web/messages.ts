@@ -3,7 +3,7 @@ import { networkMessages } from '../network-messages';
 
 /** How to get and store a new claude.ai session key: every auth sentence ends with it. */
 const NEW_KEY_STEPS =
-  "Sign in to claude.ai in a browser, copy the value of its sessionKey cookie (developer tools → Application → Cookies), and store it with `headroom credentials set web` or in Headroom's settings.";
+  "Sign in to claude.ai in a browser, copy the value of its sessionKey cookie (developer tools → Application → Cookies), and store it with `pacewatch credentials set web` or in Pacewatch's settings.";
 
 /** No claude.ai session key is stored. */
 export const NO_SESSION_KEY_MESSAGE = `No claude.ai session key is stored. ${NEW_KEY_STEPS}`;
@@ -13,12 +13,12 @@ export const SESSION_EXPIRED_MESSAGE = `Your claude.ai session has expired or wa
 
 /** The keychain could not be read; `keychain` is the platform's sentence for it. */
 export function webKeychainMessage(keychain: string): string {
-  return `Headroom could not read its claude.ai session key. ${keychain}`;
+  return `Pacewatch could not read its claude.ai session key. ${keychain}`;
 }
 
 /** The session works but has no organisation with chat (an API-only or a removed account). */
 export const NO_CHAT_ORG_MESSAGE =
-  'This claude.ai session has no organisation with chat, so it has no plan limits to show. Sign in to claude.ai with the account that has your Pro or Max plan and store its session key again (`headroom credentials set web`).';
+  'This claude.ai session has no organisation with chat, so it has no plan limits to show. Sign in to claude.ai with the account that has your Pro or Max plan and store its session key again (`pacewatch credentials set web`).';
 
 /** The `web` source's sentences, naming the configured host and the real time limit. */
 export function webMessages(host: string, timeoutMs: number): SourceMessages {
@@ -28,15 +28,15 @@ export function webMessages(host: string, timeoutMs: number): SourceMessages {
     forbidden: () =>
       `claude.ai refused to show usage for this session (HTTP 403). ${NEW_KEY_STEPS}`,
     rateLimited: () =>
-      'claude.ai is rate-limiting usage requests. Headroom waits and retries by itself; nothing to do.',
+      'claude.ai is rate-limiting usage requests. Pacewatch waits and retries by itself; nothing to do.',
     server: (status) =>
       status >= 500
-        ? `claude.ai answered with an error (HTTP ${status}). Headroom retries by itself.`
-        : `claude.ai gave an unexpected answer (HTTP ${status}). Headroom retries by itself; update Headroom if this persists.`,
+        ? `claude.ai answered with an error (HTTP ${status}). Pacewatch retries by itself.`
+        : `claude.ai gave an unexpected answer (HTTP ${status}). Pacewatch retries by itself; update Pacewatch if this persists.`,
     challenge: (status) =>
-      `${host} answered with a web page instead of usage figures (HTTP ${status}), likely a Cloudflare check. Headroom keeps the last figures and retries by itself; if this persists, open claude.ai in your browser once.`,
-    ...networkMessages(host, timeoutMs, 'HEADROOM_CLAUDE_AI_URL'),
+      `${host} answered with a web page instead of usage figures (HTTP ${status}), likely a Cloudflare check. Pacewatch keeps the last figures and retries by itself; if this persists, open claude.ai in your browser once.`,
+    ...networkMessages(host, timeoutMs, 'PACEWATCH_CLAUDE_AI_URL'),
     parse: (problem) =>
-      `claude.ai's usage answer was not in the expected form (${problem}). Headroom keeps the last good figures; run \`headroom status --source web --refresh\` to try again, and update Headroom if this persists.`,
+      `claude.ai's usage answer was not in the expected form (${problem}). Pacewatch keeps the last good figures; run \`pacewatch status --source web --refresh\` to try again, and update Pacewatch if this persists.`,
   };
 }

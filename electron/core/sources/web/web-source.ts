@@ -1,4 +1,4 @@
-import { HEADROOM_VERSION } from '../../../../shared/domain/version';
+import { PACEWATCH_VERSION } from '../../../../shared/domain/version';
 import type { Secret } from '../../../../shared/domain/secret';
 import type { Snapshot } from '../../../../shared/domain/snapshot';
 import type { CredentialService } from '../../services/credential-service';
@@ -23,7 +23,7 @@ import { parseOverage, parsePrepaidCredits, pickChatOrganization } from './parse
 /** claude.ai's list of the session's organisations. */
 export const ORGANIZATIONS_PATH = '/api/organizations';
 /** What claude.ai is told it is talking to; its API serves the web client. */
-export const WEB_USER_AGENT = `Mozilla/5.0 (compatible; Headroom/${HEADROOM_VERSION})`;
+export const WEB_USER_AGENT = `Mozilla/5.0 (compatible; Pacewatch/${PACEWATCH_VERSION})`;
 
 /** A fetch makes up to four requests, one after another, each within `timeoutMs`. */
 interface Deps extends HttpSourceDeps {

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import keytar from 'keytar';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  HEADROOM_KEYCHAIN_SERVICE,
+  PACEWATCH_KEYCHAIN_SERVICE,
   createKeytarSecretStore,
   keychainUnavailableMessage,
 } from '../../../../electron/core/adapters/keytar-secret-store';
@@ -17,46 +17,46 @@ import { desktopService } from '../../../support/desktop';
 
 const keyring = desktopService('keyring');
 // One account per run, so a crashed run never collides with the next.
-const account = `headroom-test-${process.pid}-${Date.now()}`;
+const account = `pacewatch-test-${process.pid}-${Date.now()}`;
 const CLAUDE_SERVICE = 'Claude Code-credentials';
 
 describe.skipIf(!keyring.ready)('the real OS keychain (Secret Service)', () => {
   afterEach(async () => {
-    await keytar.deletePassword(HEADROOM_KEYCHAIN_SERVICE, account);
+    await keytar.deletePassword(PACEWATCH_KEYCHAIN_SERVICE, account);
     await keytar.deletePassword(CLAUDE_SERVICE, account);
   });
 
-  it('stores, reads, replaces and deletes a Headroom secret', async () => {
+  it('stores, reads, replaces and deletes a Pacewatch secret', async () => {
     const store = createKeytarSecretStore();
-    expect(await store.get(HEADROOM_KEYCHAIN_SERVICE, account)).toBeNull();
+    expect(await store.get(PACEWATCH_KEYCHAIN_SERVICE, account)).toBeNull();
     await store.set(
-      HEADROOM_KEYCHAIN_SERVICE,
+      PACEWATCH_KEYCHAIN_SERVICE,
       account,
       new Secret('sk-ant-sid01-test-session-abc'),
     );
-    const first = await store.get(HEADROOM_KEYCHAIN_SERVICE, account);
+    const first = await store.get(PACEWATCH_KEYCHAIN_SERVICE, account);
     expect(first).toBeInstanceOf(Secret);
     expect(first?.reveal()).toBe('sk-ant-sid01-test-session-abc');
     expect(String(first)).toBe('[redacted]');
     await store.set(
-      HEADROOM_KEYCHAIN_SERVICE,
+      PACEWATCH_KEYCHAIN_SERVICE,
       account,
       new Secret('sk-ant-sid01-test-session-def'),
     );
-    expect((await store.get(HEADROOM_KEYCHAIN_SERVICE, account))?.reveal()).toBe(
+    expect((await store.get(PACEWATCH_KEYCHAIN_SERVICE, account))?.reveal()).toBe(
       'sk-ant-sid01-test-session-def',
     );
     // What the store wrote is what any other keychain client sees.
-    expect(await keytar.getPassword(HEADROOM_KEYCHAIN_SERVICE, account)).toBe(
+    expect(await keytar.getPassword(PACEWATCH_KEYCHAIN_SERVICE, account)).toBe(
       'sk-ant-sid01-test-session-def',
     );
-    expect(await store.delete(HEADROOM_KEYCHAIN_SERVICE, account)).toBe(true);
-    expect(await store.get(HEADROOM_KEYCHAIN_SERVICE, account)).toBeNull();
-    expect(await store.delete(HEADROOM_KEYCHAIN_SERVICE, account)).toBe(false);
+    expect(await store.delete(PACEWATCH_KEYCHAIN_SERVICE, account)).toBe(true);
+    expect(await store.get(PACEWATCH_KEYCHAIN_SERVICE, account)).toBeNull();
+    expect(await store.delete(PACEWATCH_KEYCHAIN_SERVICE, account)).toBe(false);
   });
 
   it("reads Claude Code's keychain item through the macOS path of the credential reader", async () => {
-    const home = mkdtempSync(join(tmpdir(), 'headroom-keyring-'));
+    const home = mkdtempSync(join(tmpdir(), 'pacewatch-keyring-'));
     try {
       const json = JSON.stringify(
         fakeClaudeCredentials({ expiresAt: 1_768_384_301_294, subscriptionType: 'pro' }),
@@ -88,7 +88,7 @@ describe('an unavailable keychain', () => {
     // A child process gets a D-Bus address that leads nowhere; keytar stays external, as in the
     // CLI bundle, and resolves from the repository's node_modules (the bundle lives under it).
     mkdirSync(resolve('node_modules/.cache'), { recursive: true });
-    dir = mkdtempSync(resolve('node_modules/.cache/headroom-keytar-'));
+    dir = mkdtempSync(resolve('node_modules/.cache/pacewatch-keytar-'));
     bundle = join(dir, 'store.cjs');
     await build({
       entryPoints: [resolve('electron/core/adapters/keytar-secret-store.ts')],
@@ -101,7 +101,7 @@ describe('an unavailable keychain', () => {
     });
     writeFileSync(
       join(dir, 'probe.cjs'),
-      `require(${JSON.stringify(bundle)}).createKeytarSecretStore().get('Headroom', 'probe')` +
+      `require(${JSON.stringify(bundle)}).createKeytarSecretStore().get('Pacewatch', 'probe')` +
         `.then(() => console.log('read'), (e) => console.log(e.name + ': ' + e.message + '\\n' + e.cause.message));`,
     );
   });
@@ -121,7 +121,7 @@ describe('an unavailable keychain', () => {
   it("is an error that says what to do, with libsecret's words kept only as its cause", () => {
     const [message, cause] = probe({
       ...process.env,
-      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/headroom-test-bus',
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pacewatch-test-bus',
     });
     expect(message).toBe(
       'KeychainUnavailableError: The system keychain is locked or unavailable: unlock it, or install a Secret Service such as gnome-keyring.',

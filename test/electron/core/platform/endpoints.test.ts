@@ -22,15 +22,15 @@ describe('resolveEndpoints', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    const result = resolveEndpoints({ HEADROOM_ANTHROPIC_URL: '  ' });
+    const result = resolveEndpoints({ PACEWATCH_ANTHROPIC_URL: '  ' });
     expect(result.ok && result.endpoints.anthropic).toBe('https://api.anthropic.com');
   });
 
   it('accepts a loopback fake, trims trailing slashes and says so in a banner', () => {
     expect(
       resolveEndpoints({
-        HEADROOM_ANTHROPIC_URL: 'http://127.0.0.1:4010/',
-        HEADROOM_CLAUDE_AI_URL: 'http://localhost:4011//',
+        PACEWATCH_ANTHROPIC_URL: 'http://127.0.0.1:4010/',
+        PACEWATCH_CLAUDE_AI_URL: 'http://localhost:4011//',
       }),
     ).toEqual({
       ok: true,
@@ -38,8 +38,8 @@ describe('resolveEndpoints', () => {
         anthropic: 'http://127.0.0.1:4010',
         claudeAi: 'http://localhost:4011',
         overrides: [
-          'Using HEADROOM_ANTHROPIC_URL=http://127.0.0.1:4010',
-          'Using HEADROOM_CLAUDE_AI_URL=http://localhost:4011',
+          'Using PACEWATCH_ANTHROPIC_URL=http://127.0.0.1:4010',
+          'Using PACEWATCH_CLAUDE_AI_URL=http://localhost:4011',
         ],
         anthropicIsLoopback: true,
         claudeAiIsLoopback: true,
@@ -49,13 +49,13 @@ describe('resolveEndpoints', () => {
 
   it('accepts any https URL, keeping a path prefix', () => {
     expect(
-      resolveEndpoints({ HEADROOM_ANTHROPIC_URL: 'https://proxy.example.com/anthropic/' }),
+      resolveEndpoints({ PACEWATCH_ANTHROPIC_URL: 'https://proxy.example.com/anthropic/' }),
     ).toEqual({
       ok: true,
       endpoints: {
         anthropic: 'https://proxy.example.com/anthropic',
         claudeAi: 'https://claude.ai',
-        overrides: ['Using HEADROOM_ANTHROPIC_URL=https://proxy.example.com/anthropic'],
+        overrides: ['Using PACEWATCH_ANTHROPIC_URL=https://proxy.example.com/anthropic'],
         anthropicIsLoopback: false,
         claudeAiIsLoopback: false,
       },
@@ -64,8 +64,8 @@ describe('resolveEndpoints', () => {
 
   it('accepts http on ::1 and anywhere in 127.0.0.0/8', () => {
     const result = resolveEndpoints({
-      HEADROOM_ANTHROPIC_URL: 'http://[::1]:4010',
-      HEADROOM_CLAUDE_AI_URL: 'http://127.8.9.10',
+      PACEWATCH_ANTHROPIC_URL: 'http://[::1]:4010',
+      PACEWATCH_CLAUDE_AI_URL: 'http://127.8.9.10',
     });
     expect(result.ok && [result.endpoints.anthropic, result.endpoints.claudeAi]).toEqual([
       'http://[::1]:4010',
@@ -75,32 +75,32 @@ describe('resolveEndpoints', () => {
 
   const refused: Array<[Record<string, string>, string]> = [
     [
-      { HEADROOM_ANTHROPIC_URL: 'http://example.com' },
-      `HEADROOM_ANTHROPIC_URL must be ${ALLOWED}; got http://example.com. Fix it, or unset it.`,
+      { PACEWATCH_ANTHROPIC_URL: 'http://example.com' },
+      `PACEWATCH_ANTHROPIC_URL must be ${ALLOWED}; got http://example.com. Fix it, or unset it.`,
     ],
     [
-      { HEADROOM_CLAUDE_AI_URL: 'http://10.0.0.5:8080' },
-      `HEADROOM_CLAUDE_AI_URL must be ${ALLOWED}; got http://10.0.0.5:8080. Fix it, or unset it.`,
+      { PACEWATCH_CLAUDE_AI_URL: 'http://10.0.0.5:8080' },
+      `PACEWATCH_CLAUDE_AI_URL must be ${ALLOWED}; got http://10.0.0.5:8080. Fix it, or unset it.`,
     ],
     [
-      { HEADROOM_ANTHROPIC_URL: 'http://127.0.0.1.example.com' },
-      `HEADROOM_ANTHROPIC_URL must be ${ALLOWED}; got http://127.0.0.1.example.com. Fix it, or unset it.`,
+      { PACEWATCH_ANTHROPIC_URL: 'http://127.0.0.1.example.com' },
+      `PACEWATCH_ANTHROPIC_URL must be ${ALLOWED}; got http://127.0.0.1.example.com. Fix it, or unset it.`,
     ],
     [
-      { HEADROOM_ANTHROPIC_URL: 'ftp://127.0.0.1' },
-      `HEADROOM_ANTHROPIC_URL must be ${ALLOWED}; got ftp://127.0.0.1. Fix it, or unset it.`,
+      { PACEWATCH_ANTHROPIC_URL: 'ftp://127.0.0.1' },
+      `PACEWATCH_ANTHROPIC_URL must be ${ALLOWED}; got ftp://127.0.0.1. Fix it, or unset it.`,
     ],
     [
-      { HEADROOM_ANTHROPIC_URL: 'api.anthropic.com' },
-      `HEADROOM_ANTHROPIC_URL is not a URL. Set it to ${ALLOWED}, or unset it.`,
+      { PACEWATCH_ANTHROPIC_URL: 'api.anthropic.com' },
+      `PACEWATCH_ANTHROPIC_URL is not a URL. Set it to ${ALLOWED}, or unset it.`,
     ],
     [
-      { HEADROOM_ANTHROPIC_URL: 'https://user:pw@api.anthropic.com' },
-      'HEADROOM_ANTHROPIC_URL must be a plain base URL without user name, password, query or fragment. Fix it, or unset it.',
+      { PACEWATCH_ANTHROPIC_URL: 'https://user:pw@api.anthropic.com' },
+      'PACEWATCH_ANTHROPIC_URL must be a plain base URL without user name, password, query or fragment. Fix it, or unset it.',
     ],
     [
-      { HEADROOM_CLAUDE_AI_URL: 'https://claude.ai/?x=1' },
-      'HEADROOM_CLAUDE_AI_URL must be a plain base URL without user name, password, query or fragment. Fix it, or unset it.',
+      { PACEWATCH_CLAUDE_AI_URL: 'https://claude.ai/?x=1' },
+      'PACEWATCH_CLAUDE_AI_URL must be a plain base URL without user name, password, query or fragment. Fix it, or unset it.',
     ],
   ];
   it.each(refused)('refuses %j, naming the variable and what is allowed', (env, message) => {
@@ -108,7 +108,7 @@ describe('resolveEndpoints', () => {
   });
 
   it('never echoes a password from a refused URL', () => {
-    const result = resolveEndpoints({ HEADROOM_ANTHROPIC_URL: 'http://me:hunter2@evil.example' });
+    const result = resolveEndpoints({ PACEWATCH_ANTHROPIC_URL: 'http://me:hunter2@evil.example' });
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toContain('hunter2');
   });
@@ -117,7 +117,7 @@ describe('resolveEndpoints', () => {
 describe('allowedOrigins', () => {
   it('lists the origins of both endpoints once each', () => {
     const result = resolveEndpoints({
-      HEADROOM_ANTHROPIC_URL: 'https://proxy.example.com/anthropic',
+      PACEWATCH_ANTHROPIC_URL: 'https://proxy.example.com/anthropic',
     });
     if (!result.ok) throw new Error(result.message);
     expect(allowedOrigins(result.endpoints)).toEqual([
@@ -125,8 +125,8 @@ describe('allowedOrigins', () => {
       'https://claude.ai',
     ]);
     const same = resolveEndpoints({
-      HEADROOM_ANTHROPIC_URL: 'http://127.0.0.1:4010',
-      HEADROOM_CLAUDE_AI_URL: 'http://127.0.0.1:4010/',
+      PACEWATCH_ANTHROPIC_URL: 'http://127.0.0.1:4010',
+      PACEWATCH_CLAUDE_AI_URL: 'http://127.0.0.1:4010/',
     });
     if (!same.ok) throw new Error(same.message);
     expect(allowedOrigins(same.endpoints)).toEqual(['http://127.0.0.1:4010']);

@@ -17,7 +17,7 @@ import {
   script,
 } from './route-fixtures';
 
-const tempDir = useTempDir('headroom-route-home-');
+const tempDir = useTempDir('pacewatch-route-home-');
 
 /** A fixture home with an empty project folder; Claude Code would run in `~/proj`. */
 function home(): string {
@@ -330,7 +330,7 @@ describe('checkRoute over fixture home directories', () => {
       route: 'unknown',
       plan: null,
       headline:
-        'Headroom could not tell which account Claude Code bills: no login, key or token was found',
+        'Pacewatch could not tell which account Claude Code bills: no login, key or token was found',
       summary: 'Unknown: no login found',
       evidence: [
         {
@@ -359,7 +359,7 @@ describe('checkRoute over fixture home directories', () => {
       {
         source: '~/.zshrc:1',
         detail:
-          'exports ANTHROPIC_API_KEY (a key is set; value not shown); Headroom could not tell whether Claude Code approved it',
+          'exports ANTHROPIC_API_KEY (a key is set; value not shown); Pacewatch could not tell whether Claude Code approved it',
       },
       {
         source: '~/.claude.json',
@@ -368,11 +368,11 @@ describe('checkRoute over fixture home directories', () => {
       SHELL_NOTHING,
       {
         source: '~/proj/.claude/settings.local.json',
-        detail: 'is not valid JSON, so Headroom skipped it; fix its syntax',
+        detail: 'is not valid JSON, so Pacewatch skipped it; fix its syntax',
       },
       {
         source: '~/.claude/settings.json',
-        detail: 'is not valid JSON, so Headroom skipped it; fix its syntax',
+        detail: 'is not valid JSON, so Pacewatch skipped it; fix its syntax',
       },
     ]);
   });

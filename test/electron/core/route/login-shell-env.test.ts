@@ -6,7 +6,7 @@ import type { LoginShellResult } from '../../../../electron/core/route/login-she
 import { useTempDir } from '../../../support/temp-dir';
 import { FAKE_KEY, put, script } from './route-fixtures';
 
-const tempDir = useTempDir('headroom-route-shell-');
+const tempDir = useTempDir('pacewatch-route-shell-');
 const baseEnv = { PATH: process.env.PATH };
 
 /** The result with values revealed as "set" markers, so assertions never hold a key. */

@@ -10,7 +10,7 @@ import {
 import { Secret } from '../../../../shared/domain/secret';
 import { useTempDir } from '../../../support/temp-dir';
 
-const tempDir = useTempDir('headroom-credentials-');
+const tempDir = useTempDir('pacewatch-credentials-');
 const WEB_KEY = 'sk-ant-sid01-test-session-abc';
 const ADMIN_KEY = 'sk-ant-admin01-test-key-abc';
 const T0 = Date.UTC(2026, 10, 21, 9);
@@ -69,10 +69,10 @@ const ADMIN_WRONG =
   'That does not look like an Admin API key (it starts with sk-ant-admin). Create one in the Anthropic Console under Settings → Admin keys, and paste it again.';
 
 describe('the credential service', () => {
-  it('keeps the key in the keychain under "Headroom" and only its time in the data dir', async () => {
+  it('keeps the key in the keychain under "Pacewatch" and only its time in the data dir', async () => {
     const { service, keychain, metadata } = setup();
     expect(await service.store('web', new Secret(`  ${WEB_KEY}\n`))).toEqual({ ok: true });
-    expect(keychain.items).toEqual(new Map([['Headroom/web-session-key', WEB_KEY]]));
+    expect(keychain.items).toEqual(new Map([['Pacewatch/web-session-key', WEB_KEY]]));
     expect(JSON.parse(metadata())).toEqual({ web: { storedAt: T0 } });
     expect(metadata()).not.toContain('sk-ant');
     expect((await service.read('web'))?.reveal()).toBe(WEB_KEY);
@@ -120,7 +120,7 @@ describe('the credential service', () => {
     expect(await service.stamp('web')).toBe(`stored:${T0 + 2_000}`);
     expect(await service.clear('web')).toEqual({ ok: true });
     expect(await service.stamp('web')).toBeNull();
-    expect(keychain.items).toEqual(new Map([['Headroom/admin-api-key', ADMIN_KEY]]));
+    expect(keychain.items).toEqual(new Map([['Pacewatch/admin-api-key', ADMIN_KEY]]));
     expect(JSON.parse(metadata())).toEqual({ admin: { storedAt: T0 + 1_000 } });
     expect(await service.clear('web')).toEqual({ ok: true });
   });

@@ -49,7 +49,7 @@ describe('engine with the logs estimate', () => {
     const layout = dataLayout(join(root, 'data'));
     const clock = { now: () => Date.now() };
     const pathEnv = {
-      env: { CLAUDE_CONFIG_DIR: join(root, 'claude'), HEADROOM_DATA_DIR: layout.dir },
+      env: { CLAUDE_CONFIG_DIR: join(root, 'claude'), PACEWATCH_DATA_DIR: layout.dir },
       platform: process.platform,
       home: root,
     };

@@ -18,7 +18,7 @@ const T0 = Date.UTC(2026, 10, 21, 9, 0, 0);
 const RESET = T0 + 4 * 60 * MIN;
 const tempDir = useTempDir();
 
-/** One process's engine (the app, or a `headroom watch`) over a shared data dir. */
+/** One process's engine (the app, or a `pacewatch watch`) over a shared data dir. */
 function processOn(
   dir: string,
   source: FakeSource | FakeSource[],

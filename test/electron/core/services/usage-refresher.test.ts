@@ -117,7 +117,7 @@ describe('usage refresher', () => {
     );
     expect(quarantined).toHaveLength(1);
     expect(result.problems).toEqual([
-      `Headroom's oauth.json was damaged (not valid JSON); it was rebuilt and the damaged copy kept at ${join(dir, 'cache', quarantined[0] ?? '')}.`,
+      `Pacewatch's oauth.json was damaged (not valid JSON); it was rebuilt and the damaged copy kept at ${join(dir, 'cache', quarantined[0] ?? '')}.`,
     ]);
     expect(result.record.snapshot?.windows[0]?.utilization).toBe(42);
     expect(existsSync(join(dir, 'cache', 'oauth.json'))).toBe(true);

@@ -34,15 +34,15 @@ function response(
 }
 
 const EXPIRED =
-  'Your Claude Code sign-in has expired. Run `claude` once to renew it; Headroom picks it up by itself.';
+  'Your Claude Code sign-in has expired. Run `claude` once to renew it; Pacewatch picks it up by itself.';
 const INVALID =
   "Anthropic rejected Claude Code's sign-in. Run `claude`, then /login, to sign in again.";
 const SCOPE =
-  'This Claude Code token can run Claude but cannot read usage: tokens from `claude setup-token` or CLAUDE_CODE_OAUTH_TOKEN lack the user:profile scope. Sign in with `claude` (/login) so Headroom can read usage.';
+  'This Claude Code token can run Claude but cannot read usage: tokens from `claude setup-token` or CLAUDE_CODE_OAUTH_TOKEN lack the user:profile scope. Sign in with `claude` (/login) so Pacewatch can read usage.';
 const RATE =
-  'Anthropic is rate-limiting usage requests. Headroom waits and retries by itself; nothing to do.';
+  'Anthropic is rate-limiting usage requests. Pacewatch waits and retries by itself; nothing to do.';
 const CHALLENGE =
-  'api.anthropic.com answered with a web page instead of usage figures (HTTP 403), likely a Cloudflare check or a proxy. Headroom retries by itself; if this persists, check your proxy or VPN.';
+  'api.anthropic.com answered with a web page instead of usage figures (HTTP 403), likely a Cloudflare check or a proxy. Pacewatch retries by itself; if this persists, check your proxy or VPN.';
 
 describe('classifyResponse', () => {
   const rows: Array<[string, HttpResponse, string, string, number | null]> = [
@@ -99,35 +99,35 @@ describe('classifyResponse', () => {
       '500',
       response(500, serverError()),
       'server',
-      "Anthropic's API answered with an error (HTTP 500). Headroom retries by itself.",
+      "Anthropic's API answered with an error (HTTP 500). Pacewatch retries by itself.",
       null,
     ],
     [
       '503 with Retry-After',
       response(503, 'Service Unavailable', { 'Retry-After': '120' }),
       'server',
-      "Anthropic's API answered with an error (HTTP 503). Headroom retries by itself.",
+      "Anthropic's API answered with an error (HTTP 503). Pacewatch retries by itself.",
       120_000,
     ],
     [
       '529 overloaded',
       response(529, overloadedError()),
       'server',
-      "Anthropic's API is overloaded (HTTP 529). Headroom retries by itself.",
+      "Anthropic's API is overloaded (HTTP 529). Pacewatch retries by itself.",
       null,
     ],
     [
       '302 (a redirect is never followed)',
       response(302, '', { Location: 'https://example.com/' }),
       'server',
-      "Anthropic's API gave an unexpected answer (HTTP 302). Headroom retries by itself; update Headroom if this persists.",
+      "Anthropic's API gave an unexpected answer (HTTP 302). Pacewatch retries by itself; update Pacewatch if this persists.",
       null,
     ],
     [
       '404',
       response(404, { type: 'error', error: { type: 'not_found_error', message: 'Not found' } }),
       'server',
-      "Anthropic's API gave an unexpected answer (HTTP 404). Headroom retries by itself; update Headroom if this persists.",
+      "Anthropic's API gave an unexpected answer (HTTP 404). Pacewatch retries by itself; update Pacewatch if this persists.",
       null,
     ],
   ];
@@ -158,7 +158,7 @@ describe('classifyFailure', () => {
       error: {
         kind: 'network',
         message:
-          'Could not reach api.anthropic.com (no answer within 15 s). Check your connection; Headroom retries by itself.',
+          'Could not reach api.anthropic.com (no answer within 15 s). Check your connection; Pacewatch retries by itself.',
       },
       retryAfterMs: null,
     });
@@ -166,7 +166,7 @@ describe('classifyFailure', () => {
       classifyFailure({ kind: 'timeout', message: '' }, oauthMessages('127.0.0.1:4010', 300)).error
         .message,
     ).toBe(
-      'Could not reach 127.0.0.1:4010 (no answer within 0.3 s). Check your connection; Headroom retries by itself.',
+      'Could not reach 127.0.0.1:4010 (no answer within 0.3 s). Check your connection; Pacewatch retries by itself.',
     );
   });
 
@@ -175,7 +175,7 @@ describe('classifyFailure', () => {
       error: {
         kind: 'network',
         message:
-          'Could not reach api.anthropic.com (connection refused). Check your connection; Headroom retries by itself.',
+          'Could not reach api.anthropic.com (connection refused). Check your connection; Pacewatch retries by itself.',
       },
       retryAfterMs: null,
     });
@@ -191,7 +191,7 @@ describe('classifyFailure', () => {
       error: {
         kind: 'network',
         message:
-          'Headroom did not contact api.anthropic.com: it is not one of the allowed endpoints. Check HEADROOM_ANTHROPIC_URL.',
+          'Pacewatch did not contact api.anthropic.com: it is not one of the allowed endpoints. Check PACEWATCH_ANTHROPIC_URL.',
       },
       retryAfterMs: null,
     });

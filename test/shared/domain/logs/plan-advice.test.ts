@@ -36,18 +36,18 @@ describe('plan advice', () => {
     expect(advice.sentence).toContain('You hit a limit 5 times in that time.');
     const busy = planAdvice({ costLast30DaysUsd: 150, activeDays: 28, limitHits: 4 });
     expect(busy.sentence).toContain(
-      'You hit a limit 4 times in that time, often enough that Max 20x ($200) may be worth its extra headroom.',
+      'You hit a limit 4 times in that time, often enough that Max 20x ($200) may be worth its extra pacewatch.',
     );
   });
 
-  it('says how many days the limit count covers when Headroom has watched for less than 30', () => {
+  it('says how many days the limit count covers when Pacewatch has watched for less than 30', () => {
     const sentence = (limitHits: number, limitHistoryDays: number): string =>
       planAdvice({ costLast30DaysUsd: 12.5, activeDays: 1, limitHits, limitHistoryDays }).sentence;
     expect(sentence(1, 3)).toContain(
-      'You hit a limit once in the 3 days Headroom has been watching.',
+      'You hit a limit once in the 3 days Pacewatch has been watching.',
     );
     expect(sentence(0, 1)).toContain(
-      'You did not hit a limit in the day Headroom has been watching.',
+      'You did not hit a limit in the day Pacewatch has been watching.',
     );
   });
 

@@ -258,12 +258,12 @@ describe('fix steps', () => {
     );
   });
 
-  it('says how to find a variable the login shell sets from a file Headroom did not scan', () => {
+  it('says how to find a variable the login shell sets from a file Pacewatch did not scan', () => {
     const report = buildRouteReport(
       withLogin({ sightings: [secretAt('ANTHROPIC_AUTH_TOKEN', places.loginShell)] }),
     );
     expect(report.fix[0]).toBe(
-      'Your login shell sets ANTHROPIC_AUTH_TOKEN in a file Headroom did not check: find it with `grep -rn ANTHROPIC_AUTH_TOKEN ~/.zshenv ~/.zprofile ~/.zshrc ~/.bash_profile ~/.bashrc ~/.profile ~/.config/fish /etc/environment` and remove that line.',
+      'Your login shell sets ANTHROPIC_AUTH_TOKEN in a file Pacewatch did not check: find it with `grep -rn ANTHROPIC_AUTH_TOKEN ~/.zshenv ~/.zprofile ~/.zshrc ~/.bash_profile ~/.bashrc ~/.profile ~/.config/fish /etc/environment` and remove that line.',
     );
   });
 
@@ -273,7 +273,7 @@ describe('fix steps', () => {
       route: 'unknown',
       plan: null,
       headline:
-        'Headroom could not tell which account Claude Code bills: no login, key or token was found',
+        'Pacewatch could not tell which account Claude Code bills: no login, key or token was found',
       evidence: [
         {
           source: '~/.claude.json',
@@ -386,7 +386,7 @@ describe('evidence about the check itself', () => {
     );
     expect(report.evidence.at(-1)).toEqual({
       source: '~/.claude/settings.json',
-      detail: 'is not valid JSON, so Headroom skipped it; fix its syntax',
+      detail: 'is not valid JSON, so Pacewatch skipped it; fix its syntax',
     });
   });
 });

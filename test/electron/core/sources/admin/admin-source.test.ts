@@ -169,12 +169,12 @@ describe('the admin source against a fake Admin API', () => {
     expect(await adminSource({ key: null }).fetch()).toEqual(
       failed('no-credentials', NO_ADMIN_KEY_MESSAGE),
     );
-    expect(NO_ADMIN_KEY_MESSAGE).toContain('`headroom credentials set admin`');
+    expect(NO_ADMIN_KEY_MESSAGE).toContain('`pacewatch credentials set admin`');
     expect(api.requests).toHaveLength(0);
   });
 
   const PARSE = (problem: string) =>
-    `Anthropic's cost report was not in the expected form (${problem}). Headroom keeps the last good figures; run \`headroom status --source admin --refresh\` to try again, and update Headroom if this persists.`;
+    `Anthropic's cost report was not in the expected form (${problem}). Pacewatch keeps the last good figures; run \`pacewatch status --source admin --refresh\` to try again, and update Pacewatch if this persists.`;
 
   const faults: { name: string; reply: FakeReply; expected: ReturnType<typeof failed> }[] = [
     {
@@ -190,7 +190,7 @@ describe('the admin source against a fake Admin API', () => {
       reply: { status: 429, headers: { 'retry-after': '60' }, body: rateLimitError() },
       expected: failed(
         'rate-limited',
-        "Anthropic's Admin API is rate-limiting requests. Headroom waits and retries by itself; nothing to do.",
+        "Anthropic's Admin API is rate-limiting requests. Pacewatch waits and retries by itself; nothing to do.",
         60_000,
       ),
     },
@@ -199,7 +199,7 @@ describe('the admin source against a fake Admin API', () => {
       reply: { status: 500, body: serverError() },
       expected: failed(
         'server',
-        "Anthropic's Admin API answered with an error (HTTP 500). Headroom retries by itself.",
+        "Anthropic's Admin API answered with an error (HTTP 500). Pacewatch retries by itself.",
       ),
     },
     {
@@ -207,7 +207,7 @@ describe('the admin source against a fake Admin API', () => {
       reply: { status: 529, body: overloadedError() },
       expected: failed(
         'server',
-        "Anthropic's Admin API is overloaded (HTTP 529). Headroom retries by itself.",
+        "Anthropic's Admin API is overloaded (HTTP 529). Pacewatch retries by itself.",
       ),
     },
     {
@@ -215,7 +215,7 @@ describe('the admin source against a fake Admin API', () => {
       reply: { status: 403, body: cloudflareChallengeHtml() },
       expected: failed(
         'network',
-        'HOST answered with a web page instead of a cost report (HTTP 403), likely a proxy. Headroom retries by itself; if this persists, check your proxy or VPN.',
+        'HOST answered with a web page instead of a cost report (HTTP 403), likely a proxy. Pacewatch retries by itself; if this persists, check your proxy or VPN.',
       ),
     },
     {
@@ -255,7 +255,7 @@ describe('the admin source against a fake Admin API', () => {
     expect(await adminSource({ key: 'sk-ant-admin01-test-revoked' }).fetch()).toEqual(
       failed(
         'auth',
-        "Anthropic rejected the stored Admin API key (it may have been revoked). Create an Admin API key in the Anthropic Console (Settings → Admin keys) and store it with `headroom credentials set admin` or in Headroom's settings.",
+        "Anthropic rejected the stored Admin API key (it may have been revoked). Create an Admin API key in the Anthropic Console (Settings → Admin keys) and store it with `pacewatch credentials set admin` or in Pacewatch's settings.",
       ),
     );
   });
@@ -266,7 +266,7 @@ describe('the admin source against a fake Admin API', () => {
     expect(await adminSource({ timeoutMs: 300 }).fetch()).toEqual(
       failed(
         'network',
-        `Could not reach ${host} (no answer within 0.3 s). Check your connection; Headroom retries by itself.`,
+        `Could not reach ${host} (no answer within 0.3 s). Check your connection; Pacewatch retries by itself.`,
       ),
     );
     expect(performance.now() - started).toBeLessThan(1_500);

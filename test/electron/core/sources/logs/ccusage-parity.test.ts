@@ -41,7 +41,7 @@ async function ccusage(
   return JSON.parse(stdout) as Record<string, unknown>;
 }
 
-function headroom(tree: Tree, kind: ReportKind, timeZone = 'UTC'): Record<string, unknown> {
+function pacewatch(tree: Tree, kind: ReportKind, timeZone = 'UTC'): Record<string, unknown> {
   const report = buildReport(tree.reader.entries(), kind, {
     timeZone,
     since: null,
@@ -101,7 +101,7 @@ function expectSameTotals(ours: Record<string, unknown>, theirs: Record<string, 
 }
 
 async function makeTree(seed: number, divergent: boolean): Promise<Tree> {
-  const dir = mkdtempSync(join(tmpdir(), 'headroom-parity-'));
+  const dir = mkdtempSync(join(tmpdir(), 'pacewatch-parity-'));
   generateTree({
     root: join(dir, 'claude'),
     seed,
@@ -158,7 +158,7 @@ describe.skipIf(!binary.ready)('accuracy against ccusage v20 on generated transc
     'daily: same tokens per day and model, cost within a cent (%s)',
     async (timeZone) => {
       const theirs = await ccusage(full, ['claude', 'daily'], timeZone);
-      const ours = headroom(full, 'daily', timeZone);
+      const ours = pacewatch(full, 'daily', timeZone);
       expect((ours.daily as Row[]).length).toBeGreaterThan(20);
       expectSameRows(ours.daily as Row[], theirs.daily as Row[], 'date');
       expectSameTotals(
@@ -170,7 +170,7 @@ describe.skipIf(!binary.ready)('accuracy against ccusage v20 on generated transc
 
   it('daily: the same as the all-agents `ccusage daily` the benchmark runs', async () => {
     const theirs = await ccusage(full, ['daily']);
-    const ours = headroom(full, 'daily');
+    const ours = pacewatch(full, 'daily');
     expectSameRows(
       ours.daily as Row[],
       (theirs.daily as Row[]).map((row) => ({ ...row, date: row.period })),
@@ -185,13 +185,13 @@ describe.skipIf(!binary.ready)('accuracy against ccusage v20 on generated transc
       ccusage(consistent, ['blocks']),
       ccusage(consistent, ['claude', 'daily']),
     ]);
-    expectSameRows(headroom(consistent, 'daily').daily as Row[], daily.daily as Row[], 'date');
+    expectSameRows(pacewatch(consistent, 'daily').daily as Row[], daily.daily as Row[], 'date');
     expectSameRows(
-      headroom(consistent, 'monthly').monthly as Row[],
+      pacewatch(consistent, 'monthly').monthly as Row[],
       monthly.monthly as Row[],
       'month',
     );
-    const ourSessions = headroom(consistent, 'sessions');
+    const ourSessions = pacewatch(consistent, 'sessions');
     expectSameRows(ourSessions.sessions as Row[], sessions.sessions as Row[], 'sessionId');
     expectSameTotals(
       ourSessions.totals as Record<string, unknown>,
@@ -212,7 +212,7 @@ describe.skipIf(!binary.ready)('accuracy against ccusage v20 on generated transc
         row.totalTokens,
         [...(row.models as string[])].sort(),
       ]);
-    const ourBlocks = headroom(consistent, 'blocks').blocks as Row[];
+    const ourBlocks = pacewatch(consistent, 'blocks').blocks as Row[];
     expect(shape(ourBlocks)).toEqual(shape(blocks.blocks as Row[]));
     (blocks.blocks as Row[]).forEach((block, index) => {
       expect(

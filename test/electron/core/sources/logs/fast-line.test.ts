@@ -211,7 +211,7 @@ describe('the fast line reader', () => {
   let files: string[][];
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'headroom-fast-line-'));
+    dir = mkdtempSync(join(tmpdir(), 'pacewatch-fast-line-'));
     const trees = [
       { seed: 31, sessions: 60, scale: 0.05 },
       { seed: 32, sessions: 6, scale: 1 },

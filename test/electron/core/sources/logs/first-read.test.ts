@@ -9,7 +9,7 @@ import { generateTree } from '../../../../fakes/transcripts/tree';
 import { assertBuilt } from '../../../../support/cli';
 import { useTempDir } from '../../../../support/temp-dir';
 
-const tempDir = useTempDir('headroom-first-read-');
+const tempDir = useTempDir('pacewatch-first-read-');
 const WORKER = join(import.meta.dirname, '..', '..', '..', '..', '..', 'dist', 'logs-worker.cjs');
 
 describe('a first read in a child process', () => {

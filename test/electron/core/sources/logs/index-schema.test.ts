@@ -27,7 +27,7 @@ const header = {
 };
 
 describe('the logs index header', () => {
-  it('reads a header Headroom wrote', () => {
+  it('reads a header Pacewatch wrote', () => {
     expect(parseIndexHeader(JSON.stringify(header))).toEqual(header);
   });
 

@@ -12,7 +12,7 @@ import {
 import { assistantText, transcript, userText } from '../../../../fakes/transcripts/line-factory';
 import { useTempDir } from '../../../../support/temp-dir';
 
-const tempDir = useTempDir('headroom-logs-');
+const tempDir = useTempDir('pacewatch-logs-');
 
 /** A Claude config dir with a projects/ folder, and an index path in a separate data dir. */
 function setup(): {

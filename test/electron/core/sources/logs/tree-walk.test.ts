@@ -5,7 +5,7 @@ import { logsIndexPath, logsRoots } from '../../../../../electron/core/sources/l
 import { sessionParts } from '../../../../../electron/core/sources/logs/tree-walk';
 import { useTempDir } from '../../../../support/temp-dir';
 
-const tempDir = useTempDir('headroom-roots-');
+const tempDir = useTempDir('pacewatch-roots-');
 
 describe('where transcripts are and what their paths say', () => {
   it.each([
@@ -28,7 +28,7 @@ describe('where transcripts are and what their paths say', () => {
     const env = {
       env: {
         CLAUDE_CONFIG_DIR: `${join(root, 'one')}, ${join(root, 'two', 'projects')},${join(root, 'empty')}`,
-        HEADROOM_DATA_DIR: join(root, 'data'),
+        PACEWATCH_DATA_DIR: join(root, 'data'),
       },
       platform: 'linux' as const,
       home: root,

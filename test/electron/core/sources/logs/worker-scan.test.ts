@@ -7,7 +7,7 @@ import { generateTree } from '../../../../fakes/transcripts/tree';
 import { assertBuilt } from '../../../../support/cli';
 import { useTempDir } from '../../../../support/temp-dir';
 
-const tempDir = useTempDir('headroom-worker-');
+const tempDir = useTempDir('pacewatch-worker-');
 const WORKER = join(import.meta.dirname, '..', '..', '..', '..', '..', 'dist', 'logs-worker.cjs');
 
 describe('reading on worker threads', () => {

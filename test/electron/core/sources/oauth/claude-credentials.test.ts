@@ -22,14 +22,14 @@ import { Secret } from '../../../../../shared/domain/secret';
 import { FAKE_OAUTH_TOKEN, fakeClaudeCredentials } from '../../../../fakes/anthropic-api';
 
 const NOT_SIGNED_IN =
-  'Claude Code is not signed in on this machine. Run `claude` and sign in with your Claude account; Headroom picks the login up by itself.';
+  'Claude Code is not signed in on this machine. Run `claude` and sign in with your Claude account; Pacewatch picks the login up by itself.';
 const KEYCHAIN_LOCKED =
-  "Headroom could not read Claude Code's sign-in because the system keychain is locked or unavailable. Unlock it; Headroom picks the login up by itself.";
+  "Pacewatch could not read Claude Code's sign-in because the system keychain is locked or unavailable. Unlock it; Pacewatch picks the login up by itself.";
 const EXPIRES_AT = 1_768_384_301_294;
 
 let home: string;
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'headroom-creds-'));
+  home = mkdtempSync(join(tmpdir(), 'pacewatch-creds-'));
 });
 afterEach(() => {
   rmSync(home, { recursive: true, force: true });
@@ -195,7 +195,7 @@ describe('createClaudeCredentialReader on Linux', () => {
     expect(read).toEqual({
       ok: false,
       kind: 'parse',
-      message: `Claude Code's credentials in ${path} are not valid JSON. Run \`claude\` and sign in again to rewrite them; Headroom picks the login up by itself.`,
+      message: `Claude Code's credentials in ${path} are not valid JSON. Run \`claude\` and sign in again to rewrite them; Pacewatch picks the login up by itself.`,
     });
     expect(JSON.stringify(read)).not.toContain('sk-ant');
   });
@@ -225,7 +225,7 @@ describe('createClaudeCredentialReader on Linux', () => {
     expect(await reader.read()).toEqual({
       ok: false,
       kind: 'no-credentials',
-      message: `Headroom cannot read Claude Code's credentials in ${path} (it is a directory). Make the file readable by your user; Headroom picks the login up by itself.`,
+      message: `Pacewatch cannot read Claude Code's credentials in ${path} (it is a directory). Make the file readable by your user; Pacewatch picks the login up by itself.`,
     });
   });
 
@@ -382,7 +382,7 @@ describe('createClaudeCredentialReader on macOS', () => {
     expect(await reader.read()).toEqual({
       ok: false,
       kind: 'parse',
-      message: `Claude Code's credentials in ${KEYCHAIN} are not valid JSON. Run \`claude\` and sign in again to rewrite them; Headroom picks the login up by itself.`,
+      message: `Claude Code's credentials in ${KEYCHAIN} are not valid JSON. Run \`claude\` and sign in again to rewrite them; Pacewatch picks the login up by itself.`,
     });
   });
 });

@@ -112,7 +112,7 @@ describe('the oauth source against a fake API', () => {
   });
 
   const EXPIRED =
-    'Your Claude Code sign-in has expired. Run `claude` once to renew it; Headroom picks it up by itself.';
+    'Your Claude Code sign-in has expired. Run `claude` once to renew it; Pacewatch picks it up by itself.';
 
   it('reports an expired token (401)', async () => {
     expect(await fetchWith({ status: 401, body: expiredTokenError() })).toEqual(
@@ -133,13 +133,13 @@ describe('the oauth source against a fake API', () => {
     expect(await fetchWith({ status: 403, body: scopeError() })).toEqual(
       failed(
         'forbidden',
-        'This Claude Code token can run Claude but cannot read usage: tokens from `claude setup-token` or CLAUDE_CODE_OAUTH_TOKEN lack the user:profile scope. Sign in with `claude` (/login) so Headroom can read usage.',
+        'This Claude Code token can run Claude but cannot read usage: tokens from `claude setup-token` or CLAUDE_CODE_OAUTH_TOKEN lack the user:profile scope. Sign in with `claude` (/login) so Pacewatch can read usage.',
       ),
     );
   });
 
   const RATE =
-    'Anthropic is rate-limiting usage requests. Headroom waits and retries by itself; nothing to do.';
+    'Anthropic is rate-limiting usage requests. Pacewatch waits and retries by itself; nothing to do.';
 
   it('passes on Retry-After 300 with a 429', async () => {
     const reply = { status: 429, headers: { 'Retry-After': '300' }, body: rateLimitError() };
@@ -155,11 +155,11 @@ describe('the oauth source against a fake API', () => {
     expect(await fetchWith({ status: 500, body: serverError() })).toEqual(
       failed(
         'server',
-        "Anthropic's API answered with an error (HTTP 500). Headroom retries by itself.",
+        "Anthropic's API answered with an error (HTTP 500). Pacewatch retries by itself.",
       ),
     );
     expect(await fetchWith({ status: 529, body: overloadedError() })).toEqual(
-      failed('server', "Anthropic's API is overloaded (HTTP 529). Headroom retries by itself."),
+      failed('server', "Anthropic's API is overloaded (HTTP 529). Pacewatch retries by itself."),
     );
   });
 
@@ -167,7 +167,7 @@ describe('the oauth source against a fake API', () => {
     expect(await fetchWith({ status: 403, body: cloudflareChallengeHtml() })).toEqual(
       failed(
         'network',
-        `${host} answered with a web page instead of usage figures (HTTP 403), likely a Cloudflare check or a proxy. Headroom retries by itself; if this persists, check your proxy or VPN.`,
+        `${host} answered with a web page instead of usage figures (HTTP 403), likely a Cloudflare check or a proxy. Pacewatch retries by itself; if this persists, check your proxy or VPN.`,
       ),
     );
   });
@@ -176,7 +176,7 @@ describe('the oauth source against a fake API', () => {
     expect(await fetchWith({ body: fullUsageBody(), truncateAt: 120 })).toEqual(
       failed(
         'parse',
-        "Anthropic's usage answer was not in the expected form (truncated JSON). Headroom keeps the last good figures; run `headroom status --refresh` to try again, and update Headroom if this persists.",
+        "Anthropic's usage answer was not in the expected form (truncated JSON). Pacewatch keeps the last good figures; run `pacewatch status --refresh` to try again, and update Pacewatch if this persists.",
       ),
     );
   });
@@ -194,7 +194,7 @@ describe('the oauth source against a fake API', () => {
     expect(outcome).toEqual(
       failed(
         'network',
-        `Could not reach ${host} (no answer within 0.3 s). Check your connection; Headroom retries by itself.`,
+        `Could not reach ${host} (no answer within 0.3 s). Check your connection; Pacewatch retries by itself.`,
       ),
     );
     expect(elapsed).toBeGreaterThanOrEqual(290);
@@ -220,7 +220,7 @@ describe('the oauth source against a fake API', () => {
     expect(await oauth.fetch()).toEqual(
       failed(
         'network',
-        `Could not reach ${new URL(closed.url).host} (connection refused). Check your connection; Headroom retries by itself.`,
+        `Could not reach ${new URL(closed.url).host} (connection refused). Check your connection; Pacewatch retries by itself.`,
       ),
     );
   });
@@ -260,7 +260,7 @@ describe('the oauth source and the credential', () => {
     expect(await source(reader).fetch()).toEqual(
       failed(
         'auth',
-        'Your Claude Code sign-in has expired. Run `claude` once to renew it; Headroom picks it up by itself.',
+        'Your Claude Code sign-in has expired. Run `claude` once to renew it; Pacewatch picks it up by itself.',
       ),
     );
     expect(fake.requests).toHaveLength(0);
@@ -341,7 +341,7 @@ describe('the oauth source and the credential', () => {
     expect(await oauth.fetch(controller.signal)).toEqual(
       failed(
         'network',
-        `Could not reach ${host} (the request was cancelled). Check your connection; Headroom retries by itself.`,
+        `Could not reach ${host} (the request was cancelled). Check your connection; Pacewatch retries by itself.`,
       ),
     );
   });

@@ -11,7 +11,7 @@ const T0 = Date.UTC(2026, 10, 21, 9);
 const tempDir = useTempDir();
 
 describe('the engine and the passive status-line source', () => {
-  it('only reads what `headroom statusline` wrote, even on a manual refresh', async () => {
+  it('only reads what `pacewatch statusline` wrote, even on a manual refresh', async () => {
     const layout = dataLayout(tempDir());
     let now = T0;
     const clock = { now: () => now };

@@ -17,7 +17,7 @@ import { historySchema } from '../../../../../shared/domain/history-schema';
 import type { Snapshot, UsageWindow } from '../../../../../shared/domain/snapshot';
 import { useTempDir } from '../../../../support/temp-dir';
 
-const tempDir = useTempDir('headroom-statusline-');
+const tempDir = useTempDir('pacewatch-statusline-');
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 10, 21, 14);
 const RESET = Date.UTC(2026, 10, 21, 16);
@@ -93,7 +93,7 @@ describe("the status line's cache record", () => {
       error: {
         kind: 'no-credentials',
         message:
-          "No reading from Claude Code's status line yet. Run `headroom statusline --install`, then use Claude Code: figures arrive with its first reply.",
+          "No reading from Claude Code's status line yet. Run `pacewatch statusline --install`, then use Claude Code: figures arrive with its first reply.",
       },
       retryAfterMs: null,
     });

@@ -112,7 +112,7 @@ describe('the web source against a fake claude.ai', () => {
     expect(await webSource(storedKey(null).credentials).fetch()).toEqual(
       failed('no-credentials', NO_SESSION_KEY_MESSAGE),
     );
-    expect(NO_SESSION_KEY_MESSAGE).toContain('`headroom credentials set web`');
+    expect(NO_SESSION_KEY_MESSAGE).toContain('`pacewatch credentials set web`');
     expect(api.requests).toHaveLength(0);
   });
 
@@ -121,7 +121,7 @@ describe('the web source against a fake claude.ai', () => {
     expect(outcome).toEqual(
       failed(
         'no-credentials',
-        'Headroom could not read its claude.ai session key. The system keychain is locked or unavailable: unlock it, or install a Secret Service such as gnome-keyring.',
+        'Pacewatch could not read its claude.ai session key. The system keychain is locked or unavailable: unlock it, or install a Secret Service such as gnome-keyring.',
       ),
     );
   });
@@ -130,7 +130,7 @@ describe('the web source against a fake claude.ai', () => {
     const outcome = await webSource(storedKey('sk-ant-sid01-test-expired').credentials).fetch();
     expect(outcome).toEqual(failed('auth', SESSION_EXPIRED_MESSAGE));
     expect(SESSION_EXPIRED_MESSAGE).toBe(
-      "Your claude.ai session has expired or was signed out. Sign in to claude.ai in a browser, copy the value of its sessionKey cookie (developer tools → Application → Cookies), and store it with `headroom credentials set web` or in Headroom's settings.",
+      "Your claude.ai session has expired or was signed out. Sign in to claude.ai in a browser, copy the value of its sessionKey cookie (developer tools → Application → Cookies), and store it with `pacewatch credentials set web` or in Pacewatch's settings.",
     );
   });
 
@@ -153,7 +153,7 @@ describe('the web source against a fake claude.ai', () => {
   });
 
   const CHALLENGE = () =>
-    `${host} answered with a web page instead of usage figures (HTTP 403), likely a Cloudflare check. Headroom keeps the last figures and retries by itself; if this persists, open claude.ai in your browser once.`;
+    `${host} answered with a web page instead of usage figures (HTTP 403), likely a Cloudflare check. Pacewatch keeps the last figures and retries by itself; if this persists, open claude.ai in your browser once.`;
 
   it('treats a Cloudflare challenge (HTML 403) as passing, not as an expired session', async () => {
     claude.organizations({ status: 403, body: cloudflareChallengeHtml() });
@@ -172,7 +172,7 @@ describe('the web source against a fake claude.ai', () => {
       reply: { status: 429, headers: { 'retry-after': '300' }, body: rateLimitError() },
       expected: failed(
         'rate-limited',
-        'claude.ai is rate-limiting usage requests. Headroom waits and retries by itself; nothing to do.',
+        'claude.ai is rate-limiting usage requests. Pacewatch waits and retries by itself; nothing to do.',
         300_000,
       ),
     },
@@ -181,7 +181,7 @@ describe('the web source against a fake claude.ai', () => {
       reply: { status: 500, body: serverError() },
       expected: failed(
         'server',
-        'claude.ai answered with an error (HTTP 500). Headroom retries by itself.',
+        'claude.ai answered with an error (HTTP 500). Pacewatch retries by itself.',
       ),
     },
     {
@@ -189,7 +189,7 @@ describe('the web source against a fake claude.ai', () => {
       reply: { status: 529, body: overloadedError() },
       expected: failed(
         'server',
-        'claude.ai answered with an error (HTTP 529). Headroom retries by itself.',
+        'claude.ai answered with an error (HTTP 529). Pacewatch retries by itself.',
       ),
     },
     {
@@ -197,7 +197,7 @@ describe('the web source against a fake claude.ai', () => {
       reply: { body: fullUsageBody(), truncateAt: 60 },
       expected: failed(
         'parse',
-        "claude.ai's usage answer was not in the expected form (truncated JSON). Headroom keeps the last good figures; run `headroom status --source web --refresh` to try again, and update Headroom if this persists.",
+        "claude.ai's usage answer was not in the expected form (truncated JSON). Pacewatch keeps the last good figures; run `pacewatch status --source web --refresh` to try again, and update Pacewatch if this persists.",
       ),
     },
     {
@@ -205,7 +205,7 @@ describe('the web source against a fake claude.ai', () => {
       reply: { body: { error: 'nope' } },
       expected: failed(
         'parse',
-        "claude.ai's usage answer was not in the expected form (no usage fields). Headroom keeps the last good figures; run `headroom status --source web --refresh` to try again, and update Headroom if this persists.",
+        "claude.ai's usage answer was not in the expected form (no usage fields). Pacewatch keeps the last good figures; run `pacewatch status --source web --refresh` to try again, and update Pacewatch if this persists.",
       ),
     },
   ];
@@ -224,7 +224,7 @@ describe('the web source against a fake claude.ai', () => {
     const outcome = await webSource().fetch();
     expect(outcome.ok || outcome.error).toEqual({
       kind: 'parse',
-      message: `claude.ai's usage answer was not in the expected form (${problem}). Headroom keeps the last good figures; run \`headroom status --source web --refresh\` to try again, and update Headroom if this persists.`,
+      message: `claude.ai's usage answer was not in the expected form (${problem}). Pacewatch keeps the last good figures; run \`pacewatch status --source web --refresh\` to try again, and update Pacewatch if this persists.`,
     });
   });
 
@@ -234,7 +234,7 @@ describe('the web source against a fake claude.ai', () => {
     expect(await webSource(storedKey().credentials, 300).fetch()).toEqual(
       failed(
         'network',
-        `Could not reach ${host} (no answer within 0.3 s). Check your connection; Headroom retries by itself.`,
+        `Could not reach ${host} (no answer within 0.3 s). Check your connection; Pacewatch retries by itself.`,
       ),
     );
     expect(performance.now() - started).toBeLessThan(1_500);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// The `headroom` command: loads the bundled CLI (built by `npm install` / `npm run build`).
-// A bare `headroom statusline` (Claude Code runs it on every prompt) loads its own small bundle.
+// The `pacewatch` command: loads the bundled CLI (built by `npm install` / `npm run build`).
+// A bare `pacewatch statusline` (Claude Code runs it on every prompt) loads its own small bundle.
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -10,7 +10,7 @@ const name = args.length === 1 && args[0] === 'statusline' ? 'statusline.cjs' : 
 const bundle = join(__dirname, '..', 'dist', name);
 if (!existsSync(bundle)) {
   process.stderr.write(
-    'headroom: the CLI is not built yet. Run `npm run build` in the checkout.\n',
+    'pacewatch: the CLI is not built yet. Run `npm run build` in the checkout.\n',
   );
   process.exit(1);
 }
