@@ -6,7 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const args = process.argv.slice(2);
+// The command the session runs: vitest, with this command's arguments.
+const vitest = [
+  process.execPath,
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  ...process.argv.slice(2),
+];
 const session = fileURLToPath(new URL('./desktop-session.mjs', import.meta.url));
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
@@ -16,10 +22,10 @@ if (
   !process.env.PACEWATCH_DESKTOP_SESSION &&
   has('dbus-run-session')
 ) {
-  result = spawnSync('dbus-run-session', ['--', process.execPath, session, ...args], {
+  result = spawnSync('dbus-run-session', ['--', process.execPath, session, ...vitest], {
     stdio: 'inherit',
   });
 } else {
-  result = spawnSync(process.execPath, [session, ...args], { stdio: 'inherit' });
+  result = spawnSync(process.execPath, [session, ...vitest], { stdio: 'inherit' });
 }
 process.exit(result.status ?? 1);
