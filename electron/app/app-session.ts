@@ -106,8 +106,10 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     });
   const tray = () => {
     const settings = core.settings();
+    const state = engine.state();
     return trayView({
-      views: engine.state()?.views ?? null,
+      views: state?.views ?? null,
+      failed: (state?.failure ?? null) !== null,
       thresholds: settings.alerts.thresholds,
       windowThresholds: settings.alerts.windowThresholds,
       lockoutLeadMinutes: settings.alerts.lockoutLeadMinutes,
@@ -154,11 +156,9 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     return routing;
   }
 
-  /** Polls once now without a manual refresh (which would skip the freshness check). */
+  /** Polls the sources that are due now (after a change), without a manual refresh's fetch. */
   function nudge(): void {
-    if (asleep) return;
-    engine.pause();
-    engine.resume();
+    if (!asleep) void engine.pollNow();
   }
 
   async function changed(
@@ -185,7 +185,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
   const handlers: InvokeHandlers = {
     getPopover: () => Promise.resolve(popover()),
     async refresh() {
-      await Promise.all([engine.refreshNow().catch(() => undefined), checkRoute()]);
+      await Promise.all([engine.pollNow({ manual: true }), checkRoute()]);
       return popover();
     },
     getSettings: () => settingsModel(),

@@ -72,7 +72,7 @@ export function buildPopoverModel(input: PopoverInput): PopoverModel {
   return {
     ...common,
     phase: 'ready',
-    banners: banners(state.views, overview, now).sort(
+    banners: banners(state, overview, now).sort(
       (a, b) => BANNER_ORDER.indexOf(a.kind) - BANNER_ORDER.indexOf(b.kind),
     ),
     cards,
@@ -146,11 +146,8 @@ function byWindowOrder(a: ShownWindow, b: ShownWindow): number {
   return rank(a.id) - rank(b.id) || a.id.localeCompare(b.id);
 }
 
-function banners(
-  views: readonly SourceView[],
-  overview: UsageOverview,
-  now: number,
-): BannerModel[] {
+function banners(state: EngineState, overview: UsageOverview, now: number): BannerModel[] {
+  const views = state.views;
   // Name the source when it is not obvious: several sources have something to say, or it is
   // the logs estimate. A source that has neither figures nor an error (a silent status line) is not counted.
   const speaking = views.filter(
@@ -160,6 +157,7 @@ function banners(
   const list = views.flatMap((view) =>
     view.error === null ? [] : [errorBanner(view, named(view))],
   );
+  if (state.failure !== null) list.push(failureBanner(state.failure.message));
   const failing = new Set(views.filter((view) => view.error !== null).map((view) => view.source));
   const binding = overview.windows.find((window) => window.binding);
   if (binding !== undefined && binding.utilization >= 100 && (binding.resetsAt ?? Infinity) > now) {
@@ -174,7 +172,11 @@ function banners(
       until: binding.resetsAt,
     });
   }
-  const stale = views.find((view) => view.stale && !failing.has(view.source));
+  // A failed poll already says the figures are old, and what to do.
+  const stale =
+    state.failure === null
+      ? views.find((view) => view.stale && !failing.has(view.source))
+      : undefined;
   if (stale !== undefined) {
     list.push({
       ...NO_TIMES,
@@ -202,6 +204,17 @@ function banners(
 }
 
 const NO_TIMES = { source: null, retryAt: null, until: null, action: null } as const;
+
+/** The engine's polls fail as a whole: the cards are the last good figures, marked stale. */
+function failureBanner(message: string): BannerModel {
+  return {
+    ...NO_TIMES,
+    kind: 'error',
+    title: 'Pacewatch could not update',
+    message,
+    action: 'refresh',
+  };
+}
 
 const ERROR_TITLES: Readonly<Record<UsageErrorKind, string>> = {
   'no-credentials': 'Not signed in',

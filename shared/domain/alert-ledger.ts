@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Alert } from './alerts';
+import type { Alert } from './alert';
 import { SOURCE_IDS } from './snapshot';
 
 /** What the ledger remembers about one limit window, whichever source reported it. */

@@ -1,4 +1,4 @@
-import type { Alert } from './alerts';
+import type { Alert } from './alert';
 import { formatClock, formatDuration, formatMoney, formatPercent, formatResetsIn } from './format';
 import type { WindowProjection } from './projection';
 import type { Money, UsageWindow } from './snapshot';

@@ -1,7 +1,8 @@
+import type { Alert } from './alert';
 import { ledgerKey, type AlertLedger, type WindowAlertState } from './alert-ledger';
 import { periodKey } from './period';
 import type { WindowProjection } from './projection';
-import type { Snapshot, SourceId, UsageWindow } from './snapshot';
+import type { Snapshot, UsageWindow } from './snapshot';
 
 /** What the user asked to be told about. */
 export interface AlertSettings {
@@ -22,39 +23,6 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
   lockoutLeadMinutes: 30,
   notifyOnReset: true,
 };
-
-/** One notification-worthy event, decided by `decideAlerts`. */
-export type Alert =
-  | {
-      kind: 'threshold';
-      source: SourceId;
-      windowId: string;
-      label: string;
-      threshold: number;
-      utilization: number;
-      resetsAt: number | null;
-      at: number;
-    }
-  | {
-      kind: 'lockout';
-      source: SourceId;
-      windowId: string;
-      label: string;
-      lockoutAt: number;
-      resetsAt: number | null;
-      blockedMs: number | null;
-      at: number;
-    }
-  | {
-      kind: 'reset';
-      source: SourceId;
-      windowId: string;
-      label: string;
-      nextResetAt: number | null;
-      /** Utilization when the reset was noticed (usually 0). */
-      utilization: number;
-      at: number;
-    };
 
 /** A threshold fired earlier re-arms only once utilization is this far below it. */
 const HYSTERESIS_POINTS = 5;

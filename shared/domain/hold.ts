@@ -1,5 +1,5 @@
 import type { AlertLedger } from './alert-ledger';
-import type { Alert } from './alerts';
+import type { Alert } from './alert';
 
 /** When notifications wait instead of showing. */
 export interface HoldSettings {

@@ -37,12 +37,26 @@ export interface TrayInput {
   readonly windowThresholds: Readonly<Record<string, readonly number[]>>;
   readonly lockoutLeadMinutes: number;
   readonly now: number;
+  /** Set while the engine's polls fail as a whole; the views are then the last good ones. */
+  readonly failed?: boolean;
 }
 
 const MINUTE = 60_000;
 
 /** The tray item for the binding window (the one that would lock the user out first). */
 export function trayView(input: TrayInput): TrayView {
+  const view = figuresView(input);
+  if (input.failed !== true) return view;
+  // The popover carries the sentence that says what to do; the tooltip points there.
+  const shown = view.title === '' ? '' : ` (last good figure ${view.title})`;
+  return {
+    ...view,
+    state: 'error',
+    tooltip: `Pacewatch: could not update${shown} · open Pacewatch for details`,
+  };
+}
+
+function figuresView(input: TrayInput): TrayView {
   if (input.views === null) {
     return {
       title: '',

@@ -44,6 +44,9 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
       summaryLine(view),
     ]);
     if (state.logs !== null) lines.push(['logs', logsLine(state.logs)]);
+    // Said once per run of failed polls; said again if polling fails anew after recovering.
+    if (state.failure === null) lastLines.delete('failure');
+    else lines.push(['failure', `! ${state.failure.message}`]);
     for (const [key, line] of lines) {
       if (line === lastLines.get(key)) continue;
       lastLines.set(key, line);

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { emptyHistory, type History } from '../../../shared/domain/history';
 import { historySchema } from '../../../shared/domain/history-schema';
 import type { LogsSummary } from '../../../shared/domain/logs-summary';
@@ -5,6 +6,7 @@ import { nextDueAt, type PollPolicy } from '../../../shared/domain/poll-policy';
 import type { SourceId } from '../../../shared/domain/snapshot';
 import type { SourceRecord } from '../../../shared/domain/source-record';
 import { buildSourceView, type SourceView } from '../../../shared/domain/source-view';
+import { scrubSecrets } from '../../../shared/domain/secret';
 import type { Clock, Logger, Timers } from '../ports';
 import type { UsageSource } from '../sources/usage-source';
 import type { DataLayout } from '../stores/data-layout';
@@ -21,6 +23,19 @@ export interface EngineState {
   readonly logs: LogsSummary | null;
   /** Rebuilt state files and similar, as sentences. */
   readonly problems: readonly string[];
+  /**
+   * Set while polling fails as a whole (a bug, or stored data the program cannot use): the views
+   * are then the last good ones, marked stale, and this says what happened and what to do.
+   */
+  readonly failure: EngineFailure | null;
+}
+
+/** Why the last polls failed, for every surface to show. */
+export interface EngineFailure {
+  /** A sentence that says what failed and what to do. */
+  readonly message: string;
+  /** When the first of the failed polls in a row ended, epoch ms. */
+  readonly since: number;
 }
 
 /** What the engine needs. */
@@ -50,11 +65,16 @@ export interface Engine {
   start(): void;
   /** Stops polling; a tick in progress finishes. */
   stop(): Promise<void>;
-  /** A manual refresh of every source (joins a poll in progress); resolves with the new state. */
-  refreshNow(): Promise<EngineState>;
+  /**
+   * Polls once now and resolves with the new state; never rejects (a failed poll is in the state).
+   * Without `manual` only the sources that are due are fetched (after a settings change, or a
+   * wake); `manual` fetches every source within its cooldown (the Refresh button). A poll in
+   * progress is joined; a manual one during an automatic poll runs right after it.
+   */
+  pollNow(options?: { readonly manual?: boolean }): Promise<EngineState>;
   /** Holds polling while the machine sleeps or the screen is locked. */
   pause(): void;
-  /** Ends a pause and polls once. */
+  /** Ends a pause and polls once (`pollNow`). */
   resume(): void;
   /** The last state, or null before the first tick finished. */
   state(): EngineState | null;
@@ -123,6 +143,7 @@ export function createEngine(deps: EngineDeps): Engine {
       views: visits.map((visit) => visit.view),
       logs: logsSummary(deps.clock.now()),
       problems: visits.flatMap((visit) => visit.problems),
+      failure: null,
     };
     publish(state);
     const dues = visits.map((visit) => visit.due).filter((due): due is number => due !== null);
@@ -177,28 +198,44 @@ export function createEngine(deps: EngineDeps): Engine {
       return pendingManual;
     }
     running = tick(manual)
-      .catch((error: unknown) => {
-        deps.logger.error(`Polling failed: ${(error as Error).message}`);
-        schedule(deps.clock.now() + (deps.maxTickMs ?? DEFAULT_MAX_TICK_MS));
-        throw error;
-      })
+      .catch(failed)
       .finally(() => (running = null));
     return running;
+  }
+
+  /** A tick that threw: keep the last good figures, marked stale, and say so on every surface. */
+  function failed(error: unknown): EngineState {
+    const reason = scrubSecrets(error instanceof Error ? error.message : String(error));
+    deps.logger.error(`Polling failed: ${reason}`);
+    const now = deps.clock.now();
+    const state: EngineState = {
+      updatedAt: current?.updatedAt ?? now,
+      views: (current?.views ?? []).map((view) => ({ ...view, stale: true })),
+      logs: logsSummary(now),
+      problems: [],
+      failure: {
+        message: failureSentence(reason, dirname(deps.layout.cache('oauth'))),
+        since: current?.failure?.since ?? now,
+      },
+    };
+    publish(state);
+    schedule(now + (deps.maxTickMs ?? DEFAULT_MAX_TICK_MS));
+    return state;
   }
 
   return {
     start() {
       active = true;
-      void run(false).catch(() => undefined);
+      void run(false);
     },
     async stop() {
       active = false;
       syncLogs();
       cancelTimer?.();
       cancelTimer = null;
-      await running?.catch(() => undefined);
+      await running;
     },
-    refreshNow: () => run(true),
+    pollNow: (options) => run(options?.manual ?? false),
     pause() {
       paused = true;
       cancelTimer?.();
@@ -207,7 +244,7 @@ export function createEngine(deps: EngineDeps): Engine {
     resume() {
       if (!paused) return;
       paused = false;
-      if (active) void run(false).catch(() => undefined);
+      if (active) void run(false);
     },
     state: () => current,
     subscribe(listener) {
@@ -215,4 +252,17 @@ export function createEngine(deps: EngineDeps): Engine {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * What a failed poll tells the user: what went wrong, that it retries, and what to do if it lasts.
+ * The cache holds only figures a poll fetches again, so setting it aside loses nothing.
+ */
+function failureSentence(reason: string, cacheDir: string): string {
+  const detail = reason.trim() === '' ? '' : ` (${reason.trim().replace(/\.+$/, '')})`;
+  return (
+    `Pacewatch could not update your usage${detail}; the figures shown are the last good ones ` +
+    'and it keeps trying by itself. If this goes on, restart Pacewatch; if it still fails, move ' +
+    `the folder ${cacheDir} aside (its figures are fetched again) and report this message.`
+  );
 }

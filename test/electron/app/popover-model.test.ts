@@ -31,7 +31,7 @@ function input(
   overrides: Partial<PopoverInput> = {},
 ): PopoverInput {
   const state: EngineState | null =
-    views === null ? null : { updatedAt: NOW, views, logs: null, problems: [] };
+    views === null ? null : { updatedAt: NOW, views, logs: null, problems: [], failure: null };
   return {
     state,
     settings: defaultSettings(),
@@ -61,7 +61,9 @@ describe('the popover model', () => {
     });
     const withLogs = (summary: LogsSummary) =>
       buildPopoverModel(
-        input([], { state: { updatedAt: NOW, views: [], logs: summary, problems: [] } }),
+        input([], {
+          state: { updatedAt: NOW, views: [], logs: summary, problems: [], failure: null },
+        }),
       );
     expect(withLogs(logs(0)).logs).toBeNull();
     expect(withLogs(logs(1_500)).logs).toEqual(logs(1_500));
@@ -267,5 +269,35 @@ describe('the popover model', () => {
       input([sourceView()], { settings: { ...settings, snoozeUntil: NOW - 1 } }),
     );
     expect(past.snoozedUntil).toBeNull();
+  });
+
+  it('a failed poll: the last good cards, one error banner with the sentence and a refresh button', () => {
+    const message =
+      'Pacewatch could not update your usage (boom); the figures shown are the last good ones.';
+    const views = [sourceView({ stale: true, windows: [windowView()] })];
+    const model = buildPopoverModel(
+      input(views, {
+        state: {
+          updatedAt: NOW,
+          views,
+          logs: null,
+          problems: [],
+          failure: { message, since: NOW },
+        },
+      }),
+    );
+    expect(model.phase).toBe('ready');
+    expect(model.cards.map((card) => [card.id, card.stale])).toEqual([['five_hour', true]]);
+    expect(model.banners).toEqual([
+      {
+        kind: 'error',
+        title: 'Pacewatch could not update',
+        message,
+        source: null,
+        retryAt: null,
+        until: null,
+        action: 'refresh',
+      },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertNotification, heldSummary } from '../../../shared/domain/alert-text';
-import type { Alert } from '../../../shared/domain/alerts';
+import type { Alert } from '../../../shared/domain/alert';
 import { HOUR, MINUTE, t } from './factories';
 
 const now = t('2026-11-21T13:47'); // a Saturday

@@ -4,10 +4,10 @@ import {
   emptyLedger,
   type AlertLedger,
 } from '../../../shared/domain/alert-ledger';
+import type { Alert } from '../../../shared/domain/alert';
 import {
   DEFAULT_ALERT_SETTINGS,
   decideAlerts,
-  type Alert,
   type AlertSettings,
 } from '../../../shared/domain/alerts';
 import { periodKey } from '../../../shared/domain/period';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLedger, type AlertLedger } from '../../../shared/domain/alert-ledger';
-import type { Alert } from '../../../shared/domain/alerts';
+import type { Alert } from '../../../shared/domain/alert';
 import {
   isHeld,
   releaseHeld,

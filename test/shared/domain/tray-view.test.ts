@@ -214,4 +214,20 @@ describe('the tray view', () => {
     const session = windowView({ utilization: 100 });
     expect(trayView(input([sourceView({ windows: [week, session] })])).title).toBe('100%');
   });
+
+  it('shows the error state while the engine cannot update, keeping the last good figure', () => {
+    const views = [sourceView({ stale: true, windows: [windowView()] })];
+    expect(trayView(input(views, { failed: true }))).toEqual({
+      title: '42%',
+      level: 3,
+      state: 'error',
+      tooltip: 'Pacewatch: could not update (last good figure 42%) · open Pacewatch for details',
+    });
+    expect(trayView(input([], { failed: true }))).toEqual({
+      title: '',
+      level: 0,
+      state: 'error',
+      tooltip: 'Pacewatch: could not update · open Pacewatch for details',
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { LogsSummary } from '../../../../shared/domain/logs-summary';
 import type { LogsMonitor } from '../../../../electron/core/services/logs-monitor';
 import { describe, expect, it } from 'vitest';
@@ -66,7 +67,7 @@ describe('engine', () => {
     const watch = processOn(dir, source, clock, { shown: desktop });
     for (const [step, runner] of [app, watch, app, watch, app].entries()) {
       now = T0 + step * 5 * MIN;
-      await runner.engine.refreshNow();
+      await runner.engine.pollNow({ manual: true });
     }
     const titles = desktop.map((notification) => notification.title);
     // 40 → 55 → 80 in ten minutes is 4 points a minute: at 80% the limit is 5 minutes away.
@@ -80,7 +81,7 @@ describe('engine', () => {
 
     const restarted = processOn(dir, source, clock);
     now = T0 + 25 * MIN;
-    await restarted.engine.refreshNow();
+    await restarted.engine.pollNow({ manual: true });
     expect(restarted.shown).toEqual([]);
   });
 
@@ -94,7 +95,7 @@ describe('engine', () => {
         source,
       );
     const { engine, shown } = processOn(dir, [reading('oauth'), reading('web')], clock);
-    await engine.refreshNow();
+    await engine.pollNow({ manual: true });
     expect(shown.map((notification) => notification.title)).toEqual(['Claude session at 75%']);
   });
 
@@ -113,11 +114,11 @@ describe('engine', () => {
       logs: { monitor, enabled: () => enabled },
     });
     engine.start();
-    expect((await engine.refreshNow()).logs).toBe(estimate);
+    expect((await engine.pollNow({ manual: true })).logs).toBe(estimate);
     enabled = false;
-    expect((await engine.refreshNow()).logs).toBeNull();
+    expect((await engine.pollNow({ manual: true })).logs).toBeNull();
     enabled = true;
-    expect((await engine.refreshNow()).logs).toBe(estimate);
+    expect((await engine.pollNow({ manual: true })).logs).toBe(estimate);
     await engine.stop();
     expect(calls).toEqual(['start', 'stop', 'start', 'stop']);
   });
@@ -127,13 +128,100 @@ describe('engine', () => {
     const now = T0;
     const clock = { now: () => now };
     const source = climbing([40], clock);
-    await processOn(dir, source, clock).engine.refreshNow();
+    await processOn(dir, source, clock).engine.pollNow({ manual: true });
     const other = processOn(dir, source, clock);
     other.engine.start();
     const state = await new Promise<EngineState>((resolve) => other.engine.subscribe(resolve));
     expect(source.fetches).toBe(1);
     expect(state.views[0]?.windows[0]?.utilization).toBe(40);
     await other.engine.stop();
+  });
+
+  it('keeps the last good figures, marked stale, with a sentence when a poll throws, until one succeeds', async () => {
+    const dir = tempDir();
+    let now = T0;
+    const clock = { now: () => now };
+    let broken = false;
+    const source = fakeSource((index) => {
+      if (broken) throw new Error('Invalid time value');
+      return { ok: true, snapshot: snapshotAt(clock.now(), [sessionWindow(40 + index, RESET)]) };
+    });
+    const { engine, timers } = processOn(dir, source, clock, { maxTickMs: 60 * MIN });
+    engine.start();
+    const good = await engine.pollNow();
+    expect(good.failure).toBeNull();
+    expect(good.views[0]?.stale).toBe(false);
+
+    broken = true;
+    now = T0 + 2 * MIN;
+    const failed = await engine.pollNow({ manual: true });
+    expect(failed.failure).toEqual({
+      message:
+        'Pacewatch could not update your usage (Invalid time value); the figures shown are the ' +
+        'last good ones and it keeps trying by itself. If this goes on, restart Pacewatch; if it ' +
+        `still fails, move the folder ${join(dir, 'cache')} aside (its figures are fetched again) ` +
+        'and report this message.',
+      since: T0 + 2 * MIN,
+    });
+    expect(failed.updatedAt).toBe(T0);
+    expect(failed.views.map((view) => [view.stale, view.windows[0]?.utilization])).toEqual([
+      [true, 40],
+    ]);
+    // It tries again after the longest wait between looks, not never.
+    expect(timers.delays.at(-1)).toBe(60 * MIN);
+
+    now = T0 + 3 * MIN;
+    expect((await engine.pollNow({ manual: true })).failure?.since).toBe(T0 + 2 * MIN);
+
+    broken = false;
+    now = T0 + 4 * MIN;
+    const recovered = await engine.pollNow({ manual: true });
+    expect(recovered.failure).toBeNull();
+    expect(recovered.views.map((view) => [view.stale, view.windows[0]?.utilization])).toEqual([
+      [false, 43],
+    ]);
+    await engine.stop();
+  });
+
+  it('says so when the very first poll throws, instead of loading for ever', async () => {
+    const dir = tempDir();
+    const clock = { now: () => T0 };
+    const source = fakeSource(() => {
+      throw new Error('boom');
+    });
+    const { engine } = processOn(dir, source, clock);
+    const states: EngineState[] = [];
+    engine.subscribe((state) => states.push(state));
+    engine.start();
+    await waitFor(() => states.length === 1);
+    expect(states[0]?.views).toEqual([]);
+    expect(states[0]?.failure?.message).toMatch(/^Pacewatch could not update your usage \(boom\);/);
+    await engine.stop();
+  });
+
+  it('pollNow joins a poll in progress, and fetches only what is due unless manual', async () => {
+    const dir = tempDir();
+    let now = T0;
+    const clock = { now: () => now };
+    const source = climbing([10, 20, 30], clock);
+    const { engine } = processOn(dir, source, clock);
+    const release = source.hold();
+    const first = engine.pollNow();
+    const joined = engine.pollNow();
+    expect(joined).toBe(first);
+    release();
+    expect((await joined).views[0]?.windows[0]?.utilization).toBe(10);
+    expect(source.fetches).toBe(1);
+
+    now = T0 + 2 * MIN;
+    expect((await engine.pollNow()).views[0]?.windows[0]?.utilization).toBe(10);
+    expect(source.fetches).toBe(1);
+    expect((await engine.pollNow({ manual: true })).views[0]?.windows[0]?.utilization).toBe(20);
+    expect(source.fetches).toBe(2);
+
+    now = T0 + 8 * MIN;
+    expect((await engine.pollNow()).views[0]?.windows[0]?.utilization).toBe(30);
+    expect(source.fetches).toBe(3);
   });
 
   it('sleeps until the next source is due, and holds polling while paused', async () => {

@@ -5,7 +5,7 @@ import {
   summarizeSpend,
 } from '../../../../../electron/core/sources/admin/spend';
 import { alertNotification, budgetOutlook } from '../../../../../shared/domain/alert-text';
-import type { Alert } from '../../../../../shared/domain/alerts';
+import type { Alert } from '../../../../../shared/domain/alert';
 import { projectWindow } from '../../../../../shared/domain/projection';
 
 const NOW = Date.UTC(2026, 10, 12, 12);

@@ -25,7 +25,7 @@ describe('the engine and the passive status-line source', () => {
       },
     };
     const { engine } = testEngine({ layout, clock, sources: () => [source] });
-    const before = await engine.refreshNow();
+    const before = await engine.pollNow({ manual: true });
     expect(before.views).toEqual([
       {
         source: 'statusline',
@@ -51,7 +51,7 @@ describe('the engine and the passive status-line source', () => {
       extraUsage: null,
     });
     now = T0 + MIN;
-    const after = await engine.refreshNow();
+    const after = await engine.pollNow({ manual: true });
     expect(after.views[0]).toMatchObject({
       source: 'statusline',
       fetchedAt: T0,
@@ -60,7 +60,7 @@ describe('the engine and the passive status-line source', () => {
     });
     expect(after.views[0]?.windows.map((w) => [w.id, w.utilization])).toEqual([['five_hour', 42]]);
     now = T0 + 11 * MIN;
-    expect((await engine.refreshNow()).views[0]?.stale).toBe(true);
+    expect((await engine.pollNow({ manual: true })).views[0]?.stale).toBe(true);
     expect(fetches).toBe(0);
   });
 });

@@ -1,0 +1,34 @@
+import type { SourceId } from './snapshot';
+
+/** One notification-worthy event, decided by `decideAlerts` (alerts.ts) and kept in the ledger. */
+export type Alert =
+  | {
+      kind: 'threshold';
+      source: SourceId;
+      windowId: string;
+      label: string;
+      threshold: number;
+      utilization: number;
+      resetsAt: number | null;
+      at: number;
+    }
+  | {
+      kind: 'lockout';
+      source: SourceId;
+      windowId: string;
+      label: string;
+      lockoutAt: number;
+      resetsAt: number | null;
+      blockedMs: number | null;
+      at: number;
+    }
+  | {
+      kind: 'reset';
+      source: SourceId;
+      windowId: string;
+      label: string;
+      nextResetAt: number | null;
+      /** Utilization when the reset was noticed (usually 0). */
+      utilization: number;
+      at: number;
+    };
