@@ -7,6 +7,8 @@ const program = new Command('pacewatch')
     'How much of your Claude session and weekly limits you have used, and when they reset.',
   )
   .version(PACEWATCH_VERSION)
+  // Read by the terminal layer (electron/cli/terminal/terminal.ts) from argv, like NO_COLOR.
+  .option('--no-color', 'plain text without colours (as NO_COLOR=1 does)')
   .showHelpAfterError('(add --help for usage)')
   .showSuggestionAfterError(true);
 

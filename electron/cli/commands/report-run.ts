@@ -11,7 +11,9 @@ import { openLogsReader } from '../../core/sources/logs/open-reader';
 import type { LogsReader, LogsRefresh } from '../../core/sources/logs/reader';
 import { processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { printProblems } from './output';
-import { reportText } from './report-table';
+import { reportText } from '../render/report-text';
+import { createPaint } from '../terminal/paint';
+import { processTerminal } from '../terminal/terminal';
 
 /** `pacewatch report` options, as parsed. */
 export interface ReportArgs {
@@ -58,11 +60,17 @@ export async function runReport(
   reader.close();
   if (args.verbose === true) printProblems([readSummary(refresh, reader.entries().count)]);
   const now = Date.now();
+  const terminal = processTerminal();
   const report = buildReport(reader.entries(), args.kind, { ...checked, mode: args.mode, now });
   process.stdout.write(
     args.json
       ? `${JSON.stringify(report.json, null, 2)}\n`
-      : `${reportText(report, checked.timeZone ?? systemTimeZone(), now)}\n`,
+      : `${reportText(report, {
+          timeZone: checked.timeZone ?? systemTimeZone(),
+          now,
+          width: terminal.columns,
+          paint: createPaint(terminal.colorLevel),
+        })}\n`,
   );
   printProblems([
     ...(roots.length === 0
