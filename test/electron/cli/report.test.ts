@@ -306,6 +306,25 @@ describe('pacewatch report', () => {
     expect(existsSync(join(root, 'data'))).toBe(false);
   });
 
+  it('fits COLUMNS=80 and colours only when asked: plain when piped, none with --no-color', async () => {
+    const { env } = machine();
+    const narrow = await runCli(['report', 'daily'], { env: { ...env, COLUMNS: '80' } });
+    const lines = narrow.stdout.trimEnd().split('\n');
+    expect(Math.max(...lines.map((line) => [...line].length))).toBeLessThanOrEqual(80);
+    expect(lines.at(-1)).toBe('narrow terminal: cache columns hidden, widen to 100+ for all');
+    expect(narrow.stdout).not.toMatch(/\x1b/); // eslint-disable-line no-control-regex
+    const forced = await runCli(['report', 'daily'], { env: { ...env, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(/\x1b\[1mDate/); // eslint-disable-line no-control-regex
+    const refused = await runCli(['report', 'daily', '--no-color'], {
+      env: { ...env, FORCE_COLOR: '1' },
+    });
+    expect(refused.stdout).not.toMatch(/\x1b/); // eslint-disable-line no-control-regex
+    const noColor = await runCli(['report', 'daily'], {
+      env: { ...env, FORCE_COLOR: '1', NO_COLOR: '1' },
+    });
+    expect(noColor.stdout).toBe(refused.stdout);
+  });
+
   it('has --help', async () => {
     const run = await runCli(['report', '--help'], { env: baseEnv() });
     expect(run.code).toBe(0);
