@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assistantText, transcript, userText } from '../../fakes/transcripts/line-factory';
+import { widthOf } from '../../../electron/cli/terminal/text';
 import { baseEnv, runCli } from '../../support/cli';
 import { useTempDir } from '../../support/temp-dir';
 
@@ -310,7 +311,7 @@ describe('pacewatch report', () => {
     const { env } = machine();
     const narrow = await runCli(['report', 'daily'], { env: { ...env, COLUMNS: '80' } });
     const lines = narrow.stdout.trimEnd().split('\n');
-    expect(Math.max(...lines.map((line) => [...line].length))).toBeLessThanOrEqual(80);
+    expect(Math.max(...lines.map(widthOf))).toBeLessThanOrEqual(80);
     expect(lines.at(-1)).toBe('narrow terminal: cache columns hidden, widen to 100+ for all');
     expect(narrow.stdout).not.toMatch(/\x1b/); // eslint-disable-line no-control-regex
     const forced = await runCli(['report', 'daily'], { env: { ...env, FORCE_COLOR: '1' } });
