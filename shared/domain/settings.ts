@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validEpochMs, validMoney } from './valid';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like "22:30"');
 const percent = z.number().min(1).max(100);
@@ -30,7 +31,11 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   requestTimeoutSeconds: z.number().min(1).max(120).default(15),
-  snoozeUntil: z.number().nullable().default(null),
+  snoozeUntil: z
+    .number()
+    .refine((at) => validEpochMs(at) !== null, 'a real time')
+    .nullable()
+    .default(null),
   quietHours: z.object({ start: clockTime, end: clockTime }).nullable().default(null),
   launchAtLogin: z.boolean().default(false),
   sources: z
@@ -40,7 +45,12 @@ export const settingsSchema = z.object({
       admin: z
         .object({
           enabled: z.boolean().default(false),
-          monthlyBudgetUsd: z.number().positive().nullable().default(null),
+          monthlyBudgetUsd: z
+            .number()
+            .positive()
+            .refine((usd) => validMoney(usd) !== null, 'a believable amount')
+            .nullable()
+            .default(null),
         })
         .prefault({}),
       statusline: z.object({ enabled: z.boolean().default(true) }).prefault({}),

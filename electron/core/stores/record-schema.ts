@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SourceRecord } from '../../../shared/domain/source-record';
-import { SOURCE_IDS, type SourceId } from '../../../shared/domain/snapshot';
+import { SOURCE_IDS, type Snapshot, type SourceId } from '../../../shared/domain/snapshot';
+import { validSnapshot } from '../../../shared/domain/valid';
 
 const sourceId = z.enum(SOURCE_IDS as [SourceId, ...SourceId[]]);
 const epoch = z.number();
@@ -48,6 +49,12 @@ const snapshotSchema = z.object({
   prepaidCredits: z.object({ amount: z.number(), currency: z.string() }).optional(),
 });
 
+// A snapshot stored by an older version may hold a value no surface can show (a reset time of
+// 1e300): it is checked like fresh input on load, so it loses that value, not every surface.
+const showableSnapshot = snapshotSchema.transform((snapshot) =>
+  validSnapshot(snapshot as Snapshot),
+);
+
 const errorSchema = z.object({
   kind: z.enum([
     'no-credentials',
@@ -65,11 +72,11 @@ const errorSchema = z.object({
 /** The shape of a cached source record on disk (`<data dir>/cache/<source>.json`). */
 export const sourceRecordSchema: z.ZodType<SourceRecord> = z.object({
   source: sourceId,
-  snapshot: snapshotSchema.nullable(),
+  snapshot: showableSnapshot.nullable(),
   error: errorSchema.nullable(),
   attemptedAt: epoch.nullable(),
   failures: z.number().int().min(0),
   nextAttemptAt: epoch.nullable(),
   cooldownUntil: epoch.nullable().default(null),
   haltedOn: z.string().nullable(),
-}) as z.ZodType<SourceRecord>;
+});

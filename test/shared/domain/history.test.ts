@@ -367,21 +367,33 @@ describe('limitHits', () => {
 });
 
 describe('historySchema', () => {
+  const at = t('2026-11-21T09:00');
+  const resets = t('2026-11-21T11:00');
+
   it('round-trips a history through JSON', () => {
     const h = history({
       five_hour: [
-        [1, 2.5, null],
-        [2, 3, 99],
+        [at, 2.5, null],
+        [at + 1, 3, resets],
       ],
     });
     expect(historySchema.parse(JSON.parse(JSON.stringify(h)))).toEqual(h);
   });
 
+  it('rejects a wrong version', () => {
+    expect(historySchema.safeParse({ version: 2, series: {} }).success).toBe(false);
+  });
+
+  // A damaged reading used to fail the whole file (and lose every reading with it); now it is
+  // left out and the window's other readings stay (issue 13, "last good figures kept").
   it.each([
-    ['a wrong version', { version: 2, series: {} }],
-    ['a point with a missing field', { version: 1, series: { five_hour: [[1, 2]] } }],
-    ['a point with text', { version: 1, series: { five_hour: [[1, '2', null]] } }],
-  ])('rejects %s', (_case, value) => {
-    expect(historySchema.safeParse(value).success).toBe(false);
+    ['a missing field', [at, 2]],
+    ['text', [at, '2', null]],
+    ['a reset time of 1e300', [at, 2, 1e300]],
+    ['a time of 1', [1, 2, null]],
+    ['a utilization of -5', [at, -5, null]],
+  ])('leaves out a point with %s and keeps the others', (_case, point) => {
+    const value = { version: 1, series: { five_hour: [point, [at + 1, 3, resets]] } };
+    expect(historySchema.parse(value)).toEqual(history({ five_hour: [[at + 1, 3, resets]] }));
   });
 });

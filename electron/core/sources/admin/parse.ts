@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MONEY_MAX, validCount } from '../../../../shared/domain/valid';
 import { readJsonBody } from '../json-body';
 
 // The Admin API's report pages (PROTOCOLS.md "Admin API"): `{ data: [{ results: [...] }],
@@ -28,14 +29,17 @@ export interface TokenRow {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-const amountSchema = z.union([
-  z.number(),
-  z
-    .string()
-    .trim()
-    .regex(DECIMAL, 'a decimal string')
-    .transform((text) => Number(text)),
-]);
+// Cents may be negative (a credit), never beyond any real amount: such a row fails the page.
+const amountSchema = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(DECIMAL, 'a decimal string')
+      .transform((text) => Number(text)),
+  ])
+  .refine((cents) => Math.abs(cents) <= MONEY_MAX * 100, 'a believable amount');
 
 const costRowSchema = z.object({
   amount: amountSchema,
@@ -43,7 +47,8 @@ const costRowSchema = z.object({
   model: z.string().nullish().catch(null),
 });
 
-const count = z.number().nonnegative().nullish().catch(null);
+// A count that is not a whole number of tokens within range reads as absent.
+const count = z.unknown().transform((value) => validCount(value));
 
 const tokenRowSchema = z.object({
   model: z.string().nullish().catch(null),

@@ -1,4 +1,5 @@
 import { windowLabel, type UsageWindow } from '../../../../shared/domain/snapshot';
+import { finiteNumber, validEpochMs, validUtilization } from '../../../../shared/domain/valid';
 
 // Claude Code's status-line input (PROTOCOLS.md "Claude Code status line"). This runs on every
 // prompt, so it is checked by hand rather than with zod (loading zod costs more than the rest of
@@ -17,32 +18,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function toNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
-  return null;
-}
-
-/** `resets_at` as epoch ms: Unix seconds as documented, milliseconds or ISO text tolerated. */
+/**
+ * `resets_at` as epoch ms: Unix seconds as documented, milliseconds or ISO text tolerated; null
+ * when it is none of these or not a real time (1e300 is a number, not a reset time).
+ */
 export function statuslineResetTime(value: unknown): number | null {
-  const number = toNumber(value);
+  const number = finiteNumber(value);
   if (number !== null) {
-    if (number <= 0) return null;
-    return Math.round(number < SECONDS_LIMIT ? number * 1000 : number);
+    return validEpochMs(Math.round(number < SECONDS_LIMIT ? number * 1000 : number));
   }
   if (typeof value !== 'string') return null;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : at;
+  return validEpochMs(Date.parse(value));
 }
 
 function toWindow(id: string, value: unknown): UsageWindow | null {
   if (!isRecord(value)) return null;
-  const used = toNumber(value.used_percentage ?? value.utilization);
+  const used = validUtilization(value.used_percentage ?? value.utilization);
   if (used === null) return null;
   return {
     id,
     label: windowLabel(id),
-    utilization: Math.max(0, used),
+    utilization: used,
     resetsAt: statuslineResetTime(value.resets_at),
   };
 }

@@ -3,6 +3,7 @@ import { recordSuccess } from '../../../../shared/domain/poll-policy';
 import type { UsageSample } from '../../../../shared/domain/projection';
 import type { Snapshot, UsageWindow } from '../../../../shared/domain/snapshot';
 import { emptyRecord } from '../../../../shared/domain/source-record';
+import { validEpochMs, validSnapshot, validUtilization } from '../../../../shared/domain/valid';
 import type { DataLayout } from '../../stores/data-layout';
 import { withFileLock } from '../../stores/file-lock';
 import { writeJsonFile } from '../../stores/json-file';
@@ -32,12 +33,16 @@ function toWindow(value: unknown): UsageWindow | null {
   if (!isRecord(value)) return null;
   const { id, label, utilization, resetsAt } = value;
   if (typeof id !== 'string' || typeof label !== 'string') return null;
-  if (typeof utilization !== 'number' || !Number.isFinite(utilization)) return null;
+  if (typeof utilization !== 'number') return null;
   if (resetsAt !== null && typeof resetsAt !== 'number') return null;
   return { id, label, utilization, resetsAt };
 }
 
-/** The cached status-line snapshot, or null when there is none (or it does not check out). */
+/**
+ * The cached status-line snapshot, or null when there is none (or it does not check out). Its
+ * values pass the same checks as fresh input, so a reading stored by an older version with an
+ * impossible value (a reset time of 1e300) loses that value instead of breaking every surface.
+ */
 export async function readCachedReading(layout: DataLayout): Promise<Snapshot | null> {
   const record = await readJson(layout.cache('statusline'));
   if (!isRecord(record) || !isRecord(record.snapshot)) return null;
@@ -45,12 +50,12 @@ export async function readCachedReading(layout: DataLayout): Promise<Snapshot | 
   if (typeof fetchedAt !== 'number' || !Array.isArray(windows)) return null;
   const checked = windows.map(toWindow);
   if (checked.some((window) => window === null)) return null;
-  return {
+  return validSnapshot({
     source: 'statusline',
     fetchedAt,
     windows: checked.filter((window): window is UsageWindow => window !== null),
     extraUsage: null,
-  };
+  });
 }
 
 /**
@@ -79,9 +84,9 @@ function isPoint(value: unknown): value is [number, number, number | null] {
   return (
     Array.isArray(value) &&
     value.length === 3 &&
-    typeof value[0] === 'number' &&
-    typeof value[1] === 'number' &&
-    (value[2] === null || typeof value[2] === 'number')
+    validEpochMs(value[0]) !== null &&
+    validUtilization(value[1]) === value[1] &&
+    (value[2] === null || validEpochMs(value[2]) !== null)
   );
 }
 
@@ -95,7 +100,9 @@ export async function readReadings(
   if (!isRecord(history) || history.version !== 1 || !isRecord(history.series)) return readings;
   for (const id of windowIds) {
     const points = history.series[id];
-    if (Array.isArray(points) && points.every(isPoint)) readings.set(id, points);
+    // A point no surface could show is left out; the rest of the window's readings still count.
+    const kept = Array.isArray(points) ? points.filter(isPoint) : [];
+    if (kept.length > 0) readings.set(id, kept);
   }
   return readings;
 }

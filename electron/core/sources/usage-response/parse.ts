@@ -5,6 +5,7 @@ import {
   type ExtraUsage,
   type UsageWindow,
 } from '../../../../shared/domain/snapshot';
+import { validEpochMs, validExtraUsage, validUtilization } from '../../../../shared/domain/valid';
 import {
   USAGE_KEYS,
   wireLimitSchema,
@@ -54,7 +55,7 @@ export function parseResetTime(value: unknown): number | null {
   ) {
     return null;
   }
-  return local - zoneOffsetMs(zone);
+  return validEpochMs(local - zoneOffsetMs(zone));
 }
 
 function zoneOffsetMs(zone: string): number {
@@ -92,13 +93,10 @@ export function parseUsageBody(body: string): ParsedUsage {
 }
 
 function toWindow(id: string, wire: WireWindow | null | undefined): UsageWindow | null {
-  if (wire?.utilization == null) return null;
-  return {
-    id,
-    label: windowLabel(id),
-    utilization: wire.utilization,
-    resetsAt: parseResetTime(wire.resets_at),
-  };
+  // An impossible percentage (1e308, -5) is not a reading: the window is left out.
+  const utilization = validUtilization(wire?.utilization);
+  if (utilization === null) return null;
+  return { id, label: windowLabel(id), utilization, resetsAt: parseResetTime(wire?.resets_at) };
 }
 
 function toWindows(wire: WireUsage): UsageWindow[] {
@@ -112,11 +110,9 @@ function toWindows(wire: WireUsage): UsageWindow[] {
   put(toWindow('seven_day_sonnet', wire.seven_day_sonnet));
   for (const raw of wire.limits ?? []) {
     const limit = wireLimitSchema.safeParse(raw);
-    if (!limit.success || limit.data.percent == null) continue;
-    const window = {
-      utilization: limit.data.percent,
-      resetsAt: parseResetTime(limit.data.resets_at),
-    };
+    const utilization = limit.success ? validUtilization(limit.data.percent) : null;
+    if (!limit.success || utilization === null) continue;
+    const window = { utilization, resetsAt: parseResetTime(limit.data.resets_at) };
     const model = limit.data.scope?.model?.display_name?.trim();
     if (limit.data.kind === 'weekly_scoped' && model) {
       // limits[] is the current form: it wins over a legacy field for the same window.
@@ -149,11 +145,11 @@ function toExtraUsage(wire: WireExtraUsage | null | undefined): ExtraUsage | nul
   if (!enabled && utilization === null && usedMinor === 0) return null;
   const scale = 10 ** (wire.decimal_places ?? 2);
   const limitMinor = wire.monthly_limit ?? 0;
-  return {
+  return validExtraUsage({
     enabled,
     used: usedMinor / scale,
     limit: limitMinor > 0 ? limitMinor / scale : null,
     currency: (wire.currency ?? 'USD').toUpperCase(),
     utilization,
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExtraUsage, PrepaidCredits } from '../../../../shared/domain/snapshot';
+import { validMoney } from '../../../../shared/domain/valid';
 import { readJsonBody } from '../json-body';
 
 // claude.ai's side endpoints (PROTOCOLS.md "claude.ai session"). The usage body itself has the
@@ -30,7 +31,8 @@ export function pickChatOrganization(body: string): OrganizationPick {
   return { ok: false, kind: 'no-chat', message: 'no organisation with chat' };
 }
 
-const cents = z.number().nullish().catch(null);
+// An impossible amount (negative, 1e308) is not a figure: it reads as absent.
+const cents = z.unknown().transform(validMoney);
 
 const overageSchema = z.object({
   monthly_credit_limit: cents,
@@ -62,7 +64,7 @@ export function parseOverage(body: string): ExtraUsage | null {
 }
 
 const prepaidSchema = z.object({
-  amount: z.number(),
+  amount: z.number().refine((amount) => validMoney(amount) !== null),
   currency: z.string().min(1).nullish().catch(null),
 });
 

@@ -78,12 +78,26 @@ describe("Claude Code's status-line input", () => {
       windows: [],
     },
     {
-      name: 'numbers sent as strings, a negative percentage floored at 0',
+      name: 'numbers sent as strings, a rounding dip below 0 read as 0',
       limits: {
         five_hour: { used_percentage: '23.5', resets_at: String(SESSION_RESET_S) },
-        seven_day: { used_percentage: -3, resets_at: WEEK_RESET_S },
+        seven_day: { used_percentage: -0.4, resets_at: WEEK_RESET_S },
       },
       windows: [session(23.5), week(0)],
+    },
+    {
+      // -3 % is no reading (issue 13: "−5%" was shown); it is left out, not guessed as 0.
+      name: 'an impossible percentage (-3, 1e308) left out',
+      limits: {
+        five_hour: { used_percentage: -3, resets_at: SESSION_RESET_S },
+        seven_day: { used_percentage: 1e308, resets_at: WEEK_RESET_S },
+      },
+      windows: [],
+    },
+    {
+      name: 'a reset time of 1e300 read as unknown',
+      limits: { five_hour: { used_percentage: 23, resets_at: 1e300 } },
+      windows: [session(23, null)],
     },
   ])('reads $name', ({ limits, windows }) => {
     expect(parseStatuslineInput(input(limits))).toEqual({ ok: true, windows });
