@@ -1,7 +1,6 @@
 import { Secret } from '../../shared/domain/secret';
 import { snoozeUntil } from '../../shared/domain/hold';
 import type { RouteReport } from '../../shared/domain/route/route-report';
-import type { SourceId } from '../../shared/domain/snapshot';
 import { trayView, type TrayView } from '../../shared/domain/tray-view';
 import type { IpcResult } from '../../shared/ipc/contract';
 import type { PopoverModel } from '../../shared/ipc/popover-model';
@@ -132,8 +131,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     return buildSettingsModel({
       settings: core.settings(),
       credentials,
-      // The logs estimate is read by the engine's logs monitor, not polled as a source.
-      available: new Set<SourceId>([...core.sources.keys(), 'logs']),
+      available: new Set(core.sources.keys()),
       launchAtLogin: { supported: deps.launchAtLogin.supported, note: deps.launchAtLogin.note },
       dataDir: core.layout.dir,
       problems: extra,

@@ -36,7 +36,6 @@ export const SOURCE_LABELS: Readonly<Record<SourceId, string>> = {
   web: 'claude.ai session',
   admin: 'Admin API',
   statusline: 'Claude Code status line',
-  logs: 'Local transcripts',
 };
 
 const BANNER_ORDER: readonly BannerKind[] = [
@@ -148,15 +147,11 @@ function byWindowOrder(a: ShownWindow, b: ShownWindow): number {
 
 function banners(state: EngineState, overview: UsageOverview, now: number): BannerModel[] {
   const views = state.views;
-  // Name the source when it is not obvious: several sources have something to say, or it is
-  // the logs estimate. A source that has neither figures nor an error (a silent status line) is not counted.
-  const speaking = views.filter(
-    (view) => view.source !== 'logs' && (view.fetchedAt !== null || view.error !== null),
-  );
-  const named = (view: SourceView) => speaking.length > 1 || view.source === 'logs';
-  const list = views.flatMap((view) =>
-    view.error === null ? [] : [errorBanner(view, named(view))],
-  );
+  // Name the source when several have something to say. A source that has neither figures nor
+  // an error (a silent status line) is not counted.
+  const speaking = views.filter((view) => view.fetchedAt !== null || view.error !== null);
+  const named = speaking.length > 1;
+  const list = views.flatMap((view) => (view.error === null ? [] : [errorBanner(view, named)]));
   if (state.failure !== null) list.push(failureBanner(state.failure.message));
   const failing = new Set(views.filter((view) => view.error !== null).map((view) => view.source));
   const binding = overview.windows.find((window) => window.binding);
@@ -184,7 +179,7 @@ function banners(state: EngineState, overview: UsageOverview, now: number): Bann
       title: 'These figures may be out of date',
       message:
         'Pacewatch could not refresh them lately and keeps trying by itself; press Refresh to ask now.',
-      source: named(stale) ? stale.source : null,
+      source: named ? stale.source : null,
       action: 'refresh',
     });
   }
@@ -254,8 +249,8 @@ function errorBanner(view: SourceView, named: boolean): BannerModel {
 
 /** No figures and nothing failed: no source that reports limits is on, or none has answered yet. */
 function noData(views: readonly SourceView[]): BannerModel {
-  // The status line only reports while Claude Code runs, and the logs only estimate.
-  const polled = views.filter((view) => view.source !== 'statusline' && view.source !== 'logs');
+  // The status line only reports while Claude Code runs.
+  const polled = views.filter((view) => view.source !== 'statusline');
   if (polled.length === 0) {
     return {
       ...NO_TIMES,

@@ -6,7 +6,6 @@ import type {
   CredentialModel,
   SettingsModel,
   SourceToggleModel,
-  ToggleableSource,
 } from '../../shared/ipc/settings-model';
 import { SOURCE_LABELS } from './popover-model';
 
@@ -15,15 +14,15 @@ export interface SettingsInput {
   readonly settings: Settings;
   /** null when the keychain could not be read. */
   readonly credentials: readonly CredentialStatus[] | null;
-  /** Sources this build can run. */
+  /** Limit sources this build can run (the transcript estimate is part of every build). */
   readonly available: ReadonlySet<SourceId>;
   readonly launchAtLogin: { readonly supported: boolean; readonly note: string | null };
   readonly dataDir: string;
   readonly problems: readonly string[];
 }
 
-/** Each switch is named as the popover names its source. */
-const SOURCES: readonly { id: ToggleableSource; description: string }[] = [
+/** Each limit source's switch is named as the popover names the source. */
+const SOURCES: readonly { id: SourceId; description: string }[] = [
   {
     id: 'oauth',
     description: "Reads the figures /usage shows, with Claude Code's own login. No setup.",
@@ -41,11 +40,14 @@ const SOURCES: readonly { id: ToggleableSource; description: string }[] = [
     description:
       'Takes the figures Claude Code passes to `pacewatch statusline` while it runs. No network.',
   },
-  {
-    id: 'logs',
-    description: "Estimates tokens and cost from Claude Code's local logs. No network.",
-  },
 ];
+
+/** The transcript estimate's switch: not a limit source, and read by every build. */
+const ESTIMATE = {
+  id: 'logs',
+  label: 'Local transcripts',
+  description: "Estimates tokens and cost from Claude Code's local logs. No network.",
+} as const;
 
 const CREDENTIALS: Readonly<Record<CredentialKind, { label: string; hint: string }>> = {
   web: {
@@ -61,12 +63,15 @@ const CREDENTIALS: Readonly<Record<CredentialKind, { label: string; hint: string
 /** The settings window's model: switches, credential status (never values) and the settings. */
 export function buildSettingsModel(input: SettingsInput): SettingsModel {
   const { settings } = input;
-  const sources: SourceToggleModel[] = SOURCES.map((source) => ({
-    ...source,
-    label: SOURCE_LABELS[source.id],
-    enabled: settings.sources[source.id].enabled,
-    available: input.available.has(source.id),
-  }));
+  const sources: SourceToggleModel[] = [
+    ...SOURCES.map((source) => ({
+      ...source,
+      label: SOURCE_LABELS[source.id],
+      enabled: settings.sources[source.id].enabled,
+      available: input.available.has(source.id),
+    })),
+    { ...ESTIMATE, enabled: settings.sources.logs.enabled, available: true },
+  ];
   const credentials: CredentialModel[] = (['web', 'admin'] as const).map((id) => {
     const status = input.credentials?.find((entry) => entry.id === id);
     return {

@@ -104,7 +104,6 @@ export async function createCore(
     admin: endpoints.anthropicIsLoopback,
     web: endpoints.claudeAiIsLoopback,
     statusline: true,
-    logs: true,
   };
   const policyFor = (source: SourceId): PollPolicy => {
     const seconds: Partial<Record<SourceId, number>> = settings.pollIntervalSeconds;

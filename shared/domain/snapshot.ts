@@ -1,8 +1,12 @@
-/** Where a figure came from: one id per usage source (PRODUCT.md §1). */
-export type SourceId = 'oauth' | 'web' | 'admin' | 'statusline' | 'logs';
+/**
+ * Where a limit figure came from: one id per limit source (PRODUCT.md §1). The local-transcript
+ * estimate is not a limit source: it has no windows, is never merged or alerted on, and has a
+ * type of its own (`LogsSummary`, the engine's `logs`).
+ */
+export type SourceId = 'oauth' | 'web' | 'admin' | 'statusline';
 
-/** Every source id, in the order surfaces list them. */
-export const SOURCE_IDS: readonly SourceId[] = ['oauth', 'web', 'admin', 'statusline', 'logs'];
+/** Every limit source id, in the order surfaces list them. */
+export const SOURCE_IDS: readonly SourceId[] = ['oauth', 'web', 'admin', 'statusline'];
 
 /** An amount of money in major units (dollars, not cents): converted once, at the wire edge. */
 export interface Money {

@@ -1,10 +1,11 @@
 import type { Settings } from '../domain/settings';
+import type { SourceId } from '../domain/snapshot';
 
 /** A credential Pacewatch keeps in the OS keychain, pasted by the user. */
 export type CredentialKind = 'web' | 'admin';
 
-/** Sources the settings can switch on and off. */
-export type ToggleableSource = 'oauth' | 'web' | 'admin' | 'statusline' | 'logs';
+/** What the settings can switch on and off: each limit source, and the local-transcript estimate. */
+export type ToggleableSource = SourceId | 'logs';
 
 /** What settings may show about a credential: stored or not, and since when. Never the value. */
 export interface CredentialModel {

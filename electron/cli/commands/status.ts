@@ -1,9 +1,6 @@
 import { Option, type Command } from 'commander';
 import { SOURCE_IDS, type SourceId } from '../../../shared/domain/snapshot';
 
-/** The sources that report limit windows; the logs estimate has `pacewatch report` instead. */
-const LIMIT_SOURCES = SOURCE_IDS.filter((id) => id !== 'logs');
-
 /** Registers `pacewatch status`. */
 export function registerStatusCommand(program: Command): void {
   program
@@ -20,7 +17,7 @@ export function registerStatusCommand(program: Command): void {
       new Option(
         '--source <id>',
         'show only this source; without it, every enabled source is merged (the freshest figure per limit), and --json reports the source of the binding window',
-      ).choices(LIMIT_SOURCES),
+      ).choices(SOURCE_IDS),
     )
     .action(async (options: { json?: true; refresh?: true; source?: SourceId }) => {
       const { runStatus } = await import('./status-run');

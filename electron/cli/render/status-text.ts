@@ -11,12 +11,11 @@ import type { PrepaidCredits, SourceId, Spend } from '../../../shared/domain/sna
 import type { SourceView, WindowView } from '../../../shared/domain/source-view';
 import type { UsageOverview } from '../../../shared/domain/usage-overview';
 
-const SOURCE_NAMES: Readonly<Record<string, string>> = {
+const SOURCE_NAMES: Readonly<Record<SourceId, string>> = {
   oauth: 'Claude Code login',
   web: 'claude.ai session',
   admin: 'Admin API',
   statusline: 'Claude Code status line',
-  logs: 'local transcripts (estimate)',
 };
 
 const BAR_WIDTH = 16;
@@ -29,7 +28,7 @@ export interface SnapshotDetails {
 
 /** "Claude Code login (oauth)": how the text names a source. */
 export function sourceName(source: SourceId): string {
-  return `${SOURCE_NAMES[source] ?? source} (${source})`;
+  return `${SOURCE_NAMES[source]} (${source})`;
 }
 
 /** The human `pacewatch status` output for one source, as lines. */
