@@ -4,7 +4,7 @@
 // Native and binary-carrying packages stay external and load from node_modules at run time;
 // nothing here needs the Electron binary.
 import { build } from 'esbuild';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 
 const nodeExternals = ['keytar', 'node-notifier', 'electron'];
 
@@ -81,4 +81,13 @@ await Promise.all(
   ['popover.html', 'settings.html', 'app.css', 'icon.svg'].map((name) =>
     copyFile(`renderer/${name}`, `dist/renderer/${name}`),
   ),
+);
+
+// `npm start` runs `electron dist`: the app's own package.json there names its entry, so the
+// published package.json needs no `main` (npm would ship that file in the command's tarball) and
+// electron-builder sets it for the packaged app (build.extraMetadata.main).
+const pkg = JSON.parse(await readFile('package.json', 'utf8'));
+await writeFile(
+  'dist/package.json',
+  `${JSON.stringify({ name: pkg.name, productName: pkg.productName, version: pkg.version, private: true, main: 'main.cjs' }, null, 2)}\n`,
 );

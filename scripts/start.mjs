@@ -27,5 +27,6 @@ if (!existsSync(join(electronDir, 'path.txt'))) {
   }
 }
 const electron = require('electron');
-const child = spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
+// dist/ holds the app's own package.json (written by the build): its name, version and entry.
+const child = spawn(electron, ['dist', ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('close', (code) => process.exit(code ?? 0));

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-  main: string;
+  main?: string;
   scripts: Record<string, string>;
   build: {
     appId: string;
+    extraMetadata: { main: string };
     files: string[];
     asarUnpack: string[];
     mac: {
@@ -42,7 +43,10 @@ describe('packaging (electron-builder config in package.json)', () => {
   });
 
   it('ships the bundles and unpacks node-notifier’s helpers and native modules from the asar', () => {
-    expect(pkg.main).toBe('dist/main.cjs');
+    // The entry is set for the packaged app only: a top-level `main` would put the Electron
+    // bundle into the command's npm tarball (test/repo/installed-command.test.ts).
+    expect(pkg.main).toBeUndefined();
+    expect(pkg.build.extraMetadata.main).toBe('dist/main.cjs');
     expect(pkg.build.files).toEqual(
       expect.arrayContaining([
         'dist/main.cjs',
