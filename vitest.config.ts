@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { watVitePlugin } from './scripts/wat.mjs';
 
 export default defineConfig({
+  // The logs reader imports its WebAssembly text (line-search.wat) compiled, as the bundles do.
+  plugins: [watVitePlugin()],
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/bench/**', 'node_modules/**'],

@@ -5,6 +5,7 @@
 // nothing here needs the Electron binary.
 import { build } from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { watEsbuildPlugin } from './wat.mjs';
 
 const nodeExternals = ['keytar', 'node-notifier', 'electron'];
 
@@ -21,6 +22,8 @@ const node = {
   external: nodeExternals,
   minifyWhitespace: true,
   minifySyntax: true,
+  // The logs reader's SIMD searches: WebAssembly text compiled with wabt, bundled as bytes.
+  plugins: [watEsbuildPlugin()],
 };
 
 /** @type {import('esbuild').BuildOptions} */

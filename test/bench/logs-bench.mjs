@@ -22,6 +22,7 @@ import { availableParallelism, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { watEsbuildPlugin } from '../../scripts/wat.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = join(repo, 'test', 'bench', '.work');
@@ -65,6 +66,7 @@ async function prepare() {
     target: 'node20',
     logLevel: 'warning',
     external: ['zod'],
+    plugins: [watEsbuildPlugin()],
   });
   return import(pathToFileURL(join(work, 'helpers.mjs')).href);
 }

@@ -12,21 +12,6 @@ export function hashString(text: string, seed = 0): number {
   return finish(h1, h2);
 }
 
-/**
- * `hashString` of the latin1 text of `bytes[start, end)`, without making the string: a byte and
- * the latin1 character it decodes to have the same code, so both give the same hash.
- */
-export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let index = start; index < end; index += 1) {
-    const code = bytes[index] as number;
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  return finish(h1, h2);
-}
-
 /** A 53-bit hash of a tag and up to three non-negative numbers (NaN allowed), for composite map keys. */
 export function mixKeys(tag: number, a: number, b: number, c = 0): number {
   let h1 = 0xdeadbeef ^ tag;

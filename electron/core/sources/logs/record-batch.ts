@@ -13,35 +13,6 @@ export interface BatchData {
   readonly models: string[];
 }
 
-/**
- * One response as a batch row takes it: a UsageRecord with its ids already hashed (NaN: absent),
- * so the fast line reader (fast-line.ts) never makes an id string.
- */
-export interface RecordFields extends Omit<UsageRecord, 'messageId' | 'requestId' | 'modelLabel'> {
-  messageKey: number;
-  requestKey: number;
-}
-
-/** A blank RecordFields, to fill and reuse. */
-export function emptyFields(): RecordFields {
-  return {
-    timestamp: 0,
-    messageKey: NaN,
-    requestKey: NaN,
-    sessionId: null,
-    model: null,
-    speed: null,
-    isSidechain: false,
-    isAdvisor: false,
-    input: 0,
-    output: 0,
-    cacheWrite5m: 0,
-    cacheWrite1h: 0,
-    cacheRead: 0,
-    costUsd: null,
-  };
-}
-
 /** Keys of the per-file response map (see `push`). */
 const ROW_KEY_MASK = 0x3fffffff;
 
@@ -88,7 +59,6 @@ export class RecordBatch {
   readonly #prices: PriceTable;
   readonly #candidate: DedupFacts = emptyFacts();
   readonly #existing: DedupFacts = emptyFacts();
-  readonly #fields: RecordFields = emptyFields();
   #lastSession: string | null = null;
   #lastSessionIndex = 0;
   #lastModel: { name: string; index: number; price: ModelPrice | null } | null = null;
@@ -107,26 +77,6 @@ export class RecordBatch {
 
   /** Adds a record (or merges it into an earlier line of the same response); `pathSession` stands in for a missing `sessionId`. */
   push(record: UsageRecord, pathSession: string): void {
-    const fields = this.#fields;
-    fields.timestamp = record.timestamp;
-    fields.messageKey = record.messageId === null ? NaN : hashString(record.messageId);
-    fields.requestKey = record.requestId === null ? NaN : hashString(record.requestId);
-    fields.sessionId = record.sessionId;
-    fields.model = record.model;
-    fields.speed = record.speed;
-    fields.isSidechain = record.isSidechain;
-    fields.isAdvisor = record.isAdvisor;
-    fields.input = record.input;
-    fields.output = record.output;
-    fields.cacheWrite5m = record.cacheWrite5m;
-    fields.cacheWrite1h = record.cacheWrite1h;
-    fields.cacheRead = record.cacheRead;
-    fields.costUsd = record.costUsd;
-    this.pushFields(fields, pathSession);
-  }
-
-  /** `push` for a record whose ids are already hashed. */
-  pushFields(record: RecordFields, pathSession: string): void {
     if ((this.#count + 1) * WIDTH > this.#values.length) {
       const grown = new Float64Array(this.#values.length * 2);
       grown.set(this.#values);
@@ -165,13 +115,13 @@ export class RecordBatch {
     };
   }
 
-  #write(row: number, record: RecordFields, pathSession: string): void {
+  #write(row: number, record: UsageRecord, pathSession: string): void {
     const v = this.#values;
     const base = row * WIDTH;
     const fast = record.speed === 'fast';
     v[base + C.timestamp] = record.timestamp;
-    v[base + C.messageKey] = record.messageKey;
-    v[base + C.requestKey] = record.requestKey;
+    v[base + C.messageKey] = record.messageId === null ? NaN : hashString(record.messageId);
+    v[base + C.requestKey] = record.requestId === null ? NaN : hashString(record.requestId);
     v[base + C.session] = this.#sessionOf(record.sessionId ?? pathSession);
     const model = record.model === null ? null : this.#modelOf(record.model);
     v[base + C.flags] =

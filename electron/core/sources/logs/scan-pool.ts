@@ -5,8 +5,7 @@ import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_thread
 import type { PriceTable } from '../../../../shared/domain/logs/prices';
 import { scanFile, type FileScanResult, type FileScanTask } from './file-scan';
 import { CLAIMED, type WorkerJob, type WorkerMessage } from './scan-protocol';
-import { createReadBuffer, type ReadBuffer } from './read-buffer';
-import { searchModule } from './wasm-search';
+import { ReadBuffer, searchModule } from './read-buffer';
 
 /** Receives each file's result, in task order. */
 export type ResultSink = (position: number, result: FileScanResult) => void;
@@ -51,7 +50,7 @@ export function bundledWorkerScript(): string | null {
 
 /** Creates a scanner; workers start per large scan and stop after it (idle memory stays low). */
 export function createScanner(options: ScannerOptions): Scanner {
-  const buffer = createReadBuffer();
+  const buffer = new ReadBuffer();
   const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
   const threshold = options.threadThresholdBytes ?? THREAD_THRESHOLD_BYTES;
   const script = options.workerScript;

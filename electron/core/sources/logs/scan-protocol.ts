@@ -20,8 +20,8 @@ export interface WorkerJob {
   readonly claims: SharedArrayBuffer;
   /** Where to post results (WorkerMessage): the main thread reads it between its own files. */
   readonly port: MessagePort;
-  /** The compiled SIMD search module (a WebAssembly.Module), or null to build one. */
-  readonly searchModule: object | null;
+  /** The compiled search module (a WebAssembly.Module): the worker need not compile it again. */
+  readonly searchModule: object;
 }
 
 /** The flag that makes the bundled logs worker script do a first read (see first-read.ts). */

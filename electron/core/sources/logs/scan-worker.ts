@@ -1,8 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { createPriceTable } from '../../../../shared/domain/logs/prices';
 import { scanFile, type FileScanResult, type FileScanTask } from './file-scan';
-import { createReadBuffer } from './read-buffer';
-import { useSearchModule } from './wasm-search';
+import { ReadBuffer, useSearchModule } from './read-buffer';
 import {
   CLAIMED,
   FIRST_READ_FLAG,
@@ -22,9 +21,9 @@ const POST_EVERY_BYTES = 4 << 20;
 // order from the count it shares with every thread of the scan (see scan-pool.ts), and posts the
 // results to its own port in slices, transferring each batch's buffer instead of copying it.
 parentPort?.once('message', ({ tasks, priceRows, claims, searchModule, port }: WorkerJob) => {
-  if (searchModule !== null) useSearchModule(searchModule);
+  useSearchModule(searchModule);
   const prices = createPriceTable(priceRows);
-  const buffer = createReadBuffer();
+  const buffer = new ReadBuffer();
   const counter = new Int32Array(claims);
   let pending: FileScanResult[] = [];
   let positions: number[] = [];
