@@ -33,8 +33,23 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * The bounds of a real response, checked here, where a transcript's bytes become numbers (the
+ * one place a new token field is read). No response reports a billion tokens in one field (the
+ * largest context windows are about a million) or costs $10,000; a line that claims more is
+ * damaged, and is skipped like any line ccusage cannot read, rather than shown as $7.4e23.
+ */
+export const MAX_TOKENS_PER_FIELD = 1_000_000_000;
+export const MAX_COST_USD_PER_RESPONSE = 10_000;
+
 const isCount = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  typeof value === 'number' &&
+  Number.isInteger(value) &&
+  value >= 0 &&
+  value <= MAX_TOKENS_PER_FIELD;
+
+const isCost = (value: unknown): value is number =>
+  typeof value === 'number' && value >= 0 && value <= MAX_COST_USD_PER_RESPONSE;
 
 /** `undefined` and `null` both mean absent (serde's Option); anything else must be a string. */
 function optionalString(value: unknown): string | null | false {
@@ -148,7 +163,7 @@ export function readUsageRecords(line: unknown, out: UsageRecord[]): number {
   if (model === '' || messageId === '' || sessionId === '' || requestId === '') return 0;
   const sidechain = envelope.isSidechain ?? false;
   const costUsd = envelope.costUSD ?? null;
-  if (typeof sidechain !== 'boolean' || (costUsd !== null && typeof costUsd !== 'number')) return 0;
+  if (typeof sidechain !== 'boolean' || (costUsd !== null && !isCost(costUsd))) return 0;
   const named = model === null || model === '<synthetic>' ? null : model;
   const base: UsageRecord = {
     timestamp,

@@ -157,6 +157,37 @@ describe('reading a usage record from a transcript line', () => {
     expect(read(line)).toEqual([]);
   });
 
+  // Defect 8 of the fault audit: a transcript line claiming 1.2e29 tokens was counted ($7.4e23).
+  it.each([
+    ['1.2e29 input tokens', withUsage({ input_tokens: 1.2e29 })],
+    ['an output count past a billion', withUsage({ output_tokens: 1_000_000_001 })],
+    ['a cache read count past a billion', withUsage({ cache_read_input_tokens: 2 ** 53 })],
+    ['a cache write count past a billion', withUsage({ cache_creation_input_tokens: 4e12 })],
+    [
+      'a 1h cache write count past a billion',
+      assistantRecord({ breakdown: { fiveMinute: 0, oneHour: 5e15 } }),
+    ],
+    ['a costUSD of 1e308', assistantRecord({ costUSD: 1e308 })],
+    ['a costUSD that overflowed to Infinity', assistantRecord({ costUSD: JSON.parse('1e400') })],
+    ['a negative costUSD', assistantRecord({ costUSD: -3 })],
+  ])('rejects %s as an impossible value: the line adds nothing', (_name, line) => {
+    expect(read(line)).toEqual([]);
+  });
+
+  it('still counts the largest real responses: a million tokens in, 128k out, $1,000', () => {
+    const [record] = read(
+      assistantRecord({
+        input: 1_000_000,
+        output: 128_000,
+        cacheRead: 999_999_999,
+        costUSD: 1000,
+      }),
+    );
+    expect([record?.input, record?.output, record?.cacheRead, record?.costUsd]).toEqual([
+      1_000_000, 128_000, 999_999_999, 1000,
+    ]);
+  });
+
   it('still counts a response whose content holds a null id (ccusage drops it; it was billed)', () => {
     const line = assistantRecord();
     (line.message as { content: unknown }).content = [{ type: 'tool_use', id: null, input: {} }];
