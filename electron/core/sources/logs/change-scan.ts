@@ -124,6 +124,8 @@ function addFile(state: TreeState, file: FoundFile): number {
     offset: 0,
     head: 0,
     headLength: 0,
+    tail: 0,
+    tailLength: 0,
     malformed: 0,
     deleted: false,
     error: null,

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { hashString } from '../../../../shared/domain/logs/hash';
 import { scanChunk } from './line-scanner';
 import type { ReadBuffer } from './read-buffer';
@@ -12,7 +13,15 @@ export interface FileScanTask {
   /** The session the path names, for lines without `sessionId`. */
   readonly pathSession: string;
   /** The fingerprint of the file's first bytes when it was last read; null for a new file. */
-  readonly head: { readonly hash: number; readonly length: number } | null;
+  readonly head: Fingerprint | null;
+  /** The fingerprint of the last bytes read, just before `offset`; null for a new file. */
+  readonly tail: Fingerprint | null;
+}
+
+/** A hash of `length` bytes at a known place in a file. */
+export interface Fingerprint {
+  readonly hash: number;
+  readonly length: number;
 }
 
 /** A file's identity, to tell an append from a replacement. */
@@ -24,6 +33,9 @@ export interface FileIdentity {
   /** A hash of the first `headLength` bytes (`HEAD_BYTES`, or the whole file when smaller). */
   readonly head: number;
   readonly headLength: number;
+  /** A CRC-32 of the `tailLength` bytes before the read offset (`TAIL_BYTES`, or fewer). */
+  readonly tail: number;
+  readonly tailLength: number;
 }
 
 /** What reading one file found. */
@@ -37,13 +49,25 @@ export type FileScanResult =
       readonly bytesRead: number;
       readonly malformed: number;
       readonly batch: BatchData;
-      /** Why the file was read from its start again: it shrank, or its first bytes changed. */
-      readonly reset: 'shrunk' | 'replaced' | null;
+      /**
+       * Why the file was read from its start again: it shrank, its first bytes changed, or the
+       * last bytes read before changed (an edit in place that kept the size).
+       */
+      readonly reset: FileReset | null;
     }
   | { readonly ok: false; readonly path: string; readonly error: string };
 
+/** Why a file read before must be read from its start again. */
+export type FileReset = 'shrunk' | 'replaced' | 'edited';
+
 /** Bytes fingerprinted at a file's start. */
 export const HEAD_BYTES = 512;
+/**
+ * Bytes fingerprinted before the read offset: an edit there (a rewritten last response, say)
+ * is seen even when it kept the file's size. An edit further back that keeps both the size and
+ * these bytes is not (reading every byte again to find one would cost a first read).
+ */
+export const TAIL_BYTES = 8192;
 
 /**
  * Reads a transcript from `task.offset` to its end in large chunks and returns its usage records.
@@ -65,14 +89,7 @@ export function scanFile(
     if (!stat.isFile()) return { ok: false, path: task.path, error: 'not a regular file' };
     const headLength = Math.min(HEAD_BYTES, stat.size);
     const head = readHead(fd, headLength, buffer);
-    const reset =
-      task.offset > stat.size
-        ? 'shrunk'
-        : task.head !== null &&
-            task.head.length <= stat.size &&
-            readHead(fd, task.head.length, buffer) !== task.head.hash
-          ? 'replaced'
-          : null;
+    const reset = resetReason(fd, stat.size, task, buffer);
     const batch = new RecordBatch(prices);
     let offset = reset === null ? task.offset : 0;
     const start = offset;
@@ -90,6 +107,7 @@ export function scanFile(
       offset += scan.consumed;
       if (atEof || got < want) break;
     }
+    const tailLength = Math.min(TAIL_BYTES, offset);
     return {
       ok: true,
       path: task.path,
@@ -100,6 +118,8 @@ export function scanFile(
         mtimeMs: stat.mtimeMs,
         head,
         headLength,
+        tail: readTail(fd, offset, tailLength, buffer),
+        tailLength,
       },
       offset,
       bytesRead: stat.size - start,
@@ -112,6 +132,28 @@ export function scanFile(
   } finally {
     closeSync(fd);
   }
+}
+
+/** Why the file must be read from its start (see FileReset), or null: read on from the offset. */
+function resetReason(
+  fd: number,
+  size: number,
+  task: FileScanTask,
+  buffer: ReadBuffer,
+): FileReset | null {
+  if (task.offset > size) return 'shrunk';
+  if (task.head !== null && task.head.length <= size) {
+    if (readHead(fd, task.head.length, buffer) !== task.head.hash) return 'replaced';
+  }
+  if (task.tail !== null && task.tail.length > 0) {
+    if (readTail(fd, task.offset, task.tail.length, buffer) !== task.tail.hash) return 'edited';
+  }
+  return null;
+}
+
+function readTail(fd: number, end: number, length: number, buffer: ReadBuffer): number {
+  const got = readFully(fd, buffer.bytes, length, end - length);
+  return crc32(buffer.bytes.subarray(0, got));
 }
 
 function readHead(fd: number, length: number, buffer: ReadBuffer): number {

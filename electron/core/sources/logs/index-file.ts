@@ -10,11 +10,11 @@ import {
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ENTRY_COLUMNS, type EntryColumn, type EntryTableData } from './entry-table';
-import { parseIndexHeader, type IndexHeader } from './index-schema';
+import { INDEX_FORMAT, parseIndexHeader, type IndexHeader } from './index-schema';
 
 const MAGIC = 'HRLX';
-/** Bump when the layout or the meaning of a column changes: an old index is then rebuilt. */
-export const INDEX_FORMAT = 1;
+/** Formats this version reads (older ones are upgraded as they load, see index-schema.ts). */
+const READABLE_FORMATS = new Set([1, INDEX_FORMAT]);
 const PREAMBLE = 16;
 
 /** What loading the index found. */
@@ -45,11 +45,14 @@ function parse(bytes: Buffer): { header: IndexHeader; table: EntryTableData } | 
   if (bytes.length < PREAMBLE || bytes.toString('latin1', 0, 4) !== MAGIC)
     return 'not a Pacewatch logs index';
   const format = bytes.readUInt32LE(4);
-  if (format !== INDEX_FORMAT) return `format ${format}, expected ${INDEX_FORMAT}`;
+  if (!READABLE_FORMATS.has(format)) return `format ${format}, expected ${INDEX_FORMAT}`;
   const headerLength = bytes.readUInt32LE(8);
   if (crc32(bytes.subarray(PREAMBLE)) !== bytes.readUInt32LE(12))
     return 'checksum mismatch (truncated or damaged)';
-  const header = parseIndexHeader(bytes.toString('utf8', PREAMBLE, PREAMBLE + headerLength));
+  const header = parseIndexHeader(
+    bytes.toString('utf8', PREAMBLE, PREAMBLE + headerLength),
+    format,
+  );
   if (typeof header === 'string') return header;
   const start = PREAMBLE + headerLength;
   const expected = start + ENTRY_COLUMNS.length * header.count * 8;

@@ -1,3 +1,10 @@
+/**
+ * The index's format. Bump it when the layout or the meaning of a field changes, and say in
+ * `upgradeHeader` how an older header reads (see README.md "The index").
+ * 2: files carry `tail` / `tailLength` (edits in place that keep the size are seen).
+ */
+export const INDEX_FORMAT = 2;
+
 /** What the index remembers about one transcript file. */
 export interface IndexedFile {
   path: string;
@@ -10,6 +17,8 @@ export interface IndexedFile {
   offset: number;
   head: number;
   headLength: number;
+  tail: number;
+  tailLength: number;
   malformed: number;
   deleted: boolean;
   error: string | null;
@@ -35,6 +44,8 @@ const FILE_NUMBERS = [
   'offset',
   'head',
   'headLength',
+  'tail',
+  'tailLength',
   'malformed',
 ] as const;
 
@@ -48,15 +59,27 @@ const isObject = (value: unknown): value is Json =>
  * why it is not one. Checked field by field by hand rather than with zod: this runs on every
  * `pacewatch report`, and loading zod would cost that run more than reading the index does.
  */
-export function parseIndexHeader(json: string): IndexHeader | string {
+export function parseIndexHeader(json: string, format = INDEX_FORMAT): IndexHeader | string {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch (error) {
     return `unreadable header (${error instanceof Error ? error.message.slice(0, 120) : 'not JSON'})`;
   }
+  if (format === 1) upgradeFrom1(value);
   const problem = headerProblem(value);
   return problem === null ? (value as IndexHeader) : `unreadable header (${problem})`;
+}
+
+/**
+ * Format 1 had no tail fingerprints: its files read as "tail unknown", which the next read of
+ * each file fills in. Upgraded, not rebuilt: the index also holds the entries of deleted
+ * transcripts, which a rebuild would lose.
+ */
+function upgradeFrom1(header: unknown): void {
+  if (!isObject(header) || !Array.isArray(header.files)) return;
+  for (const file of header.files as unknown[])
+    if (isObject(file)) Object.assign(file, { tail: 0, tailLength: 0 });
 }
 
 function headerProblem(header: unknown): string | null {

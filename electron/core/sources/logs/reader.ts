@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/domain/logs/summary';
 import { scanChanges, type TreeState } from './change-scan';
 import { EntryTable } from './entry-table';
-import type { FileScanTask } from './file-scan';
+import type { FileReset, FileScanTask } from './file-scan';
 import { loadIndex, saveIndex } from './index-file';
 import type { IndexedFile } from './index-schema';
 import { createScanner, type Scanner } from './scan-pool';
@@ -110,6 +110,12 @@ const WATCHED_RECENT = 128;
  * a recently moved or restored transcript is still recognised line by line and not counted twice.
  */
 const KEEP_DETAIL_MS = 35 * DAY_MS;
+
+const RESET_WORDS: Readonly<Record<FileReset, string>> = {
+  shrunk: 'shrank',
+  replaced: 'was replaced',
+  edited: 'was changed in place',
+};
 
 interface Totals {
   threads: number;
@@ -221,7 +227,7 @@ class Reader implements LogsReader {
         return;
       }
       if (result.reset !== null && file.offset > 0) {
-        reset = `${file.path} ${result.reset === 'shrunk' ? 'shrank' : 'was replaced'}`;
+        reset = `${file.path} ${RESET_WORDS[result.reset]}`;
         return;
       }
       const added = this.#table.addBatch(result.batch, ids[position] as number);
@@ -263,7 +269,7 @@ class Reader implements LogsReader {
     let bytes = 0;
     for (const id of ids) {
       const file = this.#state.files[id] as IndexedFile;
-      Object.assign(file, { offset: 0, headLength: 0, malformed: 0, error: null });
+      Object.assign(file, { offset: 0, headLength: 0, tailLength: 0, malformed: 0, error: null });
       bytes += Math.max(0, file.size);
     }
     await this.#read(ids, bytes, totals);
@@ -294,6 +300,7 @@ class Reader implements LogsReader {
       offset: file.offset,
       pathSession: file.sessionId,
       head: file.headLength === 0 ? null : { hash: file.head, length: file.headLength },
+      tail: file.tailLength === 0 ? null : { hash: file.tail, length: file.tailLength },
     };
   }
 

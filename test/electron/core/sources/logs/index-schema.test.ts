@@ -12,6 +12,8 @@ const file = {
   offset: 3,
   head: 5,
   headLength: 3,
+  tail: 6,
+  tailLength: 3,
   malformed: 0,
   deleted: false,
   error: null,
@@ -29,6 +31,22 @@ const header = {
 describe('the logs index header', () => {
   it('reads a header Pacewatch wrote', () => {
     expect(parseIndexHeader(JSON.stringify(header))).toEqual(header);
+  });
+
+  it('reads a format 1 header, its files’ tail fingerprints unknown until they are read again', () => {
+    const { tail: _tail, tailLength: _tailLength, ...format1File } = file;
+    const format1 = { ...header, files: [format1File] };
+    expect(parseIndexHeader(JSON.stringify(format1), 1)).toEqual({
+      ...header,
+      files: [{ ...file, tail: 0, tailLength: 0 }],
+    });
+  });
+
+  it('refuses a format 2 header whose files lack the tail fingerprint', () => {
+    const { tail: _tail, ...withoutTail } = file;
+    expect(parseIndexHeader(JSON.stringify({ ...header, files: [withoutTail] }))).toBe(
+      'unreadable header (files[0].tail is not a number)',
+    );
   });
 
   it.each([

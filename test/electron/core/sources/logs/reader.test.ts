@@ -1,4 +1,13 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { groupEntries } from '../../../../../shared/domain/logs/aggregate';
@@ -138,6 +147,45 @@ describe('the logs reader', () => {
     const refresh = await logs.refresh();
     expect(refresh.rebuilt).toBe(`${file('s1.jsonl')} was replaced`);
     expect(daily(logs).totals.outputTokens).toBe(50);
+  });
+
+  // Defect 11 of the fault audit: an edit that kept the file's size was never read.
+  it('reads a transcript again when it was edited in place and kept its size', async () => {
+    const { file, reader, projects, indexPath } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(userText(), line('a', 135), line('b', 20)));
+    const logs = reader();
+    await logs.refresh();
+    const edited = readFileSync(file('s1.jsonl'), 'utf8').replace(
+      '"output_tokens":135',
+      '"output_tokens":975',
+    );
+    writeFileSync(file('s1.jsonl'), edited);
+    // An editor may keep the size to the byte and the clock may not move between the two writes.
+    utimesSync(file('s1.jsonl'), new Date('2026-09-02T00:00:00Z'), new Date('2026-09-02T00:00:00Z'));
+    const refresh = await logs.refresh();
+    expect(refresh.rebuilt).toBe(`${file('s1.jsonl')} was changed in place`);
+    expect(daily(logs).totals.outputTokens).toBe(995);
+    const fresh = createLogsReader({
+      roots: [projects],
+      indexPath: `${indexPath}.fresh`,
+      threads: 0,
+    });
+    await fresh.refresh();
+    expect(daily(logs)).toEqual(daily(fresh));
+  });
+
+  it('does not read a transcript again when only its time changed (touch)', async () => {
+    const { file, reader } = setup();
+    writeFileSync(file('s1.jsonl'), transcript(line('a', 135)));
+    const logs = reader();
+    await logs.refresh();
+    utimesSync(file('s1.jsonl'), new Date('2026-09-02T00:00:00Z'), new Date('2026-09-02T00:00:00Z'));
+    const refresh = await logs.refresh();
+    expect([refresh.rebuilt, refresh.bytesRead, daily(logs).totals.outputTokens]).toEqual([
+      null,
+      0,
+      135,
+    ]);
   });
 
   it('keeps the totals of a deleted transcript and marks its days retained', async () => {
