@@ -43,7 +43,9 @@ const sameKey = (a: number, b: number): boolean => a === b || (Number.isNaN(a) &
 /**
  * Counts each response once, as ccusage v20's daily report does (PROTOCOLS.md "Local
  * transcripts"): lines with the same `message.id` + `requestId` are one response; without a
- * `requestId`, the same id, session and timestamp; a sidechain replay of a message (same id and
+ * `requestId`, the same id in the same session (Claude Code versions that wrote no `requestId`
+ * streamed a response as several lines: ccusage's session, monthly and blocks loaders count it
+ * once, its daily loader once per timestamp); a sidechain replay of a message (same id and
  * session, another request) is the same response. Of the copies, a non-sidechain line wins, then
  * the largest token total, then the larger cost, then one that states its speed. Lines without a
  * `message.id` are always counted.
@@ -102,7 +104,7 @@ export class ResponseDedup {
     if (existing.messageKey !== candidate.messageKey) return false;
     if (!sameKey(existing.requestKey, candidate.requestKey)) return false;
     if (!Number.isNaN(candidate.requestKey)) return true;
-    return existing.session === candidate.session && existing.timestamp === candidate.timestamp;
+    return existing.session === candidate.session;
   }
 
   #isReplay(index: number, candidate: DedupFacts): boolean {

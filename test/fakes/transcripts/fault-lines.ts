@@ -83,7 +83,8 @@ export function faultLines(prng: Prng, ctx: LineContext, at: number, divergent: 
     () => [edit(assistantLine(ctx, part(prng, at, 'claude-mystery-2')), (r) => (r.costUSD = 0.25))],
   ];
   if (divergent) {
-    // Request-less streamed lines of one message: ccusage's daily loader counts both.
+    // Request-less lines of one message at one time: every ccusage loader and Pacewatch count them
+    // once (at other times, ccusage's daily loader counts each: see ccusage-parity.test.ts).
     kinds.push(() => {
       const first = part(prng, at);
       const noRequest = { ...first, requestId: undefined };
@@ -91,7 +92,6 @@ export function faultLines(prng: Prng, ctx: LineContext, at: number, divergent: 
         assistantLine(ctx, noRequest),
         assistantLine(ctx, {
           ...noRequest,
-          at: at + 900,
           usage: { ...first.usage, output_tokens: first.usage.output_tokens + 50 },
         }),
       ];

@@ -226,7 +226,7 @@ function writeResponse(
   if (tool !== undefined) blocks.push(toolUse(gen, tool));
   const model = prng.chance(0.05) ? prng.weighted(MODELS) : session.model;
   const usage = finalUsage(gen, session, model);
-  // Very old Claude Code wrote no requestId; those responses were single lines.
+  // Very old Claude Code wrote no requestId (single lines here; streamed lines in divergent trees).
   const requestless = session.legacy && prng.chance(0.2);
   const parts = requestless && gen.options.divergent !== true ? blocks.slice(-1) : blocks;
   const messageId = `msg_01${prng.hex(22)}`;
@@ -234,7 +234,10 @@ function writeResponse(
   let at = start;
   let parent = parentUuid;
   const written: AssistantPart[] = parts.map((block, index) => {
-    at += index === 0 ? 0 : prng.int(200, 4000);
+    const step = index === 0 ? 0 : prng.int(200, 4000);
+    // Request-less lines of one response share its time: ccusage's daily loader, which the trees
+    // are compared with, counts them once only then (see ccusage-parity.test.ts).
+    if (!requestless) at += step;
     const isLast = index === parts.length - 1;
     const part: AssistantPart = {
       uuid: uuid(prng),

@@ -169,7 +169,7 @@ export class RecordBatch {
     if (Number.isNaN(message)) return null;
     const request = v[base + C.requestKey] ?? NaN;
     return Number.isNaN(request)
-      ? mixKeys(2, message, v[base + C.session] ?? 0, v[base + C.timestamp] ?? 0)
+      ? mixKeys(2, message, v[base + C.session] ?? 0)
       : mixKeys(1, message, request);
   }
 
@@ -181,9 +181,7 @@ export class RecordBatch {
     const request = v[rowB + C.requestKey] ?? NaN;
     if (!Number.isNaN(request)) return v[rowA + C.requestKey] === request;
     return (
-      Number.isNaN(v[rowA + C.requestKey] ?? NaN) &&
-      v[rowA + C.session] === v[rowB + C.session] &&
-      v[rowA + C.timestamp] === v[rowB + C.timestamp]
+      Number.isNaN(v[rowA + C.requestKey] ?? NaN) && v[rowA + C.session] === v[rowB + C.session]
     );
   }
 

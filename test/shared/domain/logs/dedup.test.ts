@@ -132,14 +132,24 @@ describe('counting each response once', () => {
     expect(counted(lines)).toEqual(['original']);
   });
 
-  it('merges lines without a requestId only at the same session and time', () => {
+  // Issue 11: streamed lines of one response written without a requestId were counted each.
+  it('merges lines without a requestId within a session, keeping the largest (as ccusage)', () => {
     const lines = [
       { message: 1, session: 1, at: 1000, tokens: 10, name: 'a' },
       { message: 1, session: 1, at: 1000, tokens: 30, name: 'same time, larger' },
-      { message: 1, session: 1, at: 2000, tokens: 20, name: 'later' },
+      { message: 1, session: 1, at: 2000, tokens: 20, name: 'later, smaller' },
+      { message: 1, session: 1, at: 3000, tokens: 35, name: 'later, largest' },
       { message: 1, session: 2, at: 1000, tokens: 40, name: 'other session' },
     ];
-    expect(counted(lines)).toEqual(['same time, larger', 'later', 'other session']);
+    expect(counted(lines)).toEqual(['later, largest', 'other session']);
+  });
+
+  it('keeps a line with a requestId apart from one without', () => {
+    const lines = [
+      { message: 1, session: 1, tokens: 10, name: 'without' },
+      { message: 1, request: 1, session: 1, tokens: 20, name: 'with' },
+    ];
+    expect(counted(lines)).toEqual(['without', 'with']);
   });
 
   it('counts every line without a message id', () => {

@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +17,7 @@ import {
   createLogsReader,
   type LogsReader,
 } from '../../../../../electron/core/sources/logs/reader';
+import { assistantText, transcript } from '../../../../fakes/transcripts/line-factory';
 import { generateTree, UNKNOWN_MODEL } from '../../../../fakes/transcripts/tree';
 import { ccusageBinary } from '../../../../support/ccusage';
 
@@ -219,6 +228,58 @@ describe.skipIf(!binary.ready)('accuracy against ccusage v20 on generated transc
         Math.abs(Number(ourBlocks[index]?.costUSD) - Number(block.costUSD)),
       ).toBeLessThanOrEqual(CENT);
     });
+  });
+});
+
+describe.skipIf(!binary.ready)('request-less streamed lines against ccusage v20', () => {
+  let tree: Tree;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pacewatch-parity-'));
+    const projects = join(dir, 'claude', 'projects');
+    // One response streamed as three lines without a requestId (as Claude Code once wrote them),
+    // one in another session with the same message id, and a plain one.
+    const bare = (output: number, at: string, session = 'session-a'): string =>
+      assistantText({ messageId: 'msg_x', requestId: null, output, at, session });
+    mkdirSync(join(projects, 'proj'), { recursive: true });
+    writeFileSync(
+      join(projects, 'proj', 'session-a.jsonl'),
+      transcript(
+        bare(10, '2026-09-01T10:00:00.000Z'),
+        bare(400, '2026-09-01T10:00:01.500Z'),
+        bare(200, '2026-09-01T10:00:02.000Z'),
+        assistantText({ messageId: 'msg_y', output: 30, at: '2026-09-02T10:00:00.000Z' }),
+      ),
+    );
+    writeFileSync(
+      join(projects, 'proj', 'session-b.jsonl'),
+      transcript(bare(7, '2026-09-01T11:00:00.000Z', 'session-b')),
+    );
+    const reader = createLogsReader({
+      roots: [projects],
+      indexPath: join(dir, 'data', 'index.bin'),
+      threads: 0,
+    });
+    await reader.refresh();
+    tree = { dir, reader };
+  });
+
+  afterAll(() => {
+    rmSync(tree.dir, { recursive: true, force: true });
+  });
+
+  // ccusage's daily loader counts such lines once per timestamp (every line here); its session,
+  // monthly and blocks loaders count the response once per session, with its largest line, as
+  // Pacewatch does in every report.
+  it('counts one response once per session, as ccusage’s session and monthly reports do', async () => {
+    const [sessions, monthly] = await Promise.all([
+      ccusage(tree, ['claude', 'session']),
+      ccusage(tree, ['claude', 'monthly']),
+    ]);
+    const ourSessions = pacewatch(tree, 'sessions');
+    expectSameRows(ourSessions.sessions as Row[], sessions.sessions as Row[], 'sessionId');
+    expectSameRows(pacewatch(tree, 'monthly').monthly as Row[], monthly.monthly as Row[], 'month');
+    expect((pacewatch(tree, 'daily').totals as Row).outputTokens).toBe(437);
   });
 });
 

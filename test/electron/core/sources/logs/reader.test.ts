@@ -149,6 +149,26 @@ describe('the logs reader', () => {
     expect(daily(logs).totals.outputTokens).toBe(50);
   });
 
+  // Issue 11: Claude Code versions that wrote no requestId streamed one response as several lines.
+  it('counts request-less lines of one message once per session, with the largest usage', async () => {
+    const { file, reader } = setup();
+    const bare = (output: number, at: string, session = 'session-a'): string =>
+      assistantText({ messageId: 'msg_x', requestId: null, output, at, session });
+    writeFileSync(
+      file('s1.jsonl'),
+      transcript(
+        bare(10, '2026-09-01T10:00:00.000Z'),
+        bare(400, '2026-09-01T10:00:01.500Z'),
+        bare(200, '2026-09-01T10:00:02.000Z'),
+      ),
+    );
+    writeFileSync(file('s1-more.jsonl'), transcript(bare(450, '2026-09-01T10:00:03.000Z')));
+    writeFileSync(file('s2.jsonl'), transcript(bare(7, '2026-09-01T10:00:00.000Z', 'session-b')));
+    const logs = reader();
+    const refresh = await logs.refresh();
+    expect([refresh.added, daily(logs).totals.outputTokens]).toEqual([2, 457]);
+  });
+
   // Defect 11 of the fault audit: an edit that kept the file's size was never read.
   it('reads a transcript again when it was edited in place and kept its size', async () => {
     const { file, reader, projects, indexPath } = setup();
@@ -161,7 +181,11 @@ describe('the logs reader', () => {
     );
     writeFileSync(file('s1.jsonl'), edited);
     // An editor may keep the size to the byte and the clock may not move between the two writes.
-    utimesSync(file('s1.jsonl'), new Date('2026-09-02T00:00:00Z'), new Date('2026-09-02T00:00:00Z'));
+    utimesSync(
+      file('s1.jsonl'),
+      new Date('2026-09-02T00:00:00Z'),
+      new Date('2026-09-02T00:00:00Z'),
+    );
     const refresh = await logs.refresh();
     expect(refresh.rebuilt).toBe(`${file('s1.jsonl')} was changed in place`);
     expect(daily(logs).totals.outputTokens).toBe(995);
@@ -179,7 +203,11 @@ describe('the logs reader', () => {
     writeFileSync(file('s1.jsonl'), transcript(line('a', 135)));
     const logs = reader();
     await logs.refresh();
-    utimesSync(file('s1.jsonl'), new Date('2026-09-02T00:00:00Z'), new Date('2026-09-02T00:00:00Z'));
+    utimesSync(
+      file('s1.jsonl'),
+      new Date('2026-09-02T00:00:00Z'),
+      new Date('2026-09-02T00:00:00Z'),
+    );
     const refresh = await logs.refresh();
     expect([refresh.rebuilt, refresh.bytesRead, daily(logs).totals.outputTokens]).toEqual([
       null,
