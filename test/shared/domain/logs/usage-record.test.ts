@@ -168,7 +168,10 @@ describe('reading a usage record from a transcript line', () => {
       assistantRecord({ breakdown: { fiveMinute: 0, oneHour: 5e15 } }),
     ],
     ['a costUSD of 1e308', assistantRecord({ costUSD: 1e308 })],
-    ['a costUSD that overflowed to Infinity', assistantRecord({ costUSD: JSON.parse('1e400') })],
+    [
+      'a costUSD that overflowed to Infinity',
+      assistantRecord({ costUSD: JSON.parse('1e400') as number }),
+    ],
     ['a negative costUSD', assistantRecord({ costUSD: -3 })],
   ])('rejects %s as an impossible value: the line adds nothing', (_name, line) => {
     expect(read(line)).toEqual([]);
