@@ -13,16 +13,25 @@ export function registerRouteCommand(program: Command): void {
     )
     .option('--json', 'print { route, plan, evidence, fix } as JSON')
     .action(async (options: RouteOptions) => {
-      const [{ checkRoute }, { routeJson }, { formatRouteReport }] = await Promise.all([
-        import('../../core/route/check-route'),
-        import('../../../shared/domain/route/route-report'),
-        import('../../../shared/domain/route/format-route'),
-      ]);
+      const [{ checkRoute }, { routeJson }, { formatRouteReport }, terminal, paint, text] =
+        await Promise.all([
+          import('../../core/route/check-route'),
+          import('../../../shared/domain/route/route-report'),
+          import('../../../shared/domain/route/format-route'),
+          import('../terminal/terminal'),
+          import('../terminal/paint'),
+          import('../terminal/text'),
+        ]);
+      const { columns, colorLevel } = terminal.processTerminal();
       const report = await checkRoute({ processLabel: 'this terminal' });
       process.stdout.write(
         options.json === true
           ? `${JSON.stringify(routeJson(report), null, 2)}\n`
-          : formatRouteReport(report),
+          : formatRouteReport(report, {
+              width: columns,
+              wrap: text.wrap,
+              heading: paint.createPaint(colorLevel).heading,
+            }),
       );
     });
 }

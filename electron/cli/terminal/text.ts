@@ -32,16 +32,18 @@ export function padStart(text: string, width: number): string {
  * `indent`. A word longer than a line is left whole (a path or a command is not broken).
  */
 export function wrap(text: string, width: number, indent = ''): string[] {
+  // The first line keeps its own leading spaces (a list item's, an evidence line's).
+  const lead = /^ */.exec(text)?.[0] ?? '';
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of text.slice(lead.length).split(' ')) {
     const candidate = line === '' ? word : `${line} ${word}`;
-    const prefix = lines.length === 0 ? '' : indent;
+    const prefix = lines.length === 0 ? lead : indent;
     if (line !== '' && widthOf(prefix + candidate) > width) {
-      lines.push(prefix + line);
+      lines.push(prefix + line.trimEnd());
       line = word;
     } else line = candidate;
   }
-  lines.push((lines.length === 0 ? '' : indent) + line);
+  lines.push((lines.length === 0 ? lead : indent) + line);
   return lines;
 }

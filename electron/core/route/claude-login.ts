@@ -72,6 +72,7 @@ function accountOf(account: z.infer<typeof ConfigSchema>['oauthAccount']): Accou
     email: account.emailAddress ? maskEmail(account.emailAddress) : null,
     organizationType: account.organizationType ?? null,
     rateLimitTier: account.organizationRateLimitTier ?? account.userRateLimitTier ?? null,
+    userRateLimitTier: account.userRateLimitTier ?? null,
     billingType: account.billingType ?? null,
   };
 }

@@ -37,6 +37,11 @@ export interface RouteDecision {
   readonly route: RouteKind;
   readonly cause: RouteCause;
   readonly plan: string | null;
+  /**
+   * An `ANTHROPIC_API_KEY` Claude Code has not approved, while the login wins interactive
+   * sessions: `claude -p` still bills it without asking. Null otherwise.
+   */
+  readonly headlessKey: VariableSighting | null;
 }
 
 const SCOPE_RANK: Readonly<Record<SettingsScope, number>> = { local: 0, project: 1, user: 2 };
@@ -101,14 +106,25 @@ export function effectiveSighting(
   return startupFileVerdict(ordered);
 }
 
-/** The plan named by the stored sign-in and the account record. */
+/**
+ * The plan named by the stored sign-in and the account record; the account's user tier is asked
+ * when the organization's names no plan.
+ */
 export function loginPlan(login: LoginFacts): string | null {
-  return planName({
+  const signals = {
     subscriptionType: login.credentials?.subscriptionType ?? null,
     rateLimitTier: login.credentials?.rateLimitTier ?? null,
     organizationType: login.account?.organizationType ?? null,
-    accountRateLimitTier: login.account?.rateLimitTier ?? null,
-  });
+  };
+  return (
+    planName({ ...signals, accountRateLimitTier: login.account?.rateLimitTier ?? null }) ??
+    planName({ ...signals, accountRateLimitTier: login.account?.userRateLimitTier ?? null })
+  );
+}
+
+/** Whether Claude Code has a login to fall back on (else even an unapproved key is used). */
+function hasLogin(login: LoginFacts): boolean {
+  return login.account !== null || login.credentials !== null || login.consoleApiKey;
 }
 
 function activeVariable(
@@ -145,20 +161,33 @@ export function decideRoute(facts: RouteFacts): RouteDecision {
   const plan = loginPlan(facts.login);
   for (const cloudSwitch of CLOUD_SWITCHES) {
     const cause = activeVariable(facts, cloudSwitch);
-    if (cause !== null) return { route: 'cloud', cause, plan };
+    if (cause !== null) return { route: 'cloud', cause, plan, headlessKey: null };
   }
+  // With no login to fall back on, Claude Code uses the key even before it is approved.
+  const loggedIn = hasLogin(facts.login);
   const steps: [RouteDecision['route'], RouteCause | null][] = [
     ['auth-token', activeVariable(facts, 'ANTHROPIC_AUTH_TOKEN')],
-    ['api-key', activeVariable(facts, 'ANTHROPIC_API_KEY', keyIsUsed)],
+    [
+      'api-key',
+      activeVariable(facts, 'ANTHROPIC_API_KEY', (sighting) => !loggedIn || keyIsUsed(sighting)),
+    ],
+  ];
+  for (const [route, cause] of steps) {
+    if (cause !== null) return { route, cause, plan, headlessKey: null };
+  }
+  const key = activeVariable(facts, 'ANTHROPIC_API_KEY');
+  const headlessKey = key?.kind === 'variable' ? key.sighting : null;
+  const later: [RouteDecision['route'], RouteCause | null][] = [
     ['api-key-helper', helperCause(facts.helpers)],
     ['oauth-token', activeVariable(facts, 'CLAUDE_CODE_OAUTH_TOKEN')],
   ];
-  for (const [route, cause] of steps) if (cause !== null) return { route, cause, plan };
+  for (const [route, cause] of later)
+    if (cause !== null) return { route, cause, plan, headlessKey };
   const { login } = facts;
   if (login.consoleApiKey && plan === null)
-    return { route: 'api-key', cause: { kind: 'console-key' }, plan };
+    return { route: 'api-key', cause: { kind: 'console-key' }, plan, headlessKey };
   if (login.account !== null || login.credentials !== null) {
-    return { route: 'subscription', cause: { kind: 'login' }, plan };
+    return { route: 'subscription', cause: { kind: 'login' }, plan, headlessKey };
   }
-  return { route: 'unknown', cause: { kind: 'none' }, plan };
+  return { route: 'unknown', cause: { kind: 'none' }, plan, headlessKey };
 }

@@ -72,7 +72,10 @@ export interface HelperSetting {
 export interface AccountFacts {
   readonly email: string | null;
   readonly organizationType: string | null;
+  /** `organizationRateLimitTier`, else `userRateLimitTier`. */
   readonly rateLimitTier: string | null;
+  /** `userRateLimitTier`: it names the plan on accounts whose organization tier does not. */
+  readonly userRateLimitTier?: string | null;
   readonly billingType: string | null;
 }
 

@@ -65,12 +65,26 @@ function clearing(facts: RouteFacts, variable: RouteVariable): VariableSighting[
 }
 
 /**
+ * With the login winning interactive sessions, an unapproved `ANTHROPIC_API_KEY` is still what
+ * `claude -p` bills: the steps that remove it. Empty when there is none.
+ */
+function headlessKeyFix(facts: RouteFacts): string[] {
+  const sightings = clearing(facts, 'ANTHROPIC_API_KEY');
+  if (sightings.length === 0) return [];
+  const unset = sightings.some((sighting) => sighting.place.kind !== 'settings')
+    ? unsetStep(['ANTHROPIC_API_KEY'], facts.shell)
+    : null;
+  return [...fileSteps(sightings, 'ANTHROPIC_API_KEY'), ...(unset === null ? [] : [unset])];
+}
+
+/**
  * The exact, ordered steps back to the subscription for the route found: edit the files that
  * set a variable or helper (in precedence order), clear open terminals, sign in again, check
  * `/status`. Empty when Claude Code already bills the subscription.
  */
 export function routeFix(facts: RouteFacts, decision: RouteDecision): string[] {
-  if (decision.route === 'subscription') return [];
+  if (decision.route === 'subscription')
+    return decision.headlessKey === null ? [] : headlessKeyFix(facts);
   if (decision.route === 'unknown') return loginSteps(decision.plan, false);
   // A gateway URL only matters alongside the gateway's token; with a login it is the user's choice.
   const before: RouteVariable[] = [...CLOUD_SWITCHES, 'ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
@@ -87,5 +101,8 @@ export function routeFix(facts: RouteFacts, decision: RouteDecision): string[] {
     clearing(facts, variable).some((sighting) => sighting.place.kind !== 'settings'),
   );
   const unset = unsetStep(toUnset, facts.shell);
-  return [...edits, ...(unset === null ? [] : [unset]), ...loginSteps(decision.plan, true)];
+  // `claude logout` first only when there is a login to leave (a Console key, an old sign-in).
+  const { login } = facts;
+  const loggedIn = login.account !== null || login.credentials !== null || login.consoleApiKey;
+  return [...edits, ...(unset === null ? [] : [unset]), ...loginSteps(decision.plan, loggedIn)];
 }

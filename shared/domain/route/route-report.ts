@@ -2,7 +2,7 @@ import { decideRoute, effectiveSighting } from './decide-route';
 import type { RouteDecision, RouteKind } from './decide-route';
 import { isCloudSwitch } from './route-facts';
 import type { RouteFacts } from './route-facts';
-import { CLOUD_PROVIDERS, routeEvidence } from './route-evidence';
+import { CLOUD_PROVIDERS, placeSource, routeEvidence } from './route-evidence';
 import type { RouteEvidence } from './route-evidence';
 import { routeFix } from './route-fix';
 
@@ -51,6 +51,9 @@ function headline(facts: RouteFacts, decision: RouteDecision): string {
     if (variable === 'CLAUDE_CODE_OAUTH_TOKEN') {
       return 'Claude Code signs in with a long-lived token (CLAUDE_CODE_OAUTH_TOKEN), not your own claude.ai login';
     }
+    if (cause.sighting.place.kind === 'startup-file') {
+      return `Your shell exports ${variable} (${placeSource(cause.sighting.place)}), so Claude Code bills that API key, ${not}`;
+    }
     return `Claude Code bills your API key (${variable}), ${not}`;
   }
   switch (cause.kind) {
@@ -58,10 +61,16 @@ function headline(facts: RouteFacts, decision: RouteDecision): string {
       return `Claude Code bills the API key from apiKeyHelper (${cause.helper.file}), ${not}`;
     case 'console-key':
       return 'Claude Code bills your Anthropic Console account (an API key from a Console login), not a Claude subscription';
-    case 'login':
-      return plan === null
-        ? 'Claude Code bills your claude.ai subscription login (plan not named)'
-        : `Claude Code bills your ${plan} subscription (claude.ai login)`;
+    case 'login': {
+      const login =
+        plan === null
+          ? 'Claude Code bills your claude.ai subscription login (plan not named)'
+          : `Claude Code bills your ${plan} subscription (claude.ai login)`;
+      const key = decision.headlessKey;
+      return key === null
+        ? login
+        : `${login} in interactive sessions, but \`claude -p\` bills the API key in ANTHROPIC_API_KEY (${placeSource(key.place)}) without asking`;
+    }
     case 'none':
       return 'Pacewatch could not tell which account Claude Code bills: no login, key or token was found';
   }
@@ -83,7 +92,9 @@ function summary(decision: RouteDecision): string {
     case 'console-key':
       return 'Anthropic Console API key, not a subscription';
     case 'login':
-      return `${plan ?? 'claude.ai'} subscription`;
+      return decision.headlessKey === null
+        ? `${plan ?? 'claude.ai'} subscription`
+        : `${plan ?? 'claude.ai'} subscription; \`claude -p\` bills an API key`;
     case 'none':
       return 'Unknown: no login found';
   }

@@ -98,7 +98,8 @@ describe('pacewatch route (subprocess)', () => {
     const dir = home();
     put(dir, '.bash_profile', `export ANTHROPIC_API_KEY=${FAKE_KEY}\n`);
     put(dir, '.claude.json', claudeJson(MAX_5X, [FAKE_KEY_TAIL]));
-    const run = await route(dir, [], { ANTHROPIC_API_KEY: FAKE_KEY });
+    // Wide enough that no line wraps (the 80-column layout has its own test).
+    const run = await route(dir, [], { ANTHROPIC_API_KEY: FAKE_KEY, COLUMNS: '200' });
     expectNoKey(run);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').slice(0, 7)).toEqual([
@@ -113,6 +114,19 @@ describe('pacewatch route (subprocess)', () => {
     expect(run.stdout).toContain(
       '\nTo go back to your subscription:\n  1. In ~/.bash_profile, delete line 1 (it exports ANTHROPIC_API_KEY), or comment it out with #.\n',
     );
+  });
+
+  it('puts a key exported in ~/.bashrc without a login in the headline, the steps, and 80 columns', async () => {
+    const dir = home();
+    put(dir, '.bashrc', `# keys\nexport ANTHROPIC_API_KEY=${FAKE_KEY}\n`);
+    const run = await route(dir, [], { COLUMNS: '80' });
+    expectNoKey(run);
+    expect(run.code).toBe(0);
+    for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(run.stdout).not.toMatch(/\x1b/); // eslint-disable-line no-control-regex
+    expect(run.stdout).toMatchSnapshot();
+    const wide = await route(dir, [], { COLUMNS: '160' });
+    expect(wide.stdout).toMatchSnapshot();
   });
 
   it('prints a verdict with exit 0 when nothing at all is set', async () => {

@@ -83,7 +83,7 @@ describe('the billing route follows Claude Code precedence, first match wins', (
 });
 
 describe('ANTHROPIC_API_KEY only wins once Claude Code approved it', () => {
-  it('keeps the subscription while a key waits for approval, and says Claude Code will ask', () => {
+  it('keeps the subscription while a key waits for approval, and removes the key `claude -p` bills', () => {
     const report = buildRouteReport(
       withLogin({ sightings: [secretAt('ANTHROPIC_API_KEY', places.zshrc(12), 'not-approved')] }),
     );
@@ -93,7 +93,52 @@ describe('ANTHROPIC_API_KEY only wins once Claude Code approved it', () => {
       detail:
         'exports ANTHROPIC_API_KEY (a key is set; value not shown); not approved in Claude Code: it asks before using it (`claude -p` uses it without asking)',
     });
-    expect(report.fix).toEqual([]);
+    // `claude -p` bills the key without asking: never "Nothing to change." (issue 10).
+    expect(report.headline).toBe(
+      'Claude Code bills your Max 5x subscription (claude.ai login) in interactive sessions, but `claude -p` bills the API key in ANTHROPIC_API_KEY (~/.zshrc:12) without asking',
+    );
+    expect(report.fix).toEqual([
+      'In ~/.zshrc, delete line 12 (it exports ANTHROPIC_API_KEY), or comment it out with #.',
+      'In every open terminal run `unset ANTHROPIC_API_KEY` (or close them and open new ones), and restart editors started from a terminal that had it.',
+    ]);
+  });
+
+  it('names the plan from userRateLimitTier when the organization tier names none', () => {
+    const report = buildRouteReport(
+      routeFacts({
+        login: loginFacts({
+          account: {
+            email: null,
+            organizationType: null,
+            rateLimitTier: 'default_claude_ai',
+            userRateLimitTier: 'default_claude_max_20x',
+            billingType: null,
+          },
+        }),
+      }),
+    );
+    expect([report.route, report.plan]).toEqual(['subscription', 'Max 20x']);
+  });
+
+  it('bills a key exported in ~/.bashrc when there is no login, approved or not, and removes the export', () => {
+    const report = buildRouteReport(
+      routeFacts({
+        sightings: [
+          secretAt(
+            'ANTHROPIC_API_KEY',
+            { kind: 'startup-file', file: '~/.bashrc', line: 7 },
+            'not-approved',
+          ),
+        ],
+      }),
+    );
+    expect(report.route).toBe('api-key');
+    expect(report.headline).toBe(
+      'Your shell exports ANTHROPIC_API_KEY (~/.bashrc:7), so Claude Code bills that API key, not a Claude subscription',
+    );
+    expect(report.fix[0]).toBe(
+      'In ~/.bashrc, delete line 7 (it exports ANTHROPIC_API_KEY), or comment it out with #.',
+    );
   });
 
   it('keeps the subscription when the user declined the key', () => {
