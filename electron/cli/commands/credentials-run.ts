@@ -30,12 +30,18 @@ async function setEnabled(core: Core, id: CredentialId, enabled: boolean): Promi
 
 function statusLine(status: CredentialStatus, now: number): string {
   const name = `${status.label} (${status.id})`;
-  const problem = status.problem === undefined ? '' : ` (keychain not readable: ${status.problem})`;
+  const when =
+    status.storedAt === null
+      ? ''
+      : ` ${formatClock(status.storedAt, now)} (${formatAgo(status.storedAt, now)})`;
+  if (status.problem !== undefined) {
+    // The keychain could not be asked: "not stored" would be a guess, and the fix is elsewhere.
+    const recorded = status.stored ? `Pacewatch recorded it as stored${when}, but ` : '';
+    return `${name}: ${recorded}the system keychain cannot be read, so Pacewatch cannot tell whether it is stored. ${status.problem}`;
+  }
   if (!status.stored)
-    return `${name}: not stored. Add it with \`pacewatch credentials set ${status.id}\`.${problem}`;
-  if (status.storedAt === null) return `${name}: stored${problem}`;
-  const ago = formatAgo(status.storedAt, now);
-  return `${name}: stored ${formatClock(status.storedAt, now)} (${ago})${problem}`;
+    return `${name}: not stored. Add it with \`pacewatch credentials set ${status.id}\`.`;
+  return `${name}: stored${when}`;
 }
 
 /** `pacewatch credentials status`: whether each key is stored and since when; never a value. */
