@@ -8,6 +8,7 @@
 // Each figure is the median of --runs runs; ccusage and Pacewatch runs are interleaved, so a busy
 // machine slows both alike. Both read from a warm page cache.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { ccusagePath } from '../../scripts/ccusage-path.mjs';
 import {
   chmodSync,
   existsSync,
@@ -40,7 +41,9 @@ const config = join(work, 'claude');
 const projects = join(config, 'projects');
 const home = join(work, 'home');
 const data = join(work, 'data');
-const ccusage = join(repo, 'node_modules', '@ccusage', 'ccusage-linux-x64', 'bin', 'ccusage');
+// The reference ccusage, installed outside the project's dependencies on first use.
+execFileSync(process.execPath, [join(repo, 'scripts', 'install-ccusage.mjs')], { stdio: 'ignore' });
+const ccusage = ccusagePath(repo);
 // The package ships the binary without its execute bit (ccusage's own wrapper sets it too).
 if (existsSync(ccusage)) chmodSync(ccusage, 0o755);
 const pacewatch = join(repo, 'bin', 'pacewatch.cjs');
