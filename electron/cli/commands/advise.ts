@@ -5,7 +5,7 @@ export function registerAdviseCommand(program: Command): void {
   program
     .command('advise')
     .description(
-      'Compares the API-equivalent cost of your last 30 days (from Claude Code’s local transcripts) with Pro ($20), Max 5x ($100) and Max 20x ($200), in one paragraph.',
+      'Compares your last 30 days with the plans in one paragraph: by price (the API-equivalent cost from Claude Code’s local transcripts) and by capacity (your busiest 5-hour block and week against your current plan’s limits, from Pacewatch’s usage history), naming your current plan.',
     )
     .option('--json', 'print the figures and the paragraph as JSON')
     .action(async (options: { json?: true }) => {

@@ -14,6 +14,21 @@ export interface RecentLimitHits {
   readonly hits: number;
   /** Whole days the history covers within the span (at least 1). */
   readonly days: number;
+  /** The highest session (`five_hour`) and week (`seven_day`) percentages read in the span. */
+  readonly peakSessionPercent: number | null;
+  readonly peakWeekPercent: number | null;
+}
+
+function peakOf(
+  points: readonly (readonly [number, number, number | null])[] | undefined,
+  from: number,
+  current: number | null,
+): number | null {
+  let peak = current;
+  for (const [at, utilization] of points ?? []) {
+    if (at >= from) peak = Math.max(peak ?? 0, utilization);
+  }
+  return peak;
 }
 
 /**
@@ -28,16 +43,25 @@ export async function recentLimitHits(
 ): Promise<RecentLimitHits | null> {
   let hits: number | null = null;
   let earliest = now;
+  let peakSessionPercent: number | null = null;
+  let peakWeekPercent: number | null = null;
   for (const source of ENFORCED) {
     const path = layout.history(source);
     if (!(await readable(path))) continue;
     const history = (await jsonStore(path, historySchema, emptyHistory).load()).value;
     hits = Math.max(hits ?? 0, limitHits(history, now, spanMs));
+    peakSessionPercent = peakOf(history.series.five_hour, now - spanMs, peakSessionPercent);
+    peakWeekPercent = peakOf(history.series.seven_day, now - spanMs, peakWeekPercent);
     for (const points of Object.values(history.series)) {
       const first = points.find(([at]) => at >= now - spanMs);
       if (first !== undefined) earliest = Math.min(earliest, first[0]);
     }
   }
   if (hits === null) return null;
-  return { hits, days: Math.max(1, Math.ceil((now - earliest) / DAY_MS)) };
+  return {
+    hits,
+    days: Math.max(1, Math.ceil((now - earliest) / DAY_MS)),
+    peakSessionPercent,
+    peakWeekPercent,
+  };
 }

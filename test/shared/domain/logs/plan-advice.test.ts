@@ -12,8 +12,9 @@ describe('plan advice', () => {
       peakBlockCostUsd: 21.4,
     });
     expect(advice.recommended).toBe('max5x');
+    // Price alone, said as price ("costs less than"), never "covers that" (issue 10).
     expect(advice.sentence).toBe(
-      'On API billing the last 30 days would have cost $143 (18 active days). Max 5x ($100) covers that, saving $43.00 a month; Max 20x ($200) would cost more than the API would have. Local logs cannot show how often you hit a limit: they show 42 five-hour blocks of activity; the busiest cost $21.40 at API prices.',
+      "Pacewatch could not tell your current plan (Claude Code's sign-in names none). On API billing the last 30 days would have cost $143.00 (18 active days); your busiest 5-hour block $21.40. By price alone Max 5x ($100.00) costs less than that, saving $43.00 a month; Max 20x ($200.00) would cost more than the API would have. Anthropic publishes no token limits for the plans, only their ratio to Pro (Max 5x: 5×, Max 20x: 20×), and your current plan is not known: whether a cheaper plan would hold your busiest block is not known. Local logs cannot show how often you hit a limit: they show 42 five-hour blocks of activity.",
     );
     expect(advice.plans.map((plan) => [plan.id, plan.savingUsd])).toEqual([
       ['pro', 123],
@@ -26,7 +27,7 @@ describe('plan advice', () => {
     const advice = planAdvice({ costLast30DaysUsd: 12.5, activeDays: 1, limitHits: 0 });
     expect(advice.recommended).toBe('api');
     expect(advice.sentence).toBe(
-      "On API billing the last 30 days would have cost $12.50 (1 active day). That is less than Pro's $20 a month, so paying per token would have been cheaper. You did not hit a limit in that time.",
+      "Pacewatch could not tell your current plan (Claude Code's sign-in names none). On API billing the last 30 days would have cost $12.50 (1 active day). By price alone that is less than Pro's $20.00 a month, so paying per token would have been cheaper. Anthropic publishes no token limits for the plans, only their ratio to Pro (Max 5x: 5×, Max 20x: 20×), and your current plan is not known: whether a cheaper plan would hold your busiest block is not known. You did not hit a limit in that time.",
     );
   });
 
@@ -36,7 +37,7 @@ describe('plan advice', () => {
     expect(advice.sentence).toContain('You hit a limit 5 times in that time.');
     const busy = planAdvice({ costLast30DaysUsd: 150, activeDays: 28, limitHits: 4 });
     expect(busy.sentence).toContain(
-      'You hit a limit 4 times in that time, often enough that Max 20x ($200) may be worth its extra pacewatch.',
+      'You hit a limit 4 times in that time, often enough that Max 20x ($200.00) may be worth its extra cost.',
     );
   });
 
@@ -53,7 +54,57 @@ describe('plan advice', () => {
 
   it('has nothing to compare without usage', () => {
     expect(planAdvice({ costLast30DaysUsd: 0, activeDays: 0, limitHits: null }).sentence).toBe(
-      'Claude Code logged no usage in the last 30 days, so there is nothing to compare plans with.',
+      "Pacewatch could not tell your current plan (Claude Code's sign-in names none). Claude Code logged no usage in the last 30 days, so there is nothing to compare plans with.",
+    );
+  });
+
+  it('compares capacity: the busiest session and week on the current plan, scaled to the others', () => {
+    // The issue's case: $25 a month, but the busiest 5-hour block used 62 % of Max 5x's limit.
+    const advice = planAdvice({
+      costLast30DaysUsd: 25,
+      activeDays: 6,
+      limitHits: 0,
+      blocks: 9,
+      peakBlockCostUsd: 20,
+      peakWeekCostUsd: 24,
+      currentPlan: 'Max 5x',
+      peakSessionPercent: 62,
+      peakWeekPercent: 40,
+    });
+    expect(advice.currentPlan).toBe('max5x');
+    expect(advice.recommended).toBe('max5x');
+    expect(advice.plans.map((plan) => [plan.id, plan.peakSessionPercent, plan.fit])).toEqual([
+      ['pro', 310, 'over'],
+      ['max5x', 62, 'fits'],
+      ['max20x', 15.5, 'fits'],
+    ]);
+    expect(advice.sentence).toBe(
+      "You are on Max 5x (from Claude Code's sign-in). On API billing the last 30 days would have cost $25.00 (6 active days); your busiest 5-hour block $20.00 and your busiest week $24.00. By price alone Pro ($20.00) costs less than that, saving $5.00 a month; Max 5x ($100.00) would cost more than the API would have. At your busiest you used 62% of its 5-hour limit and 40% of its weekly limit on Max 5x; by their ratio to Pro (Max 5x: 5×, Max 20x: 20×) that would be Pro 310% and 200% (over its limit); Max 20x 16% and 10%. You did not hit a limit in that time.",
+    );
+  });
+
+  it('counts a limit hit on the current plan as over its capacity', () => {
+    const advice = planAdvice({
+      costLast30DaysUsd: 30,
+      activeDays: 6,
+      limitHits: 2,
+      currentPlan: 'Pro',
+      peakSessionPercent: 100,
+      peakWeekPercent: 70,
+    });
+    expect(advice.plans.map((plan) => plan.fit)).toEqual(['over', 'fits', 'fits']);
+    expect(advice.recommended).toBe('max5x');
+  });
+
+  it('says what is not known with a current plan but no usage history', () => {
+    const advice = planAdvice({
+      costLast30DaysUsd: 30,
+      activeDays: 6,
+      limitHits: null,
+      currentPlan: 'Pro',
+    });
+    expect(advice.sentence).toContain(
+      'Anthropic publishes no token limits for the plans, only their ratio to Pro (Max 5x: 5×, Max 20x: 20×), and Pacewatch has no usage history yet to read your busiest session against your limits (keep `pacewatch watch` or the app running): whether a cheaper plan would hold your busiest block is not known.',
     );
   });
 
@@ -69,6 +120,7 @@ describe('plan advice', () => {
       activeDays: 2,
       blocks: 2,
       peakBlockCostUsd: 5,
+      peakWeekCostUsd: 5,
     });
   });
 });
