@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { groupEntries } from '../../../../../shared/domain/logs/aggregate';
 import { dailyJson } from '../../../../../shared/domain/logs/ccusage-json';
@@ -240,6 +241,31 @@ describe('the logs reader', () => {
     ]);
   });
 
+  it('upgrades a format 1 index as it loads, keeping the history of deleted transcripts', async () => {
+    const { file, reader, indexPath } = setup();
+    writeFileSync(file('old.jsonl'), transcript(line('a', 10, '2026-08-01T10:00:00.000Z')));
+    writeFileSync(file('new.jsonl'), transcript(line('b', 20, '2026-09-01T10:00:00.000Z')));
+    const logs = reader();
+    await logs.refresh();
+    rmSync(file('old.jsonl'));
+    await logs.refresh();
+    logs.close();
+    writeFileSync(indexPath, asFormat1(readFileSync(indexPath)));
+    const upgraded = reader();
+    const refresh = await upgraded.refresh();
+    expect([refresh.rebuilt, refresh.bytesRead, upgraded.problems().notices]).toEqual([
+      null,
+      0,
+      [],
+    ]);
+    expect(
+      daily(upgraded).daily.map((day) => [day.date, day.outputTokens, day.retained ?? false]),
+    ).toEqual([
+      ['2026-08-01', 10, true],
+      ['2026-09-01', 20, false],
+    ]);
+  });
+
   it('reports a transcript it cannot read, by path, and counts the rest', async () => {
     const { file, reader } = setup();
     // Tests run as root, where chmod 000 does not stop a read: a folder named like a transcript does.
@@ -429,4 +455,25 @@ function roundCosts(
     }),
     totals: { ...before.totals, totalCost: close(before.totals.totalCost, after.totals.totalCost) },
   };
+}
+
+/** An index file as Pacewatch's format 1 wrote it: no tail fingerprints (see index-file.ts). */
+function asFormat1(bytes: Buffer): Buffer {
+  const headerLength = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.toString('utf8', 16, 16 + headerLength)) as {
+    files: Record<string, unknown>[];
+  };
+  for (const entry of header.files) {
+    delete entry.tail;
+    delete entry.tailLength;
+  }
+  const json = Buffer.from(JSON.stringify(header));
+  const padded = Buffer.alloc(Math.ceil(json.length / 8) * 8, 0x20);
+  json.copy(padded);
+  const body = Buffer.concat([padded, bytes.subarray(16 + headerLength)]);
+  const preamble = Buffer.from(bytes.subarray(0, 16));
+  preamble.writeUInt32LE(1, 4);
+  preamble.writeUInt32LE(padded.length, 8);
+  preamble.writeUInt32LE(crc32(body), 12);
+  return Buffer.concat([preamble, body]);
 }
