@@ -1,6 +1,8 @@
 import { scrubSecrets } from '../../../shared/domain/secret';
 import type { Snapshot } from '../../../shared/domain/snapshot';
 import { dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
+import { createPaint } from '../terminal/paint';
+import { colorLevelOf } from '../terminal/terminal';
 import { parseStatuslineInput } from '../../core/sources/statusline/parse-input';
 import {
   appendReading,
@@ -11,7 +13,7 @@ import {
   samplesOf,
 } from '../../core/sources/statusline/reading-store';
 import { statuslineText } from '../../core/sources/statusline/render-line';
-import { dataLayout } from '../../core/stores/data-layout';
+import { dataLayout, type DataLayout } from '../../core/stores/data-layout';
 
 // Runs on every Claude Code prompt: keep the imports here free of zod, keytar and the engine.
 
@@ -22,6 +24,18 @@ export interface StatuslineIo {
   readonly write: (text: string) => void;
   readonly pathEnv: PathEnv;
   readonly now: () => number;
+  /** For NO_COLOR / FORCE_COLOR; absent in tests that do not care (then coloured). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Claude Code runs the status line through a pipe and shows its ANSI colours, so colour is on
+ * unless NO_COLOR (or FORCE_COLOR=0) turns it off: the terminal layer's rule, minus the TTY test.
+ */
+function statuslineColorLevel(env: Readonly<Record<string, string | undefined>>): 0 | 1 | 2 | 3 {
+  // No TERM at all: not started from a terminal (a script, a test), so plain text.
+  if (env.TERM === undefined && env.FORCE_COLOR === undefined) return 0;
+  return colorLevelOf({ env, argv: [], isTTY: true, columns: undefined });
 }
 
 const STDIN_LIMIT_BYTES = 1024 * 1024;
@@ -58,7 +72,24 @@ export function processStatuslineIo(): StatuslineIo {
     write: (text) => process.stdout.write(text),
     pathEnv: processPathEnv(),
     now: () => Date.now(),
+    env: process.env,
   };
+}
+
+/** The freshest snapshot in the shared cache: this line's own readings, or a poller's. */
+async function freshestCached(layout: DataLayout): Promise<Snapshot | null> {
+  const cached = await Promise.all(
+    (['statusline', 'oauth', 'web'] as const).map((source) => readCachedReading(layout, source)),
+  );
+  return cached.reduce<Snapshot | null>(
+    (best, snapshot) =>
+      snapshot !== null &&
+      snapshot.windows.length > 0 &&
+      (best === null || snapshot.fetchedAt > best.fetchedAt)
+        ? snapshot
+        : best,
+    null,
+  );
 }
 
 async function lineFor(io: StatuslineIo, text: string): Promise<string> {
@@ -73,8 +104,9 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
     // A failed write (a wedged lock, a full disk) must not cost the user their status line.
     await recordReading(layout, shown).catch(() => false);
   } else {
-    // Before Claude's first reply there are no rate limits: show the last reading, with its age.
-    shown = await readCachedReading(layout);
+    // Before Claude's first reply there are no rate limits: show the freshest figures the shared
+    // cache holds (the app, `watch` or `status` may have fetched them), with their age.
+    shown = await freshestCached(layout);
     readAt = shown?.fetchedAt ?? null;
   }
   const windows = shown?.windows ?? [];
@@ -93,6 +125,7 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
     },
     now,
     readAt,
+    paint: createPaint(statuslineColorLevel(io.env ?? {})).level,
   });
 }
 

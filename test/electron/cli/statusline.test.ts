@@ -7,6 +7,7 @@ import {
 } from '../../../electron/cli/commands/statusline-install';
 import { sourceRecordSchema } from '../../../electron/core/stores/record-schema';
 import { historySchema } from '../../../shared/domain/history-schema';
+import { runCli } from '../../support/cli';
 import { useCliWorld, type CliWorld } from '../../support/cli-world';
 import { useTempDir } from '../../support/temp-dir';
 
@@ -76,6 +77,40 @@ describe('pacewatch statusline (subprocess)', () => {
     const later = await world.run(['statusline'], { stdin: statusInput(undefined) });
     expect(later.stdout).toBe(`5h 42% ↻${clock(sessionReset)} · wk 61% · just now\n`);
     expect(cacheRecord(world).snapshot?.windows).toHaveLength(2);
+  });
+
+  it('with {} on stdin, shows the freshest figures another surface put in the shared cache', async () => {
+    const world = await newWorld({ signedIn: false });
+    const fetchedAt = Date.now() - 2 * 60_000;
+    mkdirSync(join(world.dataDir, 'cache'), { recursive: true });
+    writeFileSync(
+      join(world.dataDir, 'cache', 'oauth.json'),
+      JSON.stringify({
+        source: 'oauth',
+        snapshot: {
+          source: 'oauth',
+          fetchedAt,
+          windows: [
+            { id: 'five_hour', label: 'Session', utilization: 77, resetsAt: sessionReset },
+            { id: 'seven_day', label: 'Week', utilization: 30, resetsAt: weekReset },
+          ],
+          extraUsage: null,
+        },
+      }),
+    );
+    const run = await world.run(['statusline'], { stdin: '{}' });
+    expect(run.stdout).toBe(`5h 77% ↻${clock(sessionReset)} · wk 30% · 2 min ago\n`);
+    // Claude Code shows ANSI colours; a terminal's TERM turns them on, NO_COLOR off.
+    const coloured = await runCli(['statusline'], {
+      stdin: '{}',
+      env: { ...world.env, TERM: 'xterm-256color' },
+    });
+    expect(coloured.stdout).toMatch(/^\x1b\[33m5h 77%/); // eslint-disable-line no-control-regex
+    const plain = await runCli(['statusline'], {
+      stdin: '{}',
+      env: { ...world.env, TERM: 'xterm-256color', NO_COLOR: '1' },
+    });
+    expect(plain.stdout).toBe(run.stdout);
   });
 
   it.each([

@@ -43,15 +43,19 @@ function toWindow(value: unknown): UsageWindow | null {
  * values pass the same checks as fresh input, so a reading stored by an older version with an
  * impossible value (a reset time of 1e300) loses that value instead of breaking every surface.
  */
-export async function readCachedReading(layout: DataLayout): Promise<Snapshot | null> {
-  const record = await readJson(layout.cache('statusline'));
+export async function readCachedReading(
+  layout: DataLayout,
+  /** Another source's cache record has the same shape: the status line reads theirs too. */
+  source: 'statusline' | 'oauth' | 'web' = 'statusline',
+): Promise<Snapshot | null> {
+  const record = await readJson(layout.cache(source));
   if (!isRecord(record) || !isRecord(record.snapshot)) return null;
   const { fetchedAt, windows } = record.snapshot;
   if (typeof fetchedAt !== 'number' || !Array.isArray(windows)) return null;
   const checked = windows.map(toWindow);
   if (checked.some((window) => window === null)) return null;
   return validSnapshot({
-    source: 'statusline',
+    source,
     fetchedAt,
     windows: checked.filter((window): window is UsageWindow => window !== null),
     extraUsage: null,

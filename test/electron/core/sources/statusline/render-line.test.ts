@@ -71,16 +71,37 @@ describe('the status line', () => {
     expect(line([session(5, null)])).toBe('5h 5%');
   });
 
-  it('says how old figures from an earlier prompt are, and drops windows that have reset', () => {
-    expect(line([session(42), week(61)], {}, at(13, 48))).toBe(
-      '5h 42% ↻16:00 · wk 61% · 12 min ago',
+  it('says how old figures from an earlier prompt are, and reads a window past its reset as 0 %', () => {
+    // The verdict's rules (issue 10): a passed reset has reset; cached figures over 10 min are stale.
+    expect(line([session(42), week(61)], {}, at(13, 55))).toBe(
+      '5h 42% ↻16:00 · wk 61% · 5 min ago',
     );
-    expect(line([session(42, at(13, 30)), week(61)], {}, at(11))).toBe('wk 61% · 3 h ago');
+    expect(line([session(42), week(61)], {}, at(13, 48))).toBe(
+      '5h 42% ↻16:00 · wk 61% · 12 min ago, stale',
+    );
+    expect(line([session(42, at(13, 30)), week(61)], {}, at(11))).toBe(
+      '5h 0% · wk 61% · 3 h ago, stale',
+    );
   });
 
-  it('says there are no figures yet when no window is left', () => {
+  it('says there are no figures yet without a window, and 0 % for one that has reset', () => {
     const empty = "Claude usage: no figures yet (they come with Claude's first reply)";
     expect(line([])).toBe(empty);
-    expect(line([session(42, at(13))])).toBe(empty);
+    expect(line([session(42, at(13))])).toBe('5h 0%');
+  });
+
+  it('colours each window by its level', () => {
+    const tag = (level: string, text: string) => `<${level}>${text}</${level}>`;
+    expect(
+      statuslineText({
+        windows: [session(42), week(61), { ...week(95), id: 'seven_day_opus', label: 'Opus' }],
+        samples: () => [],
+        now: at(14),
+        readAt: null,
+        paint: tag,
+      }),
+    ).toBe(
+      '<normal>5h 42% ↻16:00</normal> · <warning>wk 61%</warning> · <critical>opus wk 95%</critical>',
+    );
   });
 });
