@@ -2,6 +2,7 @@ import { Secret } from '../../shared/domain/secret';
 import { snoozeUntil } from '../../shared/domain/hold';
 import type { RouteReport } from '../../shared/domain/route/route-report';
 import { trayView, type TrayView } from '../../shared/domain/tray-view';
+import { DEFAULT_VERDICT_SETTINGS, verdict } from '../../shared/domain/verdict';
 import type { IpcResult } from '../../shared/ipc/contract';
 import type { PopoverModel } from '../../shared/ipc/popover-model';
 import type { SettingsModel, SettingsPatch } from '../../shared/ipc/settings-model';
@@ -104,15 +105,14 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       now: core.clock.now(),
     });
   const tray = () => {
-    const settings = core.settings();
     const state = engine.state();
+    const now = core.clock.now();
     return trayView({
-      views: state?.views ?? null,
-      failed: (state?.failure ?? null) !== null,
-      thresholds: settings.alerts.thresholds,
-      windowThresholds: settings.alerts.windowThresholds,
-      lockoutLeadMinutes: settings.alerts.lockoutLeadMinutes,
-      now: core.clock.now(),
+      verdict:
+        state?.verdict ?? verdict({ overview: null, settings: DEFAULT_VERDICT_SETTINGS, now }),
+      overview: state?.overview ?? null,
+      show: core.settings().trayTitle,
+      now,
     });
   };
   const publish = () => {
@@ -176,7 +176,13 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     if (saved.settings.launchAtLogin !== before.launchAtLogin && deps.launchAtLogin.supported) {
       await deps.launchAtLogin.apply(saved.settings.launchAtLogin);
     }
-    if (JSON.stringify(saved.settings.sources) !== JSON.stringify(before.sources)) nudge();
+    // New sources, thresholds or lead time: the engine judges the figures again on its next look.
+    if (
+      JSON.stringify(saved.settings.sources) !== JSON.stringify(before.sources) ||
+      JSON.stringify(saved.settings.alerts) !== JSON.stringify(before.alerts)
+    ) {
+      nudge();
+    }
     return changed({ ok: true });
   }
 

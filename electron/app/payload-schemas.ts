@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRAY_TITLE_CHOICES } from '../../shared/domain/settings';
 import type { InvokeArgs, InvokeName } from '../../shared/ipc/contract';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -20,6 +21,7 @@ const settingsPatch = z
       .optional(),
     quietHours: z.object({ start: clockTime, end: clockTime }).strict().nullable().optional(),
     launchAtLogin: z.boolean().optional(),
+    trayTitle: z.enum(TRAY_TITLE_CHOICES).optional(),
     sources: z
       .object({
         oauth: z.boolean().optional(),

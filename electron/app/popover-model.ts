@@ -3,11 +3,8 @@ import type { Settings } from '../../shared/domain/settings';
 import type { SourceId } from '../../shared/domain/snapshot';
 import type { SourceView } from '../../shared/domain/source-view';
 import type { UsageErrorKind } from '../../shared/domain/usage-error';
-import {
-  usageOverview,
-  type ShownWindow,
-  type UsageOverview,
-} from '../../shared/domain/usage-overview';
+import type { ShownWindow, UsageOverview } from '../../shared/domain/usage-overview';
+import type { Verdict, WindowVerdict } from '../../shared/domain/verdict';
 import {
   LOADING_CONTENT,
   type BannerKind,
@@ -62,8 +59,11 @@ export function buildPopoverModel(input: PopoverInput): PopoverModel {
     criticalAt: thresholds.length === 0 ? 101 : Math.max(...thresholds),
   };
   if (state === null) return { ...common, ...LOADING_CONTENT };
-  const overview = usageOverview(state.views);
-  const cards = [...overview.windows].sort(byWindowOrder).map(card);
+  const { overview, verdict } = state;
+  const cards = verdict.windows.flatMap((judged) => {
+    const window = overview.windows.find((candidate) => candidate.id === judged.id);
+    return window === undefined ? [] : [card(window, judged)];
+  });
   const extraFrom = state.views.find((view) => view.source === overview.extraUsage?.source);
   const fetched = [...cards.map((c) => c.fetchedAt), extraFrom?.fetchedAt ?? null].filter(
     (at): at is number => at !== null,
@@ -71,11 +71,15 @@ export function buildPopoverModel(input: PopoverInput): PopoverModel {
   return {
     ...common,
     phase: 'ready',
-    banners: banners(state, overview, now).sort(
+    glance: { level: verdict.level, binding: verdict.binding, headline: verdict.headline },
+    banners: banners(state, overview, verdict).sort(
       (a, b) => BANNER_ORDER.indexOf(a.kind) - BANNER_ORDER.indexOf(b.kind),
     ),
     cards,
-    extraUsage: overview.extraUsage,
+    extraUsage:
+      overview.extraUsage === null
+        ? null
+        : { ...overview.extraUsage, level: verdict.extraUsage?.level ?? 'normal' },
     // A budget card already shows the spend; without a budget it gets a line of its own.
     spend: cards.some((c) => c.id === 'monthly_budget') ? null : freshest(state.views, spendOf),
     prepaidCredits: freshest(state.views, creditsOf),
@@ -112,25 +116,34 @@ function freshest<T>(views: readonly SourceView[], pick: (view: SourceView) => T
   return first === undefined ? null : pick(first);
 }
 
-function card(window: ShownWindow): CardModel {
-  const { projection } = window;
+/** A window's card: the verdict on it, with the figures behind it. */
+function card(window: ShownWindow, judged: WindowVerdict): CardModel {
+  const reset = judged.resetAt !== null;
+  // A window that has reset has no projection or pace until new figures come.
+  const projection = reset ? null : window.projection;
   return {
-    id: window.id,
-    label: window.label,
-    utilization: window.utilization,
-    resetsAt: window.resetsAt,
-    binding: window.binding,
-    stale: window.stale,
-    source: window.source,
-    fetchedAt: window.fetchedAt,
+    id: judged.id,
+    label: judged.label,
+    short: judged.short,
+    headline: judged.headline,
+    utilization: judged.utilization,
+    resetsAt: judged.resetsAt,
+    resetAt: judged.resetAt,
+    level: judged.level,
+    thresholds: judged.thresholds,
+    lockoutSoon: judged.lockoutSoon,
+    binding: judged.binding,
+    stale: judged.stale,
+    source: judged.source,
+    fetchedAt: judged.fetchedAt,
     projection: {
-      status: projection.status,
-      lockoutAt: projection.lockoutAt,
-      blockedMs: projection.blockedMs,
-      note: projection.note,
+      status: projection?.status ?? 'safe',
+      lockoutAt: judged.lockoutAt,
+      blockedMs: judged.blockedMs,
+      note: projection?.note ?? null,
     },
     pace:
-      window.pace === null
+      reset || window.pace === null
         ? null
         : { elapsedPct: window.pace.elapsedPct, sentence: window.pace.sentence },
     sparkline: window.sparkline,
@@ -138,14 +151,7 @@ function card(window: ShownWindow): CardModel {
   };
 }
 
-/** Session first, then the week, model-scoped weeks, and budgets last. */
-function byWindowOrder(a: ShownWindow, b: ShownWindow): number {
-  const rank = (id: string) =>
-    id === 'five_hour' ? 0 : id === 'seven_day' ? 1 : id.startsWith('seven_day_') ? 2 : 3;
-  return rank(a.id) - rank(b.id) || a.id.localeCompare(b.id);
-}
-
-function banners(state: EngineState, overview: UsageOverview, now: number): BannerModel[] {
+function banners(state: EngineState, overview: UsageOverview, verdict: Verdict): BannerModel[] {
   const views = state.views;
   // Name the source when several have something to say. A source that has neither figures nor
   // an error (a silent status line) is not counted.
@@ -154,8 +160,8 @@ function banners(state: EngineState, overview: UsageOverview, now: number): Bann
   const list = views.flatMap((view) => (view.error === null ? [] : [errorBanner(view, named)]));
   if (state.failure !== null) list.push(failureBanner(state.failure.message));
   const failing = new Set(views.filter((view) => view.error !== null).map((view) => view.source));
-  const binding = overview.windows.find((window) => window.binding);
-  if (binding !== undefined && binding.utilization >= 100 && (binding.resetsAt ?? Infinity) > now) {
+  const binding = verdict.windows.find((window) => window.binding);
+  if (binding !== undefined && binding.level === 'locked') {
     list.push({
       ...NO_TIMES,
       kind: 'locked',

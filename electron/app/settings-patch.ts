@@ -24,6 +24,7 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     pollIntervalSeconds: { ...settings.pollIntervalSeconds, ...patch.pollIntervalSeconds },
     quietHours: patch.quietHours === undefined ? settings.quietHours : patch.quietHours,
     launchAtLogin: patch.launchAtLogin ?? settings.launchAtLogin,
+    trayTitle: patch.trayTitle ?? settings.trayTitle,
     sources: {
       ...settings.sources,
       oauth: toggled(settings.sources.oauth, sources.oauth),

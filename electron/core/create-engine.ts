@@ -32,6 +32,7 @@ export function createCoreEngine(core: Core, ports: EnginePorts): Engine {
     policyFor: core.policyFor,
     logs: createLogsMonitor(core.pathEnv, ports.logger),
     logsEnabled: () => core.settings().sources.logs.enabled,
+    verdictSettings: () => core.settings().alerts,
   });
 }
 

@@ -1,7 +1,9 @@
 import type { Alert } from './alert';
+import { LIMIT_REACHED } from './alerts';
 import { formatClock, formatDuration, formatMoney, formatPercent, formatResetsIn } from './format';
 import type { WindowProjection } from './projection';
 import type { Money, UsageWindow } from './snapshot';
+import { windowNames } from './verdict';
 
 /** A notification's wording. */
 export interface AlertText {
@@ -29,8 +31,9 @@ function windowWords(windowId: string, label: string): WindowWords {
     const limit = named !== undefined && /\d/.test(named) ? `your ${named}` : 'your monthly budget';
     return { name: 'Monthly budget', claude: 'budget', limit };
   }
-  const scope = label.split(' · ')[1];
-  if (windowId.startsWith('seven_day_') && scope !== undefined) {
+  // "Week · Claude Opus 4.8" → "Opus 4.8": never "Claude Claude Opus 4.8 … week".
+  const scope = windowNames(windowId, label).scope;
+  if (windowId.startsWith('seven_day_') && scope !== null) {
     return { name: `${scope} week`, claude: `${scope} week`, limit: `your weekly ${scope} limit` };
   }
   return { name: label, claude: label, limit: `your ${label} limit` };
@@ -41,7 +44,11 @@ export function alertNotification(alert: Alert, now: number): AlertText {
   const words = windowWords(alert.windowId, alert.label);
   switch (alert.kind) {
     case 'threshold':
+      if (alert.threshold >= LIMIT_REACHED && alert.windowId !== 'monthly_budget') {
+        return limitReached(words, alert, now);
+      }
       return {
+        // The highest threshold reached (one notification for several); the figure follows.
         title: `Claude ${words.claude} at ${formatPercent(alert.threshold)}`,
         message: `${formatPercent(alert.utilization)} of ${words.limit} used · ${formatResetsIn(alert.resetsAt, now)}`,
       };
@@ -66,6 +73,23 @@ export function alertNotification(alert: Alert, now: number): AlertText {
       return { title: `${words.name} limit reset`, message: `${level}${next}` };
     }
   }
+}
+
+/** "Session limit reached — back at 16:00": Claude takes no requests until the reset. */
+function limitReached(
+  words: WindowWords,
+  alert: Extract<Alert, { kind: 'threshold' }>,
+  now: number,
+): AlertText {
+  const back = alert.resetsAt === null ? '' : ` — back at ${formatClock(alert.resetsAt, now)}`;
+  const until =
+    alert.resetsAt === null
+      ? 'until it resets; the server has not said when'
+      : `until it resets, ${formatResetsIn(alert.resetsAt, now).replace(/^resets /, '')}`;
+  return {
+    title: `${words.name} limit reached${back}`,
+    message: `Claude will not take new requests on ${words.limit} ${until}.`,
+  };
 }
 
 function lockoutTitle(words: WindowWords, leftMs: number): string {
@@ -105,8 +129,7 @@ function windowClauses(alerts: readonly Alert[], now: number): string[] {
   let reached: number[] = [];
   let lockouts: string[] = [];
   const flush = (name: string) => {
-    if (reached.length > 0)
-      clauses.push(`${name} reached ${reached.map(formatPercent).join(', ')}`);
+    if (reached.length > 0) clauses.push(`${name} reached ${reached.map(reachedText).join(', ')}`);
     clauses.push(...lockouts);
     reached = [];
     lockouts = [];
@@ -125,6 +148,11 @@ function windowClauses(alerts: readonly Alert[], now: number): string[] {
   }
   flush(name);
   return clauses.filter((clause, i) => clause !== clauses[i - 1]);
+}
+
+/** "75%", or "its limit" for 100 %. */
+function reachedText(threshold: number): string {
+  return threshold >= LIMIT_REACHED ? 'its limit' : formatPercent(threshold);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

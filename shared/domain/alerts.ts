@@ -3,6 +3,7 @@ import { ledgerKey, type AlertLedger, type WindowAlertState } from './alert-ledg
 import { periodKey } from './period';
 import type { WindowProjection } from './projection';
 import type { Snapshot, UsageWindow } from './snapshot';
+import { DEFAULT_VERDICT_SETTINGS, lockoutIsSoon, thresholdsFor } from './verdict';
 
 /** What the user asked to be told about. */
 export interface AlertSettings {
@@ -18,21 +19,23 @@ export interface AlertSettings {
 
 /** The settings a new user gets. */
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
-  thresholds: [50, 75, 90],
-  windowThresholds: {},
-  lockoutLeadMinutes: 30,
+  ...DEFAULT_VERDICT_SETTINGS,
   notifyOnReset: true,
 };
 
+/** A `threshold` alert at this level says the limit is reached: Claude stops taking requests. */
+export const LIMIT_REACHED = 100;
+
 /** A threshold fired earlier re-arms only once utilization is this far below it. */
 const HYSTERESIS_POINTS = 5;
-const MINUTE = 60_000;
 
 /**
  * Decides which alerts a snapshot triggers and returns the updated ledger. Each threshold fires
- * at most once per window period; several crossed at once fire only the highest; a period that
- * ended re-arms everything; a moved or missing reset time re-arms only by hysteresis, so
- * wobbles never re-fire. Windows absent from the snapshot keep their state.
+ * at most once per window period; several crossed at once fire only the highest, and 100 %
+ * (LIMIT_REACHED) is always the highest of a limit window's; a period that ended re-arms
+ * everything; a moved or missing reset time re-arms only by hysteresis, so wobbles never re-fire.
+ * Windows absent from the snapshot keep their state. Thresholds and the lockout lead time are
+ * the verdict's (shared/domain/verdict.ts), so a notification never disagrees with the tray.
  */
 export function decideAlerts(
   ledger: AlertLedger,
@@ -58,7 +61,7 @@ export function decideAlerts(
         at: now,
       });
     }
-    const crossed = crossThresholds(carried.state, window, thresholdsFor(settings, window.id));
+    const crossed = crossThresholds(carried.state, window, alertThresholds(settings, window));
     if (crossed.threshold !== null) {
       alerts.push({
         kind: 'threshold',
@@ -70,10 +73,7 @@ export function decideAlerts(
       });
     }
     const projection = projections.find((candidate) => candidate.windowId === window.id);
-    // A budget is warned about as soon as the pace would pass it: days ahead is what helps there.
-    const budget = window.money !== undefined && settings.lockoutLeadMinutes > 0;
-    const leadMinutes = budget ? Infinity : settings.lockoutLeadMinutes;
-    const lockoutAt = lockoutDue(crossed.state, projection, leadMinutes, now);
+    const lockoutAt = lockoutDue(crossed.state, window, projection, settings, now);
     if (lockoutAt !== null) {
       alerts.push({
         kind: 'lockout',
@@ -130,10 +130,11 @@ function rearmBelow(state: WindowAlertState, utilization: number): WindowAlertSt
   };
 }
 
-/** The thresholds for a window: its own list if set, else the general one; sorted, unique. */
-function thresholdsFor(settings: AlertSettings, windowId: string): number[] {
-  const chosen = settings.windowThresholds[windowId] ?? settings.thresholds;
-  return [...new Set(chosen)].filter((t) => Number.isFinite(t) && t > 0).sort((a, b) => a - b);
+/** The window's thresholds (the verdict's), and the limit itself for a window that can lock. */
+function alertThresholds(settings: AlertSettings, window: UsageWindow): number[] {
+  const thresholds = thresholdsFor(settings, window.id);
+  if (window.money !== undefined || thresholds.includes(LIMIT_REACHED)) return thresholds;
+  return [...thresholds, LIMIT_REACHED];
 }
 
 /**
@@ -153,15 +154,20 @@ function crossThresholds(
   return { state: { ...state, fired, peak }, threshold: state.fired.includes(top) ? null : top };
 }
 
-/** The lockout time to warn about now, or null: once per period, within the lead time. */
+/**
+ * The lockout time to warn about now, or null: once per period, when the verdict calls it soon.
+ * A budget is warned about as soon as the pace would pass it: days ahead is what helps there.
+ */
 function lockoutDue(
   state: WindowAlertState,
+  window: UsageWindow,
   projection: WindowProjection | undefined,
-  leadMinutes: number,
+  settings: AlertSettings,
   now: number,
 ): number | null {
-  if (leadMinutes <= 0 || state.lockoutWarned || projection?.status !== 'at-risk') return null;
-  const lockoutAt = projection.lockoutAt;
-  if (lockoutAt === null || lockoutAt - now > leadMinutes * MINUTE) return null;
-  return lockoutAt;
+  if (state.lockoutWarned || projection?.status !== 'at-risk') return null;
+  const budget = window.money !== undefined && settings.lockoutLeadMinutes > 0;
+  return budget || lockoutIsSoon(projection, settings.lockoutLeadMinutes, now)
+    ? projection.lockoutAt
+    : null;
 }

@@ -4,6 +4,11 @@ import { validEpochMs, validMoney } from './valid';
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like "22:30"');
 const percent = z.number().min(1).max(100);
 
+/** What the tray title shows: the binding window, the session, the week, or session and week. */
+export const TRAY_TITLE_CHOICES = ['binding', 'session', 'week', 'both'] as const;
+/** One of TRAY_TITLE_CHOICES. */
+export type TrayTitleChoice = (typeof TRAY_TITLE_CHOICES)[number];
+
 /**
  * The user's settings, as stored in `settings.json`. Every field has a default, so a partial or
  * hand-edited file still loads; unknown keys are dropped.
@@ -38,6 +43,8 @@ export const settingsSchema = z.object({
     .default(null),
   quietHours: z.object({ start: clockTime, end: clockTime }).nullable().default(null),
   launchAtLogin: z.boolean().default(false),
+  /** What the tray title shows ("S 42%", "W 73%", or both). */
+  trayTitle: z.enum(TRAY_TITLE_CHOICES).default('binding'),
   sources: z
     .object({
       oauth: z.object({ enabled: z.boolean().default(true) }).prefault({}),

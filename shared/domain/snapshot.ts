@@ -29,6 +29,8 @@ export interface UsageWindow {
   readonly resetsAt: number | null;
   /** Set for money windows only. */
   readonly money?: Money;
+  /** The server's own word that this limit binds now (`limits[].is_active`), where it sent one. */
+  readonly active?: boolean;
 }
 
 /** Pay-as-you-go spend beyond the plan ("extra usage"), in major units. */

@@ -1,12 +1,7 @@
 import { periodSamples, sparkline, type History } from './history';
 import { windowPace, type WindowPace } from './pace';
 import { isStale, type PollPolicy } from './poll-policy';
-import {
-  bindingWindowId,
-  projectWindow,
-  type UsageSample,
-  type WindowProjection,
-} from './projection';
+import { projectWindow, type UsageSample, type WindowProjection } from './projection';
 import {
   windowDurationMs,
   type ExtraUsage,
@@ -22,8 +17,6 @@ import type { UsageError } from './usage-error';
 export interface WindowView extends UsageWindow {
   readonly projection: WindowProjection;
   readonly pace: WindowPace | null;
-  /** The window that would lock the user out first. */
-  readonly binding: boolean;
   /** Readings over the last window length, at most SPARKLINE_POINTS of them. */
   readonly sparkline: readonly UsageSample[];
 }
@@ -58,7 +51,6 @@ export function buildSourceView(
   const projections = windows.map((window) =>
     projectWindow(window, periodSamples(history, window.id, window.resetsAt, now), now),
   );
-  const binding = bindingWindowId(windows, projections);
   return {
     source: record.source,
     fetchedAt: snapshot?.fetchedAt ?? null,
@@ -68,7 +60,6 @@ export function buildSourceView(
       ...window,
       projection: projections[index] ?? projectWindow(window, [], now),
       pace: windowPace(window, now),
-      binding: window.id === binding,
       sparkline: sparkline(history, window.id, now, windowDurationMs(window.id), SPARKLINE_POINTS),
     })),
     extraUsage: snapshot?.extraUsage ?? null,

@@ -1,5 +1,6 @@
 import type { SourceView } from './source-view';
 import type { UsageErrorKind } from './usage-error';
+import type { Verdict } from './verdict';
 
 /** The stable `pacewatch status --json` contract (PRODUCT.md §3). */
 export interface StatusJson {
@@ -29,8 +30,13 @@ export interface StatusJson {
 
 const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
 
-/** Maps a source view onto the JSON contract: epoch ms become ISO strings, nothing else added. */
-export function statusJson(view: SourceView): StatusJson {
+/**
+ * Maps a source view onto the JSON contract: epoch ms become ISO strings, nothing else added.
+ * The figures are as the verdict of this one source reads them now (a window whose reset time
+ * has passed reads `utilization: 0, resetsAt: null`); `binding` names the window the merged
+ * verdict found binding, when this source is the one that reported it.
+ */
+export function statusJson(view: SourceView, own: Verdict, binding: string | null): StatusJson {
   return {
     source: view.source,
     fetchedAt: iso(view.fetchedAt),
@@ -39,14 +45,17 @@ export function statusJson(view: SourceView): StatusJson {
       view.error === null
         ? null
         : { kind: view.error.kind, message: view.error.message, retryAt: iso(view.error.retryAt) },
-    windows: view.windows.map((window) => ({
-      id: window.id,
-      label: window.label,
-      utilization: window.utilization,
-      resetsAt: iso(window.resetsAt),
-      projectedLockoutAt: iso(window.projection.lockoutAt),
-      binding: window.binding,
-    })),
+    windows: view.windows.map((window) => {
+      const judged = own.windows.find((candidate) => candidate.id === window.id);
+      return {
+        id: window.id,
+        label: window.label,
+        utilization: judged?.utilization ?? window.utilization,
+        resetsAt: iso(judged === undefined ? window.resetsAt : judged.resetsAt),
+        projectedLockoutAt: iso(judged?.lockoutAt ?? null),
+        binding: window.id === binding,
+      };
+    }),
     extraUsage:
       view.extraUsage === null
         ? null

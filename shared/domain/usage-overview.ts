@@ -1,4 +1,3 @@
-import { bindingWindowId } from './projection';
 import type { ExtraUsage, SourceId } from './snapshot';
 import type { SourceView, WindowView } from './source-view';
 
@@ -22,8 +21,8 @@ const AUTHORITATIVE: readonly SourceId[] = ['oauth', 'web', 'statusline', 'admin
 
 /**
  * Merges source views: for each window id, the reading from the freshest authoritative source
- * that is not stale (or the freshest stale one when all are). Binding is decided again across the
- * merged windows.
+ * that is not stale (or the freshest stale one when all are). What the windows mean (levels,
+ * the binding window) is the verdict's to say (shared/domain/verdict.ts).
  */
 export function usageOverview(views: readonly SourceView[]): UsageOverview {
   const chosen = new Map<string, ShownWindow>();
@@ -46,13 +45,8 @@ export function usageOverview(views: readonly SourceView[]): UsageOverview {
       extraFrom = view;
     }
   }
-  const windows = [...chosen.values()];
-  const binding = bindingWindowId(
-    windows,
-    windows.map((window) => window.projection),
-  );
   return {
-    windows: windows.map((window) => ({ ...window, binding: window.id === binding })),
+    windows: [...chosen.values()],
     extraUsage,
     sources: views,
   };

@@ -1,6 +1,7 @@
 import type { LogsSummary } from '../domain/logs-summary';
 import type { ProjectionStatus, UsageSample } from '../domain/projection';
 import type { Money, SourceId } from '../domain/snapshot';
+import type { VerdictLevel, WindowLevel } from '../domain/verdict';
 
 /** A state the popover announces above the cards, most important first. */
 export type BannerKind =
@@ -23,12 +24,29 @@ export interface BannerModel {
   readonly action: BannerAction;
 }
 
-/** One limit window as a card: figures only; the renderer words the times against its clock. */
+/**
+ * One limit window as a card: the verdict on it (shared/domain/verdict.ts) and its figures; the
+ * renderer only words them, against its clock, and decides nothing.
+ */
 export interface CardModel {
   readonly id: string;
   readonly label: string;
+  /** "S", "W", "Opus", "$". */
+  readonly short: string;
+  /** "S 42%": what the tray title says for this window. */
+  readonly headline: string;
+  /** As it holds now: 0 once the reset time has passed. */
   readonly utilization: number;
+  /** The coming reset; null when unknown or already passed. */
   readonly resetsAt: number | null;
+  /** Set when the reset time passed since these figures: "reset at 14:00 — new figures with the next poll". */
+  readonly resetAt: number | null;
+  /** The verdict's level: per-window thresholds and the lockout lead time applied. */
+  readonly level: WindowLevel;
+  /** The thresholds in force for this window, ascending. */
+  readonly thresholds: readonly number[];
+  /** A projected lockout within the lead time (what made it critical). */
+  readonly lockoutSoon: boolean;
   readonly binding: boolean;
   readonly stale: boolean;
   readonly source: SourceId;
@@ -47,6 +65,8 @@ export interface CardModel {
 
 /** Pay-as-you-go spend beyond the plan. */
 export interface ExtraUsageModel {
+  /** The general thresholds applied to `utilization`; locked at 100 % of the cap. */
+  readonly level: WindowLevel;
   readonly enabled: boolean;
   readonly used: number;
   readonly limit: number | null;
@@ -77,6 +97,14 @@ export interface PopoverModel {
   readonly assembledAt: number;
   /** `loading` until the engine's first look at every source finished. */
   readonly phase: 'loading' | 'ready';
+  /** The overall verdict: what the tray shows. */
+  readonly glance: {
+    readonly level: VerdictLevel;
+    /** The binding window's id. */
+    readonly binding: string | null;
+    /** "S 42%", "S 42% · W 91%"; "" without figures. */
+    readonly headline: string;
+  };
   readonly banners: readonly BannerModel[];
   readonly cards: readonly CardModel[];
   readonly extraUsage: ExtraUsageModel | null;
@@ -92,15 +120,16 @@ export interface PopoverModel {
   readonly notices: readonly string[];
   /** Notifications are held until this time, epoch ms; null when not snoozed. */
   readonly snoozedUntil: number | null;
-  /** The first alert threshold, where a card turns to warning. */
+  /** The first general threshold (each card carries its own: `CardModel.thresholds`). */
   readonly warnAt: number;
-  /** The last alert threshold, where a card turns critical. */
+  /** The last general threshold (each card carries its own: `CardModel.level`). */
   readonly criticalAt: number;
 }
 
 /** What the popover shows before the engine's first look at the sources: nothing to show yet. */
 export const LOADING_CONTENT = {
   phase: 'loading',
+  glance: { level: 'stale', binding: null, headline: '' },
   banners: [],
   cards: [],
   extraUsage: null,

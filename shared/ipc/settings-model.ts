@@ -1,4 +1,4 @@
-import type { Settings } from '../domain/settings';
+import type { Settings, TrayTitleChoice } from '../domain/settings';
 import type { SourceId } from '../domain/snapshot';
 
 /** A credential Pacewatch keeps in the OS keychain, pasted by the user. */
@@ -51,6 +51,8 @@ export interface SettingsPatch {
   };
   readonly quietHours?: { readonly start: string; readonly end: string } | null;
   readonly launchAtLogin?: boolean;
+  /** What the tray title shows (`settings.trayTitle`). */
+  readonly trayTitle?: TrayTitleChoice;
   readonly sources?: Partial<Readonly<Record<ToggleableSource, boolean>>>;
   readonly monthlyBudgetUsd?: number | null;
 }

@@ -11,8 +11,14 @@ function card(now: number, overrides: Partial<CardModel>): CardModel {
   return {
     id: 'five_hour',
     label: 'Session',
+    short: 'S',
+    headline: 'S 42%',
     utilization: 42,
     resetsAt: now + 2 * HOUR,
+    resetAt: null,
+    level: 'normal',
+    thresholds: [50, 75, 90],
+    lockoutSoon: false,
     binding: false,
     stale: false,
     source: 'oauth',
@@ -32,6 +38,7 @@ function model(now: number, overrides: Partial<PopoverModel> = {}): PopoverModel
   return {
     assembledAt: now,
     phase: 'ready',
+    glance: { level: 'normal', binding: 'five_hour', headline: 'S 42%' },
     banners: [],
     cards: [],
     extraUsage: null,

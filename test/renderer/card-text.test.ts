@@ -17,8 +17,14 @@ function card(overrides: Partial<CardModel> = {}): CardModel {
   return {
     id: 'five_hour',
     label: 'Session',
+    short: 'S',
+    headline: 'S 42%',
     utilization: 42,
     resetsAt: NOW + 2 * HOUR + 13 * MINUTE,
+    resetAt: null,
+    level: 'normal',
+    thresholds: [50, 75, 90],
+    lockoutSoon: false,
     binding: true,
     stale: false,
     source: 'oauth',
@@ -100,6 +106,7 @@ describe('card wording', () => {
       currency: 'USD',
       utilization: 15.85,
       source: 'oauth' as const,
+      level: 'normal' as const,
     };
     expect(extraUsageLine(extra)).toBe('$3.25 of $20.50 spent this month');
     expect(extraUsageLine({ ...extra, limit: null })).toBe('$3.25 spent this month (no cap)');

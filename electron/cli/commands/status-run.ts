@@ -4,7 +4,7 @@ import type { SourceId } from '../../../shared/domain/snapshot';
 import type { SourceRecord } from '../../../shared/domain/source-record';
 import { buildSourceView, type SourceView } from '../../../shared/domain/source-view';
 import { statusJson } from '../../../shared/domain/status-json';
-import { usageOverview } from '../../../shared/domain/usage-overview';
+import { assessViews, type Verdict, type VerdictSettings } from '../../../shared/domain/verdict';
 import { createCore, type Core } from '../../core/create-core';
 import { NO_STATUSLINE_READING_MESSAGE } from '../../core/sources/statusline/statusline-source';
 import type { UsageSource } from '../../core/sources/usage-source';
@@ -47,8 +47,9 @@ function nothingYet(source: SourceId): string {
   return source === 'statusline' ? NO_STATUSLINE_READING_MESSAGE : 'No usage figures yet.';
 }
 
-function printJson(view: SourceView): void {
-  const json = statusJson(view);
+/** One source as `--json` prints it: its own figures as they hold now, and the merged binding. */
+function printJson(view: SourceView, own: Verdict, binding: string | null): void {
+  const json = statusJson(view, own, binding);
   const error = json.error ?? {
     kind: view.source === 'statusline' ? ('no-credentials' as const) : ('network' as const),
     message: nothingYet(view.source),
@@ -60,12 +61,11 @@ function printJson(view: SourceView): void {
 
 /**
  * The one source `--json` reports without `--source` (the contract has room for one): the source
- * of the merged binding window; else the first enabled source with figures; else the first with
- * an error to report; else the first enabled source.
+ * of the verdict's binding window; else the first enabled source with figures; else the first
+ * with an error to report; else the first enabled source.
  */
-export function jsonSourceOf(views: readonly SourceView[]): SourceView | null {
-  const overview = usageOverview(views);
-  const binding = overview.windows.find((window) => window.binding)?.source;
+export function jsonSourceOf(views: readonly SourceView[], verdict: Verdict): SourceView | null {
+  const binding = verdict.windows.find((window) => window.binding)?.source;
   return (
     views.find((view) => view.source === binding) ??
     views.find((view) => view.fetchedAt !== null) ??
@@ -75,22 +75,31 @@ export function jsonSourceOf(views: readonly SourceView[]): SourceView | null {
   );
 }
 
-function printOne(visit: Visit, json: boolean, now: number): number {
+function printOne(visit: Visit, json: boolean, settings: VerdictSettings, now: number): number {
   const { view } = visit;
-  if (json) printJson(view);
+  const own = assessViews([view], settings, now).verdict;
+  if (json) printJson(view, own, own.binding);
   else if (view.fetchedAt !== null) {
-    process.stdout.write(`${statusText(view, now, detailsOf(visit.record)).join('\n')}\n`);
+    process.stdout.write(`${statusText(view, own, now, detailsOf(visit.record)).join('\n')}\n`);
   } else process.stderr.write(`pacewatch: ${view.error?.message ?? nothingYet(view.source)}\n`);
   return view.fetchedAt !== null ? 0 : 1;
 }
 
-function printMerged(visits: readonly Visit[], json: boolean, now: number): number {
+function printMerged(
+  visits: readonly Visit[],
+  json: boolean,
+  settings: VerdictSettings,
+  now: number,
+): number {
   const views = visits.map((visit) => visit.view);
   const reporting = visits.filter((visit) => visit.view.fetchedAt !== null);
+  const merged = assessViews(views, settings, now);
   if (json) {
-    const chosen = jsonSourceOf(views);
+    const chosen = jsonSourceOf(views, merged.verdict);
     if (chosen === null) return 1;
-    printJson(chosen);
+    const bound = merged.verdict.windows.find((window) => window.binding);
+    const own = assessViews([chosen], settings, now).verdict;
+    printJson(chosen, own, bound?.source === chosen.source ? bound.id : null);
     return chosen.fetchedAt !== null ? 0 : 1;
   }
   if (reporting.length === 0) {
@@ -106,7 +115,8 @@ function printMerged(visits: readonly Visit[], json: boolean, now: number): numb
   const [only] = reporting;
   if (reporting.length === 1 && only) {
     // One source with figures reads as that source alone; the others only add their errors.
-    const lines = statusText(only.view, now, detailsOf(only.record));
+    const own = assessViews([only.view], settings, now).verdict;
+    const lines = statusText(only.view, own, now, detailsOf(only.record));
     for (const view of views) {
       if (view !== only.view && view.error !== null) {
         lines.push(`! ${sourceName(view.source)}: ${view.error.message}`);
@@ -116,7 +126,9 @@ function printMerged(visits: readonly Visit[], json: boolean, now: number): numb
     return 0;
   }
   const details = new Map(reporting.map((visit) => [visit.view.source, detailsOf(visit.record)]));
-  process.stdout.write(`${overviewText(usageOverview(views), details, now).join('\n')}\n`);
+  process.stdout.write(
+    `${overviewText(merged.overview, merged.verdict, details, now).join('\n')}\n`,
+  );
   return 0;
 }
 
@@ -143,11 +155,11 @@ export async function runStatus(options: {
       return 2;
     }
     const one = await visit(core, source, options.refresh);
-    return printOne(one, options.json, core.clock.now());
+    return printOne(one, options.json, core.settings().alerts, core.clock.now());
   }
   // Only enforced figures merge; the logs estimate is not a source here (PRODUCT.md §2).
   const visits = await Promise.all(
     core.enabledSources().map((source) => visit(core, source, options.refresh)),
   );
-  return printMerged(visits, options.json, core.clock.now());
+  return printMerged(visits, options.json, core.settings().alerts, core.clock.now());
 }

@@ -2,6 +2,7 @@ import { formatClock, formatMoney, formatTokens } from '../../../shared/domain/f
 import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import { scrubSecrets } from '../../../shared/domain/secret';
 import type { SourceView } from '../../../shared/domain/source-view';
+import type { Verdict } from '../../../shared/domain/verdict';
 import { createNodeNotifier } from '../../core/adapters/node-notifier';
 import { createCore } from '../../core/create-core';
 import { createCoreEngine, nodeTimers } from '../../core/create-engine';
@@ -41,7 +42,7 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
     printProblems(state.problems);
     const lines: (readonly [string, string])[] = state.views.map((view) => [
       view.source,
-      summaryLine(view),
+      summaryLine(view, state.verdict),
     ]);
     if (state.logs !== null) lines.push(['logs', logsLine(state.logs)]);
     // Said once per run of failed polls; said again if polling fails anew after recovering.
@@ -75,10 +76,16 @@ function announcing(notifier: Notifier, now: () => number): Notifier {
   };
 }
 
-function summaryLine(view: SourceView): string {
-  const windows = view.windows.map(
-    (window) => `${window.binding ? '▸' : ''}${window.label} ${Math.round(window.utilization)}%`,
-  );
+/** One source's windows as the verdict reads them now; ▸ marks the binding window's reading. */
+function summaryLine(view: SourceView, verdict: Verdict): string {
+  const windows = view.windows.map((window) => {
+    const judged = verdict.windows.find((candidate) => candidate.id === window.id);
+    const ours = judged?.source === view.source;
+    const binding = ours && judged.binding ? '▸' : '';
+    // A window whose reset time has passed reads 0 % until the next poll.
+    const utilization = ours && judged.resetAt !== null ? 0 : window.utilization;
+    return `${binding}${window.label} ${Math.round(utilization)}%`;
+  });
   const figures = windows.length > 0 ? windows.join(' · ') : 'no figures yet';
   const stale = view.stale ? ' (stale)' : '';
   const error = view.error === null ? '' : ` · ! ${view.error.message}`;

@@ -10,6 +10,7 @@ import {
 import type { PrepaidCredits, SourceId, Spend } from '../../../shared/domain/snapshot';
 import type { SourceView, WindowView } from '../../../shared/domain/source-view';
 import type { UsageOverview } from '../../../shared/domain/usage-overview';
+import type { Verdict, WindowVerdict } from '../../../shared/domain/verdict';
 
 const SOURCE_NAMES: Readonly<Record<SourceId, string>> = {
   oauth: 'Claude Code login',
@@ -31,8 +32,13 @@ export function sourceName(source: SourceId): string {
   return `${SOURCE_NAMES[source]} (${source})`;
 }
 
-/** The human `pacewatch status` output for one source, as lines. */
-export function statusText(view: SourceView, now: number, details: SnapshotDetails = {}): string[] {
+/** The human `pacewatch status` output for one source, as lines; `own` is its verdict alone. */
+export function statusText(
+  view: SourceView,
+  own: Verdict,
+  now: number,
+  details: SnapshotDetails = {},
+): string[] {
   const lines = [
     `Claude usage · ${sourceName(view.source)}${view.fetchedAt === null ? '' : ` · ${formatAge(view.fetchedAt, now)}`}`,
   ];
@@ -49,7 +55,9 @@ export function statusText(view: SourceView, now: number, details: SnapshotDetai
     lines.push('  No usage limits reported for this account.');
   }
   const labelWidth = widthFor(view.windows);
-  for (const window of view.windows) lines.push(...windowLines(window, labelWidth, now, null));
+  for (const window of view.windows) {
+    lines.push(...windowLines(window, judgedOf(own, window), labelWidth, now, null));
+  }
   if (view.extraUsage !== null) lines.push(extraLine(view.extraUsage, labelWidth, ''));
   lines.push(...detailLines(details, labelWidth, ''));
   return lines;
@@ -69,6 +77,7 @@ function errorText(view: SourceView, now: number): string {
  */
 export function overviewText(
   overview: UsageOverview,
+  verdict: Verdict,
   details: ReadonlyMap<SourceId, SnapshotDetails>,
   now: number,
 ): string[] {
@@ -78,7 +87,7 @@ export function overviewText(
   for (const window of overview.windows) {
     const stale = window.stale ? ' · STALE' : '';
     const origin = `from ${sourceName(window.source)} · ${formatAge(window.fetchedAt, now)}${stale}`;
-    lines.push(...windowLines(window, labelWidth, now, origin));
+    lines.push(...windowLines(window, judgedOf(verdict, window), labelWidth, now, origin));
   }
   const extra = overview.extraUsage;
   if (extra !== null) {
@@ -91,6 +100,11 @@ export function overviewText(
     if (view.error !== null) lines.push(`! ${sourceName(view.source)}: ${errorText(view, now)}`);
   }
   return lines;
+}
+
+/** The verdict on a window: its figures as they hold now, its binding mark. */
+function judgedOf(verdict: Verdict, window: WindowView): WindowVerdict | undefined {
+  return verdict.windows.find((candidate) => candidate.id === window.id);
 }
 
 function widthFor(windows: readonly WindowView[]): number {
@@ -144,19 +158,26 @@ function detailLines(details: SnapshotDetails, labelWidth: number, origin: strin
 
 function windowLines(
   window: WindowView,
+  judged: WindowVerdict | undefined,
   labelWidth: number,
   now: number,
   origin: string | null,
 ): string[] {
-  const marker = window.binding ? '▸ ' : '  ';
-  const head = `${marker}${window.label.padEnd(labelWidth)}${formatPercent(window.utilization).padStart(6)}  ${bar(window.utilization)}  ${formatResetsIn(window.resetsAt, now)}`;
+  const marker = judged?.binding === true ? '▸ ' : '  ';
+  const utilization = judged?.utilization ?? window.utilization;
+  // A window whose reset time has passed has reset: no projection or pace of the old period.
+  const resetNote = judged?.resetNote ?? null;
+  const when = resetNote ?? formatResetsIn(window.resetsAt, now);
+  const head = `${marker}${window.label.padEnd(labelWidth)}${formatPercent(utilization).padStart(6)}  ${bar(utilization)}  ${when}`;
   const money =
     window.money === undefined
       ? null
       : `${formatMoney(window.money.used, window.money.currency)} of ${formatMoney(window.money.limit, window.money.currency)} spent`;
-  const detail = projectionLine(window, now);
+  const detail = resetNote === null ? projectionLine(window, now) : null;
   const pace =
-    window.id.startsWith('seven_day') && window.pace !== null ? window.pace.sentence : null;
+    resetNote === null && window.id.startsWith('seven_day') && window.pace !== null
+      ? window.pace.sentence
+      : null;
   const indent = ' '.repeat(labelWidth + 2);
   return [
     head,

@@ -5,8 +5,8 @@ import { isHeld, releaseHeld, routeAlerts } from '../../../shared/domain/hold';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Snapshot } from '../../../shared/domain/snapshot';
 import type { SourceRecord } from '../../../shared/domain/source-record';
-import type { SourceView } from '../../../shared/domain/source-view';
-import { usageOverview, type ShownWindow } from '../../../shared/domain/usage-overview';
+import type { SourceView, WindowView } from '../../../shared/domain/source-view';
+import type { Verdict } from '../../../shared/domain/verdict';
 import type { Clock, Logger, Notification, Notifier } from '../ports';
 import type { DataLayout } from '../stores/data-layout';
 import { withFileLock } from '../stores/file-lock';
@@ -29,8 +29,11 @@ export interface AlertInput {
 
 /** Decides and delivers notifications, exactly once machine-wide. */
 export interface AlertService {
-  /** Evaluates fresh snapshots against the ledger and delivers what is due; returns what was shown. */
-  evaluate(inputs: readonly AlertInput[]): Promise<readonly Notification[]>;
+  /**
+   * Evaluates the windows of the verdict against the ledger and delivers what is due; returns
+   * what was shown. `inputs` are the sources the verdict was made from.
+   */
+  evaluate(inputs: readonly AlertInput[], verdict: Verdict): Promise<readonly Notification[]>;
 }
 
 /**
@@ -41,14 +44,14 @@ export interface AlertService {
 export function createAlertService(deps: AlertServiceDeps): AlertService {
   const store = jsonStore(deps.layout.ledger, alertLedgerSchema, emptyLedger);
 
-  async function decide(inputs: readonly AlertInput[]): Promise<Notification[]> {
+  async function decide(inputs: readonly AlertInput[], verdict: Verdict): Promise<Notification[]> {
     const now = deps.clock.now();
     const settings = deps.settings();
     const loaded = await store.load();
     if (loaded.problem !== null) deps.logger.warn(loaded.problem);
     let ledger = loaded.value;
     const alerts = [];
-    for (const { snapshot, windows } of freshReadings(inputs)) {
+    for (const { snapshot, windows } of freshReadings(inputs, verdict)) {
       const projections = windows.map((window) => window.projection);
       const decided = decideAlerts(
         ledger,
@@ -74,8 +77,8 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
   }
 
   return {
-    async evaluate(inputs) {
-      const shown = await withFileLock(deps.layout.lock('alerts'), () => decide(inputs));
+    async evaluate(inputs, verdict) {
+      const shown = await withFileLock(deps.layout.lock('alerts'), () => decide(inputs, verdict));
       for (const notification of shown) {
         await deps.notifier.notify(notification).catch((error: unknown) => {
           deps.logger.warn((error as Error).message);
@@ -87,18 +90,20 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
 }
 
 /**
- * The readings to alert on: for each window, the freshest non-stale reading of any source (the
- * merged overview), grouped back by the source that reported it. One limit alerts once, however
- * many sources report it.
+ * The readings to alert on: the verdict's windows (each from the freshest source that reports
+ * it), without stale ones and without those whose reset time has passed (their figures are the
+ * old period's until the next poll, which then tells the reset), grouped back by source. One
+ * limit alerts once, however many sources report it.
  */
 function freshReadings(
   inputs: readonly AlertInput[],
-): { snapshot: Snapshot; windows: ShownWindow[] }[] {
-  const chosen = usageOverview(inputs.map((input) => input.view)).windows.filter(
-    (window) => !window.stale,
-  );
-  return inputs.flatMap(({ record }) => {
-    const windows = chosen.filter((window) => window.source === record.source);
+  verdict: Verdict,
+): { snapshot: Snapshot; windows: WindowView[] }[] {
+  const chosen = verdict.windows.filter((window) => !window.stale && window.resetAt === null);
+  return inputs.flatMap(({ record, view }) => {
+    const windows = view.windows.filter((window) =>
+      chosen.some((pick) => pick.id === window.id && pick.source === record.source),
+    );
     return record.snapshot === null || windows.length === 0
       ? []
       : [{ snapshot: record.snapshot, windows }];

@@ -7,6 +7,13 @@ import type { SourceId } from '../../../shared/domain/snapshot';
 import type { SourceRecord } from '../../../shared/domain/source-record';
 import { buildSourceView, type SourceView } from '../../../shared/domain/source-view';
 import { scrubSecrets } from '../../../shared/domain/secret';
+import type { UsageOverview } from '../../../shared/domain/usage-overview';
+import {
+  DEFAULT_VERDICT_SETTINGS,
+  assessViews,
+  type Verdict,
+  type VerdictSettings,
+} from '../../../shared/domain/verdict';
 import type { Clock, Logger, Timers } from '../ports';
 import type { UsageSource } from '../sources/usage-source';
 import type { DataLayout } from '../stores/data-layout';
@@ -19,6 +26,10 @@ import type { UsageRefresher } from './usage-refresher';
 export interface EngineState {
   readonly updatedAt: number;
   readonly views: readonly SourceView[];
+  /** The views merged: one entry per window, from the freshest source. */
+  readonly overview: UsageOverview;
+  /** What every surface shows (levels, binding window, headline), decided once per tick. */
+  readonly verdict: Verdict;
   /** The local-transcript estimate, when the logs source is on and has been read. */
   readonly logs: LogsSummary | null;
   /** Rebuilt state files and similar, as sentences. */
@@ -57,6 +68,8 @@ export interface EngineDeps {
   readonly logs?: LogsMonitor;
   /** Whether the estimate is wanted (settings may turn it off and on); default: always. */
   readonly logsEnabled?: () => boolean;
+  /** The thresholds and lead time the verdict applies; the defaults when absent. */
+  readonly verdictSettings?: () => VerdictSettings;
 }
 
 /** The long-running engine behind `pacewatch watch` and the app. */
@@ -137,10 +150,14 @@ export function createEngine(deps: EngineDeps): Engine {
     await deps.beforeTick?.();
     syncLogs();
     const visits = await Promise.all(deps.sources().map((source) => visit(source, manual)));
-    await deps.alerts.evaluate(visits);
+    const now = deps.clock.now();
+    const views = visits.map((visit) => visit.view);
+    const assessed = assessViews(views, deps.verdictSettings?.() ?? DEFAULT_VERDICT_SETTINGS, now);
+    await deps.alerts.evaluate(visits, assessed.verdict);
     const state: EngineState = {
-      updatedAt: deps.clock.now(),
-      views: visits.map((visit) => visit.view),
+      updatedAt: now,
+      views,
+      ...assessed,
       logs: logsSummary(deps.clock.now()),
       problems: visits.flatMap((visit) => visit.problems),
       failure: null,
@@ -208,15 +225,15 @@ export function createEngine(deps: EngineDeps): Engine {
     const reason = scrubSecrets(error instanceof Error ? error.message : String(error));
     deps.logger.error(`Polling failed: ${reason}`);
     const now = deps.clock.now();
+    const views = (current?.views ?? []).map((view) => ({ ...view, stale: true }));
+    const message = failureSentence(reason, dirname(deps.layout.cache('oauth')));
     const state: EngineState = {
       updatedAt: current?.updatedAt ?? now,
-      views: (current?.views ?? []).map((view) => ({ ...view, stale: true })),
+      views,
+      ...assessViews(views, deps.verdictSettings?.() ?? DEFAULT_VERDICT_SETTINGS, now, message),
       logs: logsSummary(now),
       problems: [],
-      failure: {
-        message: failureSentence(reason, dirname(deps.layout.cache('oauth'))),
-        since: current?.failure?.since ?? now,
-      },
+      failure: { message, since: current?.failure?.since ?? now },
     };
     publish(state);
     schedule(now + (deps.maxTickMs ?? DEFAULT_MAX_TICK_MS));

@@ -14,6 +14,7 @@ const windowSchema = z.object({
   utilization: z.number(),
   resetsAt: epoch.nullable(),
   money: moneySchema.optional(),
+  active: z.boolean().optional(),
 });
 
 const snapshotSchema = z.object({

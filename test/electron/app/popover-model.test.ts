@@ -2,7 +2,8 @@ import { emptyTokenCounts, type LogsSummary } from '../../../shared/domain/logs-
 import { describe, expect, it } from 'vitest';
 import { buildPopoverModel, type PopoverInput } from '../../../electron/app/popover-model';
 import type { EngineState } from '../../../electron/core/services/engine';
-import { defaultSettings } from '../../../shared/domain/settings';
+import { defaultSettings, type Settings } from '../../../shared/domain/settings';
+import { assessViews } from '../../../shared/domain/verdict';
 import type { SourceView, WindowView } from '../../../shared/domain/source-view';
 import type { UsageError } from '../../../shared/domain/usage-error';
 import {
@@ -19,7 +20,6 @@ const windowView = (overrides: Partial<WindowView> = {}): WindowView =>
   baseWindowView(NOW, {
     resetsAt: NOW + 2 * HOUR,
     pace: { usedPct: 42, elapsedPct: 60, deltaPct: -18, sentence: '18 points under an even pace' },
-    binding: false,
     sparkline: [{ at: NOW - MINUTE, utilization: 42 }],
     ...overrides,
   });
@@ -30,15 +30,31 @@ function input(
   views: readonly SourceView[] | null,
   overrides: Partial<PopoverInput> = {},
 ): PopoverInput {
-  const state: EngineState | null =
-    views === null ? null : { updatedAt: NOW, views, logs: null, problems: [], failure: null };
+  const settings = overrides.settings ?? defaultSettings();
   return {
-    state,
-    settings: defaultSettings(),
+    state: views === null ? null : engineState(views, settings),
+    settings,
     route: 'Max 5x subscription',
     notices: [],
     now: NOW,
     ...overrides,
+  };
+}
+
+/** The engine's state over these views: merged and judged as the engine does once per tick. */
+function engineState(
+  views: readonly SourceView[],
+  settings: Settings = defaultSettings(),
+  logs: LogsSummary | null = null,
+  failure: string | null = null,
+): EngineState {
+  return {
+    updatedAt: NOW,
+    views,
+    ...assessViews(views, settings.alerts, NOW, failure),
+    logs,
+    problems: [],
+    failure: failure === null ? null : { message: failure, since: NOW },
   };
 }
 
@@ -60,11 +76,7 @@ describe('the popover model', () => {
       problems: { malformedLines: 0, unreadableFiles: [] },
     });
     const withLogs = (summary: LogsSummary) =>
-      buildPopoverModel(
-        input([], {
-          state: { updatedAt: NOW, views: [], logs: summary, problems: [], failure: null },
-        }),
-      );
+      buildPopoverModel(input([], { state: engineState([], defaultSettings(), summary) }));
     expect(withLogs(logs(0)).logs).toBeNull();
     expect(withLogs(logs(1_500)).logs).toEqual(logs(1_500));
   });
@@ -190,7 +202,8 @@ describe('the popover model', () => {
     const extra = { enabled: true, used: 123.45, limit: 500, currency: 'USD', utilization: 24.69 };
     const model = buildPopoverModel(input([sourceView({ windows: [], extraUsage: extra })]));
     expect(model.banners.map((b) => b.kind)).toEqual(['enterprise']);
-    expect(model.extraUsage).toEqual({ ...extra, source: 'oauth' });
+    // The verdict grades it: 24.69 % is under the first threshold.
+    expect(model.extraUsage).toEqual({ ...extra, source: 'oauth', level: 'normal' });
     expect(model.updated.fetchedAt).toBe(NOW - MINUTE);
   });
 
@@ -277,13 +290,7 @@ describe('the popover model', () => {
     const views = [sourceView({ stale: true, windows: [windowView()] })];
     const model = buildPopoverModel(
       input(views, {
-        state: {
-          updatedAt: NOW,
-          views,
-          logs: null,
-          problems: [],
-          failure: { message, since: NOW },
-        },
+        state: engineState(views, defaultSettings(), null, message),
       }),
     );
     expect(model.phase).toBe('ready');
@@ -299,5 +306,74 @@ describe('the popover model', () => {
         action: 'refresh',
       },
     ]);
+  });
+});
+
+describe('the popover cards carry the verdict', () => {
+  const atRisk = (windowId: string, lockoutAt: number, resetsAt: number) => ({
+    windowId,
+    status: 'at-risk' as const,
+    ratePerHour: 5,
+    projectedFullAt: lockoutAt,
+    lockoutAt,
+    blockedMs: resetsAt - lockoutAt,
+    note: null,
+  });
+
+  it('a lockout 2.5 days away is a warning, not critical; one in 20 minutes is critical', () => {
+    const week = windowView({
+      id: 'seven_day',
+      label: 'Week',
+      utilization: 73,
+      resetsAt: NOW + 4 * 24 * HOUR,
+      projection: atRisk('seven_day', NOW + 60 * HOUR, NOW + 4 * 24 * HOUR),
+    });
+    const session = windowView({
+      utilization: 30,
+      projection: atRisk('five_hour', NOW + 20 * MINUTE, NOW + 2 * HOUR),
+    });
+    const model = buildPopoverModel(input([sourceView({ windows: [week, session] })]));
+    expect(
+      model.cards.map((card) => [
+        card.id,
+        card.headline,
+        card.level,
+        card.lockoutSoon,
+        card.binding,
+      ]),
+    ).toEqual([
+      ['five_hour', 'S 30%', 'critical', true, true],
+      ['seven_day', 'W 73%', 'warning', false, false],
+    ]);
+    expect(model.glance).toEqual({ level: 'critical', binding: 'five_hour', headline: 'S 30%' });
+  });
+
+  it('applies a window’s own thresholds', () => {
+    const settings = {
+      ...defaultSettings(),
+      alerts: { ...defaultSettings().alerts, windowThresholds: { five_hour: [20, 40] } },
+    };
+    const model = buildPopoverModel(input([sourceView()], { settings }));
+    expect(model.cards[0]).toMatchObject({ level: 'critical', thresholds: [20, 40] });
+  });
+
+  it('shows a window whose reset time has passed as reset: 0 %, no reset time, no projection', () => {
+    const session = windowView({
+      utilization: 97,
+      resetsAt: NOW - 30 * MINUTE,
+      projection: atRisk('five_hour', NOW - HOUR, NOW - 30 * MINUTE),
+    });
+    const model = buildPopoverModel(input([sourceView({ windows: [session] })]));
+    expect(model.cards[0]).toMatchObject({
+      utilization: 0,
+      resetsAt: null,
+      resetAt: NOW - 30 * MINUTE,
+      level: 'normal',
+      binding: false,
+      headline: 'S 0%',
+      projection: { status: 'safe', lockoutAt: null, blockedMs: null, note: null },
+      pace: null,
+    });
+    expect(model.banners).toEqual([]);
   });
 });

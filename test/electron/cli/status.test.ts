@@ -128,6 +128,9 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
       extraUsage: unknown;
     };
     expect(run.code).toBe(0);
+    // The bodies carry reset times of July 2026: a window whose reset time has passed has reset
+    // and reads `utilization: 0, resetsAt: null` (docs/PRODUCT.md §2 "One verdict").
+    const ranAt = Date.now();
     expect(
       json.windows.map(({ id, label, utilization, resetsAt }) => ({
         id,
@@ -136,12 +139,15 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
         resetsAt,
       })),
     ).toEqual(
-      windows.map((window) => ({
-        id: window.id,
-        label: window.label,
-        utilization: window.utilization,
-        resetsAt: iso(window.resetsAt),
-      })),
+      windows.map((window) => {
+        const reset = window.resetsAt !== null && window.resetsAt <= ranAt;
+        return {
+          id: window.id,
+          label: window.label,
+          utilization: reset ? 0 : window.utilization,
+          resetsAt: reset ? null : iso(window.resetsAt),
+        };
+      }),
     );
     expect(json.extraUsage).toEqual(
       extraUsage === null
@@ -152,6 +158,40 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
             limit: extraUsage.limit,
             currency: extraUsage.currency,
           },
+    );
+  });
+
+  it('reports a window whose reset time has passed as reset: 0 %, no reset time, not binding', async () => {
+    const world = await newWorld();
+    const passed = Date.now() - 2 * HOUR;
+    world.api.respond({
+      body: {
+        five_hour: { utilization: 99, resets_at: micro(passed) },
+        seven_day: { utilization: 61, resets_at: micro(weekReset) },
+      },
+    });
+    const json = await world.run(['status', '--json']);
+    expect((JSON.parse(json.stdout) as { windows: unknown }).windows).toEqual([
+      {
+        id: 'five_hour',
+        label: 'Session',
+        utilization: 0,
+        resetsAt: null,
+        projectedLockoutAt: null,
+        binding: false,
+      },
+      {
+        id: 'seven_day',
+        label: 'Week',
+        utilization: 61,
+        resetsAt: iso(weekReset + 282),
+        projectedLockoutAt: null,
+        binding: true,
+      },
+    ]);
+    const text = await world.run(['status']);
+    expect(text.stdout.split('\n')[1]).toMatch(
+      /^ {2}Session {9}0% {2}░{16} {2}reset at \d\d:\d\d — new figures with the next poll$/,
     );
   });
 

@@ -249,11 +249,11 @@ describe('the app main process (typed fake of electron)', () => {
   it('shows the binding window in the tray and pushes each new popover to the pages', async () => {
     api.respond({ body: usage(80) });
     const { session, windows, tray } = await start();
-    expect(tray.tooltip).toBe('Pacewatch: reading your Claude usage…');
+    expect(tray.tooltip).toBe('Pacewatch: Reading your Claude usage…');
     await firstTick(session);
     await vi.waitFor(() => {
       expect(tray.tooltip).toMatch(
-        /^Pacewatch: Session 80% · resets in 2 h|^Pacewatch: Session 80% · resets in 1 h 59 m/,
+        /^Pacewatch\nSession 80% · resets in 2 h|^Pacewatch\nSession 80% · resets in 1 h 59 m/,
       );
     });
     expect(tray.title).toBeNull();

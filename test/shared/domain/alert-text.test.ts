@@ -157,6 +157,51 @@ describe('alertNotification', () => {
   });
 });
 
+describe('the limit and long model names', () => {
+  it.each<[string, Alert, string, string]>([
+    [
+      'the session limit reached, back at its reset',
+      threshold('five_hour', 'Session', 100, 100, t('2026-11-21T16:00')),
+      'Session limit reached — back at 16:00',
+      'Claude will not take new requests on your 5-hour session until it resets, in 2 h 13 m (16:00).',
+    ],
+    [
+      'a week limit reached, back another day',
+      threshold('seven_day', 'Week', 100, 100.4, t('2026-11-24T09:00')),
+      'Week limit reached — back at Tue 09:00',
+      'Claude will not take new requests on your weekly limit until it resets, Tue 09:00 (in 2 d 19 h).',
+    ],
+    [
+      'a limit reached with no reset time',
+      threshold('seven_day_fable', 'Week · Fable', 100, 100, null),
+      'Fable week limit reached',
+      'Claude will not take new requests on your weekly Fable limit until it resets; the server has not said when.',
+    ],
+    [
+      'a model name that starts with "Claude"',
+      threshold('seven_day_claude_opus_4_8', 'Week · Claude Opus 4.8', 90, 91, null),
+      'Claude Opus 4.8 week at 90%',
+      '91% of your weekly Opus 4.8 limit used · reset time unknown',
+    ],
+    [
+      'a very long model name, cut at a word',
+      threshold('seven_day_x', 'Week · Claude Opus 4.8 Extended Thinking Preview', 75, 80, null),
+      'Claude Opus 4.8 Extended… week at 75%',
+      '80% of your weekly Opus 4.8 Extended… limit used · reset time unknown',
+    ],
+  ])('words %s', (_case, alert, title, message) => {
+    expect(alertNotification(alert, now)).toEqual({ title, message });
+  });
+
+  it('says "its limit" in a held summary', () => {
+    const held = [
+      threshold('five_hour', 'Session', 90, 91, t('2026-11-21T16:00')),
+      threshold('five_hour', 'Session', 100, 100, t('2026-11-21T16:00')),
+    ];
+    expect(heldSummary(held, now).message).toBe('Session reached 90%, its limit.');
+  });
+});
+
 describe('heldSummary', () => {
   const session = t('2026-11-21T16:00');
   const week = t('2026-11-24T09:00');

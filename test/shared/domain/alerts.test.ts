@@ -117,7 +117,15 @@ describe('decideAlerts', () => {
   it.each([
     ['first sight at 95%', [95], [['threshold 90']], [50, 75, 90]],
     ['a jump from 40% to 80%', [40, 80], [[], ['threshold 75']], [50, 75]],
-    ['a jump from 55% to 100%', [55, 100], [['threshold 50'], ['threshold 90']], [50, 75, 90]],
+    // 100 % is the limit itself: it fires as "limit reached", never as "at 90%".
+    [
+      'a jump from 55% to 100%',
+      [55, 100],
+      [['threshold 50'], ['threshold 100']],
+      [50, 75, 90, 100],
+    ],
+    ['first sight at 100%', [100], [['threshold 100']], [50, 75, 90, 100]],
+    ['90% then 100%', [91, 100], [['threshold 90'], ['threshold 100']], [50, 75, 90, 100]],
     ['exactly on a threshold', [50], [['threshold 50']], [50]],
     ['below every threshold', [49.9], [[]], []],
   ])('fires only the highest threshold crossed at once: %s', (_case, readings, expected, fired) => {
@@ -136,6 +144,23 @@ describe('decideAlerts', () => {
     ]);
     expect(summary(alerts)).toEqual([['threshold 75'], [], []]);
     expect(ledger.windows['five_hour']?.period).toBe('2026-11-21T16:00:00.000Z');
+  });
+
+  it('says the limit is reached at 100 %, and that it reset when it returns', () => {
+    const { alerts } = run([
+      { windows: [session(100)], now: at('12:00') },
+      { windows: [session(100)], now: at('12:05') },
+      { windows: [session(3, at('21:00'))], now: at('16:05') },
+    ]);
+    expect(summary(alerts)).toEqual([['threshold 100'], [], ['reset']]);
+    expect(alerts[0]?.[0]).toMatchObject({ threshold: 100, utilization: 100, resetsAt: reset });
+  });
+
+  it('gives a budget no limit step: 100 % of a budget is its highest threshold', () => {
+    const { alerts } = run([
+      { windows: [budgetWindow(100, 100)], now: at('12:00'), source: 'admin' },
+    ]);
+    expect(summary(alerts)).toEqual([['threshold 90']]);
   });
 
   it('re-arms when the window resets, and says it reset', () => {

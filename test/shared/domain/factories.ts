@@ -32,7 +32,7 @@ export function snapshot(
   return { source, fetchedAt, windows, extraUsage: null };
 }
 
-/** A session window as surfaces receive it: 42 %, safe, binding, resetting in 2 h 13 m. */
+/** A session window as surfaces receive it: 42 %, safe, resetting in 2 h 13 m. */
 export function windowView(now: number, overrides: Partial<WindowView> = {}): WindowView {
   return {
     id: 'five_hour',
@@ -49,7 +49,6 @@ export function windowView(now: number, overrides: Partial<WindowView> = {}): Wi
       note: null,
     },
     pace: null,
-    binding: true,
     sparkline: [],
     ...overrides,
   };

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { TrayTitleChoice } from '../../../shared/domain/settings';
 import type { SourceView, WindowView } from '../../../shared/domain/source-view';
 import { trayView, type TrayInput } from '../../../shared/domain/tray-view';
 import type { UsageError } from '../../../shared/domain/usage-error';
+import {
+  DEFAULT_VERDICT_SETTINGS,
+  assessViews,
+  verdict,
+  type VerdictSettings,
+} from '../../../shared/domain/verdict';
 import {
   HOUR,
   MINUTE,
@@ -16,15 +23,23 @@ const windowView = (overrides: Partial<WindowView> = {}) => baseWindowView(NOW, 
 const sourceView = (overrides: Partial<SourceView> = {}) =>
   baseSourceView(NOW, { windows: [windowView()], ...overrides });
 
-function input(views: readonly SourceView[] | null, overrides: Partial<TrayInput> = {}): TrayInput {
-  return {
-    views,
-    thresholds: [50, 75, 90],
-    windowThresholds: {},
-    lockoutLeadMinutes: 30,
-    now: NOW,
-    ...overrides,
-  };
+/** The tray's input as the engine hands it over: the views merged and judged once. */
+function input(
+  views: readonly SourceView[] | null,
+  settings: Partial<VerdictSettings> = {},
+  show: TrayTitleChoice = 'binding',
+  failure: string | null = null,
+): TrayInput {
+  const judged = { ...DEFAULT_VERDICT_SETTINGS, ...settings };
+  if (views === null) {
+    return {
+      verdict: verdict({ overview: null, settings: judged, now: NOW }),
+      overview: null,
+      show,
+      now: NOW,
+    };
+  }
+  return { ...assessViews(views, judged, NOW, failure), show, now: NOW };
 }
 
 const error = (kind: UsageError['kind'], message: string): UsageError => ({
@@ -38,26 +53,27 @@ describe('the tray view', () => {
     {
       case: 'normal below the first threshold',
       views: [sourceView()],
-      title: '42%',
+      title: 'S 42%',
       level: 3,
       state: 'normal',
-      tooltip: 'Pacewatch: Session 42% · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch\nSession 42% · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'warning from the first threshold',
       views: [sourceView({ windows: [windowView({ utilization: 50 })] })],
-      title: '50%',
+      title: 'S 50%',
       level: 4,
       state: 'warning',
-      tooltip: 'Pacewatch: Session 50% · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch\nSession 50% · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'critical from the last threshold',
       views: [sourceView({ windows: [windowView({ utilization: 91.6 })] })],
-      title: '92%',
+      // Rounded down, as every surface does: "100%" only ever means the limit is reached.
+      title: 'S 91%',
       level: 7,
       state: 'critical',
-      tooltip: 'Pacewatch: Session 92% · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch\nSession 91% · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'critical when a lockout is projected within the lead time',
@@ -79,26 +95,26 @@ describe('the tray view', () => {
           ],
         }),
       ],
-      title: '60%',
+      title: 'S 60%',
       level: 5,
       state: 'critical',
-      tooltip: 'Pacewatch: Session 60% · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch\nSession 60% · locks ~09:29 · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'locked at 100% until the reset',
       views: [sourceView({ windows: [windowView({ utilization: 100 })] })],
-      title: '100%',
+      title: 'S 100%',
       level: 8,
       state: 'locked',
-      tooltip: 'Pacewatch: Session limit reached · resets in 2 h 13 m (11:13)',
+      tooltip: 'Pacewatch\nSession 100% · limit reached · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'stale figures keep their number, with their age',
       views: [sourceView({ stale: true, fetchedAt: NOW - 3 * HOUR })],
-      title: '42%',
+      title: 'S 42%',
       level: 3,
       state: 'stale',
-      tooltip: 'Pacewatch: Session 42% · resets in 2 h 13 m (11:13) · stale, updated 3 h ago',
+      tooltip: 'Pacewatch · stale, updated 3 h ago\nSession 42% · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'an error with nothing to show',
@@ -139,10 +155,10 @@ describe('the tray view', () => {
       views: [
         sourceView({ stale: true, error: error('auth', 'Your Claude Code sign-in has expired.') }),
       ],
-      title: '42%',
+      title: 'S 42%',
       level: 3,
       state: 'signed-out',
-      tooltip: 'Pacewatch: Session 42% · resets in 2 h 13 m (11:13) · sign in again to update',
+      tooltip: 'Pacewatch · sign in again to update\nSession 42% · resets in 2 h 13 m (11:13)',
     },
     {
       case: 'a spend-limit account: the spend as the figure',
@@ -158,7 +174,8 @@ describe('the tray view', () => {
           },
         }),
       ],
-      title: '25%',
+      // Rounded down, and named: "$" is the spend against its cap.
+      title: '$ 24%',
       level: 2,
       state: 'normal',
       tooltip: 'Pacewatch: $123.45 of $500.00 spent this month',
@@ -183,7 +200,7 @@ describe('the tray view', () => {
       title: '',
       level: 0,
       state: 'stale',
-      tooltip: 'Pacewatch: no usage figures yet.',
+      tooltip: 'Pacewatch: No usage figures yet.',
     },
     {
       case: 'before the first look',
@@ -191,7 +208,7 @@ describe('the tray view', () => {
       title: '',
       level: 0,
       state: 'stale',
-      tooltip: 'Pacewatch: reading your Claude usage…',
+      tooltip: 'Pacewatch: Reading your Claude usage…',
     },
   ])('$case', ({ views, title, level, state, tooltip }) => {
     expect(trayView(input(views))).toEqual({ title, level, state, tooltip });
@@ -200,6 +217,9 @@ describe('the tray view', () => {
   it('uses a window’s own thresholds when it has them', () => {
     const views = [sourceView({ windows: [windowView({ utilization: 60 })] })];
     expect(trayView(input(views, { windowThresholds: { five_hour: [80] } })).state).toBe('normal');
+    expect(trayView(input(views, { windowThresholds: { five_hour: [30, 55] } })).state).toBe(
+      'critical',
+    );
     expect(trayView(input(views, { thresholds: [] })).state).toBe('normal');
   });
 
@@ -208,22 +228,93 @@ describe('the tray view', () => {
       id: 'seven_day',
       label: 'Week',
       utilization: 70,
-      binding: false,
       resetsAt: NOW + 50 * HOUR,
     });
     const session = windowView({ utilization: 100 });
-    expect(trayView(input([sourceView({ windows: [week, session] })])).title).toBe('100%');
+    expect(trayView(input([sourceView({ windows: [week, session] })])).title).toBe('S 100%');
+  });
+});
+
+describe('the tray title and tooltip name what they show', () => {
+  const session = windowView({ utilization: 42 });
+  const week = windowView({
+    id: 'seven_day',
+    label: 'Week',
+    utilization: 73,
+    resetsAt: NOW + 50 * HOUR,
+    projection: {
+      windowId: 'seven_day',
+      status: 'at-risk',
+      ratePerHour: 0.5,
+      projectedFullAt: NOW + 46 * HOUR,
+      lockoutAt: NOW + 46 * HOUR,
+      blockedMs: 4 * HOUR,
+      note: null,
+    },
+  });
+  const opus = windowView({
+    id: 'seven_day_claude_opus_4_8',
+    label: 'Week · Claude Opus 4.8',
+    utilization: 12,
+    resetsAt: NOW + 50 * HOUR,
+  });
+  const views = [sourceView({ windows: [opus, week, session] })];
+
+  it.each([
+    ['binding', 'W 73%', 6],
+    ['session', 'S 42%', 3],
+    ['week', 'W 73%', 6],
+    ['both', 'S 42% · W 73%', 3],
+  ] as const)('%s → "%s"', (show, title, level) => {
+    expect(trayView(input(views, {}, show))).toMatchObject({ title, level });
+  });
+
+  it('lists every window on its own line; a lockout 2 days away is only a warning', () => {
+    expect(trayView(input(views))).toEqual({
+      title: 'W 73%',
+      level: 6,
+      state: 'warning',
+      tooltip: [
+        'Pacewatch',
+        'Session 42% · resets in 2 h 13 m (11:13)',
+        'Week 73% · locks ~Mon 07:00 · resets Mon 11:00 (in 2 d 2 h)',
+        'Week · Claude Opus 4.8 12% · resets Mon 11:00 (in 2 d 2 h)',
+      ].join('\n'),
+    });
+  });
+
+  it('falls back to the headline when the chosen window is not reported', () => {
+    const onlyWeek = [sourceView({ windows: [week] })];
+    expect(trayView(input(onlyWeek, {}, 'session')).title).toBe('W 73%');
+  });
+
+  it('says a window whose reset time has passed has reset, and shows the other', () => {
+    const passed = windowView({ utilization: 99, resetsAt: NOW - 60_000 * 60 });
+    const view = trayView(input([sourceView({ windows: [passed, week] })], {}, 'both'));
+    expect(view).toEqual({
+      title: 'S 0% · W 73%',
+      level: 0,
+      state: 'warning',
+      tooltip: [
+        'Pacewatch',
+        'Session 0% · reset at 08:00 — new figures with the next poll',
+        'Week 73% · locks ~Mon 07:00 · resets Mon 11:00 (in 2 d 2 h)',
+      ].join('\n'),
+    });
   });
 
   it('shows the error state while the engine cannot update, keeping the last good figure', () => {
     const views = [sourceView({ stale: true, windows: [windowView()] })];
-    expect(trayView(input(views, { failed: true }))).toEqual({
-      title: '42%',
+    const failure =
+      'Pacewatch could not update your usage (boom); the figures shown are the last good ones.';
+    expect(trayView(input(views, {}, 'binding', failure))).toEqual({
+      title: 'S 42%',
       level: 3,
       state: 'error',
-      tooltip: 'Pacewatch: could not update (last good figure 42%) · open Pacewatch for details',
+      tooltip:
+        'Pacewatch · could not update · open Pacewatch for details\nSession 42% · resets in 2 h 13 m (11:13)',
     });
-    expect(trayView(input([], { failed: true }))).toEqual({
+    expect(trayView(input([], {}, 'binding', failure))).toEqual({
       title: '',
       level: 0,
       state: 'error',

@@ -112,16 +112,23 @@ function toWindows(wire: WireUsage): UsageWindow[] {
     const limit = wireLimitSchema.safeParse(raw);
     const utilization = limit.success ? validUtilization(limit.data.percent) : null;
     if (!limit.success || utilization === null) continue;
-    const window = { utilization, resetsAt: parseResetTime(limit.data.resets_at) };
+    const active = limit.data.is_active;
+    const window = {
+      utilization,
+      resetsAt: parseResetTime(limit.data.resets_at),
+      ...(typeof active === 'boolean' ? { active } : {}),
+    };
     const model = limit.data.scope?.model?.display_name?.trim();
     if (limit.data.kind === 'weekly_scoped' && model) {
       // limits[] is the current form: it wins over a legacy field for the same window.
       const id = scopedWindowId(model);
       windows.set(id, { id, label: windowLabel(id, model), ...window });
-    } else if (limit.data.kind === 'session' && !windows.has('five_hour')) {
-      windows.set('five_hour', { id: 'five_hour', label: windowLabel('five_hour'), ...window });
-    } else if (limit.data.kind === 'weekly_all' && !windows.has('seven_day')) {
-      windows.set('seven_day', { id: 'seven_day', label: windowLabel('seven_day'), ...window });
+    } else if (limit.data.kind === 'session' || limit.data.kind === 'weekly_all') {
+      const id = limit.data.kind === 'session' ? 'five_hour' : 'seven_day';
+      const legacy = windows.get(id);
+      // The legacy field keeps its figures; the server's binding flag is added to them.
+      if (legacy === undefined) windows.set(id, { id, label: windowLabel(id), ...window });
+      else if (typeof active === 'boolean') windows.set(id, { ...legacy, active });
     }
   }
   return orderWindows([...windows.values()]);

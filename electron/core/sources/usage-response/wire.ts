@@ -28,6 +28,8 @@ export const wireLimitSchema = z.object({
   kind: z.string(),
   percent: optionalNumber,
   resets_at: z.unknown().optional(),
+  /** The limit the server considers binding now; anything but a boolean counts as unsent. */
+  is_active: z.boolean().nullish().catch(null),
   scope: z
     .object({
       model: z.object({ display_name: z.string().nullish() }).nullish(),

@@ -90,6 +90,13 @@ describe('the status line', () => {
     expect(line([session(42, at(13))])).toBe('5h 0%');
   });
 
+  it('never warns about a window that has reset, and warns about the binding one', () => {
+    expect(line([session(100, at(13)), week(61)])).toBe('5h 0% · wk 61%');
+    expect(line([session(30), week(100, at(20))])).toBe(
+      '5h 30% ↻16:00 · wk 100% ↻20:00 · ⚠ wk limit reached until 20:00',
+    );
+  });
+
   it('colours each window by its level', () => {
     const tag = (level: string, text: string) => `<${level}>${text}</${level}>`;
     expect(

@@ -58,7 +58,8 @@ export const EXPECTED_USAGE: readonly ExpectedUsage[] = [
   {
     name: 'the documented full body: session, week, Opus from limits[], extra usage in dollars',
     body: fullUsageBody(),
-    windows: [session(11), week(9), opus(5)],
+    // The session's limits[] entry carries is_active: the flag joins the legacy field's figures.
+    windows: [{ ...session(11), active: true }, week(9), opus(5)],
     extraUsage: { enabled: true, used: 3.25, limit: 20.5, currency: 'USD', utilization: 15.85 },
   },
   {

@@ -38,6 +38,38 @@ describe('parseUsageBody', () => {
     });
   });
 
+  it('carries limits[].is_active onto its window, and ignores a flag that is not a boolean', () => {
+    const body = {
+      five_hour: { utilization: 11, resets_at: null },
+      limits: [
+        { kind: 'session', percent: 11, resets_at: null, is_active: false },
+        { kind: 'weekly_all', percent: 30, resets_at: null, is_active: 'yes' },
+        {
+          kind: 'weekly_scoped',
+          percent: 96,
+          resets_at: null,
+          is_active: true,
+          scope: { model: { display_name: 'Claude Opus 4.8' } },
+        },
+      ],
+    };
+    expect(parseUsageBody(JSON.stringify(body))).toEqual({
+      ok: true,
+      windows: [
+        { ...session(11, null), active: false },
+        week(30, null),
+        {
+          id: 'seven_day_claude_opus_4_8',
+          label: 'Week · Claude Opus 4.8',
+          utilization: 96,
+          resetsAt: null,
+          active: true,
+        },
+      ],
+      extraUsage: null,
+    });
+  });
+
   const bad: Array<[string, string, string]> = [
     [
       'an HTML page',
