@@ -63,6 +63,12 @@ export interface AppSession {
   stop(): Promise<void>;
 }
 
+/** What "Send a test notification" shows. */
+export const TEST_NOTIFICATION = {
+  title: 'Pacewatch test notification',
+  message: 'Notifications work: this is how Pacewatch tells you about your Claude limits.',
+} as const;
+
 /**
  * Delivers in the background: the alert service records each alert in the shared ledger before
  * notifying, so nothing repeats, and the popover need not wait for a notification helper to exit.
@@ -220,6 +226,18 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     quit: () => {
       deps.shell.quit();
       return Promise.resolve(null);
+    },
+    async sendTestNotification() {
+      // Straight to the notifier (not the alert ledger): the user asked for it, now.
+      try {
+        await deps.notifier.notify(TEST_NOTIFICATION);
+        return { ok: true, value: null };
+      } catch (error) {
+        return {
+          ok: false,
+          message: `The test notification could not be shown: ${(error as Error).message}`,
+        };
+      }
     },
   };
 

@@ -55,4 +55,5 @@ export const invokeArgSchemas: { readonly [N in InvokeName]: z.ZodType<InvokeArg
   openSettings: z.tuple([]),
   hidePopover: z.tuple([]),
   quit: z.tuple([]),
+  sendTestNotification: z.tuple([]),
 };

@@ -22,6 +22,8 @@ export interface InvokeContract {
   openSettings: { args: []; result: null };
   hidePopover: { args: []; result: null };
   quit: { args: []; result: null };
+  /** Shows a test notification through the app's notifier; the answer says if it failed. */
+  sendTestNotification: { args: []; result: IpcResult<null> };
 }
 
 /** A request's name. */
@@ -52,6 +54,7 @@ export const INVOKE_NAMES = [
   'openSettings',
   'hidePopover',
   'quit',
+  'sendTestNotification',
 ] as const satisfies readonly InvokeName[];
 
 /** Every event name at run time; does not compile when one is missing. */

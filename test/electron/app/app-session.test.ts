@@ -1,3 +1,4 @@
+import type { Notification, Notifier } from '../../../electron/core/ports';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,7 +57,7 @@ function memorySecrets(broken = false): SecretStore & { values: Map<string, stri
   };
 }
 
-async function world(options: { brokenKeychain?: boolean } = {}) {
+async function world(options: { brokenKeychain?: boolean; notifier?: Notifier } = {}) {
   const root = tempDir();
   const home = join(root, 'home');
   const claude = join(home, '.claude');
@@ -95,7 +96,7 @@ async function world(options: { brokenKeychain?: boolean } = {}) {
   let routeChecks = 0;
   const session = createAppSession({
     core: created.core,
-    notifier: { notify: () => Promise.resolve() },
+    notifier: options.notifier ?? { notify: () => Promise.resolve() },
     logger: silent,
     timers: nodeTimers,
     shell,
@@ -121,6 +122,30 @@ async function world(options: { brokenKeychain?: boolean } = {}) {
 }
 
 describe('the app session (the handler table every shell shares)', () => {
+  it('sends a test notification through the app notifier, and says so when it fails', async () => {
+    const shown: Notification[] = [];
+    const working = await world({
+      notifier: { notify: (n) => (shown.push(n), Promise.resolve()) },
+    });
+    expect(await working.session.handlers.sendTestNotification()).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(shown).toEqual([
+      {
+        title: 'Pacewatch test notification',
+        message: 'Notifications work: this is how Pacewatch tells you about your Claude limits.',
+      },
+    ]);
+    const broken = await world({
+      notifier: { notify: () => Promise.reject(new Error('notify-send is not installed.')) },
+    });
+    expect(await broken.session.handlers.sendTestNotification()).toEqual({
+      ok: false,
+      message: 'The test notification could not be shown: notify-send is not installed.',
+    });
+  });
+
   it('refresh reads every source and checks the billing route again', async () => {
     const { session, routeChecks, api } = await world();
     const model = await session.handlers.refresh();
