@@ -19,6 +19,7 @@ import { createWebSource } from './sources/web/web-source';
 import type { UsageSource } from './sources/usage-source';
 import { dataLayout, type DataLayout } from './stores/data-layout';
 import { jsonStore } from './stores/json-store';
+import { SETTINGS_FORMAT } from './stores/stored-formats';
 
 /** The engine's parts, wired once for a process (the CLI or the app). */
 export interface Core {
@@ -64,7 +65,7 @@ export async function createCore(
   if (!resolved.ok) return resolved;
   const endpoints = resolved.endpoints;
   const layout = dataLayout(dataDir(pathEnv));
-  const settingsFile = jsonStore(layout.settings, settingsSchema, defaultSettings);
+  const settingsFile = jsonStore(layout.settings, settingsSchema, defaultSettings, SETTINGS_FORMAT);
   const loaded = await settingsFile.load();
   let settings = loaded.value;
   let settingsMtime = await mtimeOf(layout.settings);
@@ -139,7 +140,8 @@ export async function createCore(
           message: `Settings not saved: ${issue?.path.join('.') ?? 'value'} must be ${issue?.message ?? 'valid'}.`,
         };
       }
-      await settingsFile.save(parsed.data);
+      const refused = await settingsFile.save(parsed.data);
+      if (refused !== null) return { ok: false, message: `Settings not saved: ${refused}` };
       settings = parsed.data;
       settingsMtime = await mtimeOf(layout.settings);
       return { ok: true, settings };

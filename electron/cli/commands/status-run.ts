@@ -1,5 +1,3 @@
-import { emptyHistory } from '../../../shared/domain/history';
-import { historySchema } from '../../../shared/domain/history-schema';
 import type { SourceId } from '../../../shared/domain/snapshot';
 import type { SourceRecord } from '../../../shared/domain/source-record';
 import { buildSourceView, type SourceView } from '../../../shared/domain/source-view';
@@ -8,7 +6,7 @@ import { assessViews, type Verdict, type VerdictSettings } from '../../../shared
 import { createCore, type Core } from '../../core/create-core';
 import { NO_STATUSLINE_READING_MESSAGE } from '../../core/sources/statusline/statusline-source';
 import type { UsageSource } from '../../core/sources/usage-source';
-import { jsonStore } from '../../core/stores/json-store';
+import { historyStore } from '../../core/stores/state-files';
 import { overviewText, sourceName, statusText, type SnapshotDetails } from '../render/status-text';
 import { printProblems } from './output';
 
@@ -29,11 +27,7 @@ async function visit(core: Core, source: UsageSource, refresh: boolean): Promise
     printProblems(result.problems);
     record = result.record;
   }
-  const history = await jsonStore(
-    core.layout.history(source.id),
-    historySchema,
-    emptyHistory,
-  ).load();
+  const history = await historyStore(core.layout, source.id).load();
   const view = buildSourceView(record, history.value, core.policyFor(source.id), core.clock.now());
   return { record, view };
 }

@@ -11,6 +11,7 @@ import type { Clock, Logger, Notification, Notifier } from '../ports';
 import type { DataLayout } from '../stores/data-layout';
 import { withFileLock } from '../stores/file-lock';
 import { jsonStore } from '../stores/json-store';
+import { LEDGER_FORMAT } from '../stores/stored-formats';
 
 /** What the alert service needs. */
 export interface AlertServiceDeps {
@@ -42,7 +43,7 @@ export interface AlertService {
  * one is never repeated by another, and a crash can lose a notification but never repeat it.
  */
 export function createAlertService(deps: AlertServiceDeps): AlertService {
-  const store = jsonStore(deps.layout.ledger, alertLedgerSchema, emptyLedger);
+  const store = jsonStore(deps.layout.ledger, alertLedgerSchema, emptyLedger, LEDGER_FORMAT);
 
   async function decide(inputs: readonly AlertInput[], verdict: Verdict): Promise<Notification[]> {
     const now = deps.clock.now();

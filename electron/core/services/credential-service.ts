@@ -4,6 +4,7 @@ import { PACEWATCH_KEYCHAIN_SERVICE } from '../adapters/keytar-secret-store';
 import type { Clock, SecretStore } from '../ports';
 import { withFileLock } from '../stores/file-lock';
 import { jsonStore } from '../stores/json-store';
+import { CREDENTIALS_FORMAT } from '../stores/stored-formats';
 
 /** Pacewatch's own credentials, pasted by the user; each lives in the OS keychain only. */
 export type CredentialId = 'web' | 'admin';
@@ -104,7 +105,12 @@ export function createCredentialService(deps: {
   readonly metadataPath: string;
   readonly clock: Clock;
 }): CredentialService {
-  const metadata = jsonStore<Metadata>(deps.metadataPath, metadataSchema, () => ({}));
+  const metadata = jsonStore<Metadata>(
+    deps.metadataPath,
+    metadataSchema,
+    () => ({}),
+    CREDENTIALS_FORMAT,
+  );
 
   async function guarded(work: () => Promise<void>): Promise<CredentialResult> {
     try {

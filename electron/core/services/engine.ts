@@ -1,6 +1,5 @@
 import { dirname } from 'node:path';
-import { emptyHistory, type History } from '../../../shared/domain/history';
-import { historySchema } from '../../../shared/domain/history-schema';
+import type { History } from '../../../shared/domain/history';
 import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import { nextDueAt, type PollPolicy } from '../../../shared/domain/poll-policy';
 import type { SourceId } from '../../../shared/domain/snapshot';
@@ -17,7 +16,7 @@ import {
 import type { Clock, Logger, Timers } from '../ports';
 import type { UsageSource } from '../sources/usage-source';
 import type { DataLayout } from '../stores/data-layout';
-import { jsonStore } from '../stores/json-store';
+import { historyStore } from '../stores/state-files';
 import type { AlertService } from './alert-service';
 import type { LogsMonitor } from './logs-monitor';
 import type { UsageRefresher } from './usage-refresher';
@@ -117,11 +116,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const fetchedAt = record.snapshot?.fetchedAt ?? -1;
     const cached = histories.get(record.source);
     if (cached?.fetchedAt === fetchedAt) return cached.history;
-    const loaded = await jsonStore(
-      deps.layout.history(record.source),
-      historySchema,
-      emptyHistory,
-    ).load();
+    const loaded = await historyStore(deps.layout, record.source).load();
     histories.set(record.source, { fetchedAt, history: loaded.value });
     return loaded.value;
   }

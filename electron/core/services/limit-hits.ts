@@ -1,8 +1,7 @@
-import { emptyHistory, limitHits } from '../../../shared/domain/history';
-import { historySchema } from '../../../shared/domain/history-schema';
+import { limitHits } from '../../../shared/domain/history';
 import type { SourceId } from '../../../shared/domain/snapshot';
 import type { DataLayout } from '../stores/data-layout';
-import { jsonStore } from '../stores/json-store';
+import { historyStore } from '../stores/state-files';
 import { readable } from '../stores/readable';
 
 /** The sources whose history records the server's own percentages. */
@@ -48,7 +47,7 @@ export async function recentLimitHits(
   for (const source of ENFORCED) {
     const path = layout.history(source);
     if (!(await readable(path))) continue;
-    const history = (await jsonStore(path, historySchema, emptyHistory).load()).value;
+    const history = (await historyStore(layout, source).load()).value;
     hits = Math.max(hits ?? 0, limitHits(history, now, spanMs));
     peakSessionPercent = peakOf(history.series.five_hour, now - spanMs, peakSessionPercent);
     peakWeekPercent = peakOf(history.series.seven_day, now - spanMs, peakWeekPercent);

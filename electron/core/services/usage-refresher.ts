@@ -5,16 +5,15 @@ import {
   type PollPolicy,
   type SkipReason,
 } from '../../../shared/domain/poll-policy';
-import { appendSnapshot, compactHistory, emptyHistory } from '../../../shared/domain/history';
-import { historySchema } from '../../../shared/domain/history-schema';
+import { appendSnapshot, compactHistory } from '../../../shared/domain/history';
 import type { SourceId } from '../../../shared/domain/snapshot';
-import { emptyRecord, type SourceRecord } from '../../../shared/domain/source-record';
+import type { SourceRecord } from '../../../shared/domain/source-record';
 import type { Clock } from '../ports';
 import type { UsageSource } from '../sources/usage-source';
 import type { DataLayout } from '../stores/data-layout';
 import { withFileLock } from '../stores/file-lock';
-import { jsonStore, type Loaded } from '../stores/json-store';
-import { sourceRecordSchema } from '../stores/record-schema';
+import type { Loaded } from '../stores/json-store';
+import { historyStore, recordStore } from '../stores/state-files';
 
 /** What one refresh did. */
 export interface RefreshResult {
@@ -52,8 +51,7 @@ export interface UsageRefresher {
 /** Creates the refresher over the data dir's shared cache and history. */
 export function createUsageRefresher(deps: RefresherDeps): UsageRefresher {
   const inFlight = new Map<SourceId, Promise<RefreshResult>>();
-  const cacheStore = (id: SourceId) =>
-    jsonStore(deps.layout.cache(id), sourceRecordSchema, () => emptyRecord(id));
+  const cacheStore = (id: SourceId) => recordStore(deps.layout, id);
 
   async function refreshLocked(source: UsageSource, manual: boolean): Promise<RefreshResult> {
     const stamp = await source.credentialStamp();
@@ -88,7 +86,7 @@ export function createUsageRefresher(deps: RefresherDeps): UsageRefresher {
 
   async function appendHistory(id: SourceId, record: SourceRecord, now: number): Promise<string[]> {
     if (record.snapshot === null) return [];
-    const store = jsonStore(deps.layout.history(id), historySchema, emptyHistory);
+    const store = historyStore(deps.layout, id);
     const loaded = await store.load();
     await store.save(compactHistory(appendSnapshot(loaded.value, record.snapshot), now));
     return loaded.problem === null ? [] : [loaded.problem];

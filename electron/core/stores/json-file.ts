@@ -2,21 +2,28 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
+import { runMigrations, type StoredData, type StoredFormat } from './migrations';
 
 /** What reading a state file found. A corrupt file has already been moved aside. */
 export type JsonReadResult<T> =
-  | { readonly kind: 'ok'; readonly value: T }
+  /** `upgradedFrom`: the older version the file held; it has been written back upgraded. */
+  | { readonly kind: 'ok'; readonly value: T; readonly upgradedFrom: number | null }
   | { readonly kind: 'missing' }
+  /** Written by a newer program: left as it is, and not used. */
+  | { readonly kind: 'newer'; readonly version: number }
   | { readonly kind: 'corrupt'; readonly quarantinedTo: string; readonly reason: string };
 
 /**
- * Reads and validates a JSON state file. A file that does not parse or does not match the schema
- * is quarantined (renamed to `<name>.corrupt-<time>`) so the caller can rebuild it and report
- * where the damaged copy went; nothing is silently deleted.
+ * Reads a versioned JSON state file: an older version is upgraded through the format's
+ * migrations and written back (atomically, unless another process changed the file meanwhile),
+ * a newer one is left untouched. What is not valid JSON of the format is quarantined (renamed to
+ * `<name>.corrupt-<time>`) so the caller can rebuild it and report where the damaged copy went;
+ * nothing is silently deleted.
  */
 export async function readJsonFile<T>(
   path: string,
   schema: z.ZodType<T>,
+  format: StoredFormat,
   now: number = Date.now(),
 ): Promise<JsonReadResult<T>> {
   let text: string;
@@ -26,8 +33,10 @@ export async function readJsonFile<T>(
     if (isNotFound(error)) return { kind: 'missing' };
     throw error;
   }
-  const reason = validate(text, schema);
-  if (reason.ok) return { kind: 'ok', value: reason.value };
+  const read = parse(text, schema, format);
+  if (read.ok && read.upgradedFrom !== null) await writeBackIfUnchanged(path, text, read.data);
+  if (read.ok) return { kind: 'ok', value: read.value, upgradedFrom: read.upgradedFrom };
+  if (read.newer !== null) return { kind: 'newer', version: read.newer };
   const quarantinedTo = `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
   try {
     await rename(path, quarantinedTo);
@@ -35,7 +44,22 @@ export async function readJsonFile<T>(
     // Another process quarantined it first: the damaged copy is already aside.
     if (!isNotFound(error)) throw error;
   }
-  return { kind: 'corrupt', quarantinedTo, reason: reason.message };
+  return { kind: 'corrupt', quarantinedTo, reason: read.message };
+}
+
+/**
+ * Writes a state file in its format's current version, unless a newer program wrote the file
+ * there: that one is left as it is. Returns the version found when it did not write, else null.
+ */
+export async function writeStoredFile(
+  path: string,
+  format: StoredFormat,
+  value: object,
+): Promise<number | null> {
+  const onDisk = await storedVersion(path);
+  if (onDisk !== null && onDisk > format.current) return onDisk;
+  await writeJsonFile(path, { ...value, version: format.current });
+  return null;
 }
 
 /**
@@ -47,22 +71,43 @@ export async function writeJsonFile(path: string, value: unknown): Promise<void>
   await writeFileAtomic(path, `${JSON.stringify(value)}\n`, { mode: 0o600, fsync: true });
 }
 
-function validate<T>(
-  text: string,
-  schema: z.ZodType<T>,
-): { ok: true; value: T } | { ok: false; message: string } {
+type Parsed<T> =
+  | { ok: true; value: T; data: StoredData; upgradedFrom: number | null }
+  | { ok: false; newer: number | null; message: string };
+
+function parse<T>(text: string, schema: z.ZodType<T>, format: StoredFormat): Parsed<T> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'not valid JSON' };
+    return { ok: false, newer: null, message: 'not valid JSON' };
   }
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    message: `unexpected shape (${parsed.error.issues[0]?.message ?? 'invalid'})`,
-  };
+  const migrated = runMigrations(data, format);
+  if (migrated.kind === 'newer') return { ok: false, newer: migrated.version, message: '' };
+  if (migrated.kind === 'invalid') return { ok: false, newer: null, message: migrated.reason };
+  const parsed = schema.safeParse(migrated.data);
+  if (!parsed.success) {
+    const message = `unexpected shape (${parsed.error.issues[0]?.message ?? 'invalid'})`;
+    return { ok: false, newer: null, message };
+  }
+  const upgradedFrom = migrated.kind === 'upgraded' ? migrated.from : null;
+  return { ok: true, value: parsed.data, data: migrated.data, upgradedFrom };
+}
+
+/** Another process may have written the file since it was read; its write is newer and wins. */
+async function writeBackIfUnchanged(path: string, read: string, data: StoredData): Promise<void> {
+  const now = await readFile(path, 'utf8').catch(() => null);
+  if (now === read) await writeJsonFile(path, data);
+}
+
+/** The version a file on disk says it holds; null when it is missing, unreadable or unversioned. */
+async function storedVersion(path: string): Promise<number | null> {
+  try {
+    const data = JSON.parse(await readFile(path, 'utf8')) as { version?: unknown } | null;
+    return typeof data?.version === 'number' ? data.version : null;
+  } catch {
+    return null;
+  }
 }
 
 function isNotFound(error: unknown): boolean {

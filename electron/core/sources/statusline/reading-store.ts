@@ -6,7 +6,9 @@ import { emptyRecord } from '../../../../shared/domain/source-record';
 import { validEpochMs, validSnapshot, validUtilization } from '../../../../shared/domain/valid';
 import type { DataLayout } from '../../stores/data-layout';
 import { withFileLock } from '../../stores/file-lock';
-import { writeJsonFile } from '../../stores/json-file';
+import { writeStoredFile } from '../../stores/json-file';
+import { runMigrations, type StoredData, type StoredFormat } from '../../stores/migrations';
+import { HISTORY_FORMAT, RECORD_FORMAT } from '../../stores/stored-formats';
 
 // The status line's side of the shared cache, on the hot path: read and written without zod.
 // What it writes is a full source record (the engine reads it with its schema); what it reads is
@@ -29,6 +31,13 @@ async function readJson(path: string): Promise<unknown> {
   }
 }
 
+/** The data in the format's current version, upgraded in memory; null when newer or invalid. */
+function migrated(data: unknown, format: StoredFormat): StoredData | null {
+  if (data === null) return null;
+  const outcome = runMigrations(data, format);
+  return outcome.kind === 'current' || outcome.kind === 'upgraded' ? outcome.data : null;
+}
+
 function toWindow(value: unknown): UsageWindow | null {
   if (!isRecord(value)) return null;
   const { id, label, utilization, resetsAt } = value;
@@ -48,7 +57,7 @@ export async function readCachedReading(
   /** Another source's cache record has the same shape: the status line reads theirs too. */
   source: 'statusline' | 'oauth' | 'web' = 'statusline',
 ): Promise<Snapshot | null> {
-  const record = await readJson(layout.cache(source));
+  const record = migrated(await readJson(layout.cache(source)), RECORD_FORMAT);
   if (!isRecord(record) || !isRecord(record.snapshot)) return null;
   const { fetchedAt, windows } = record.snapshot;
   if (typeof fetchedAt !== 'number' || !Array.isArray(windows)) return null;
@@ -74,8 +83,8 @@ export async function recordReading(layout: DataLayout, snapshot: Snapshot): Pro
       const current = await readCachedReading(layout);
       if (current !== null && current.fetchedAt > snapshot.fetchedAt) return false;
       const record = recordSuccess(emptyRecord('statusline'), snapshot, snapshot.fetchedAt);
-      await writeJsonFile(layout.cache('statusline'), record);
-      return true;
+      // A record a newer Pacewatch wrote is left as it is: this reading is then not kept.
+      return (await writeStoredFile(layout.cache('statusline'), RECORD_FORMAT, record)) === null;
     },
     LOCK_WAIT_MS,
   );
@@ -99,9 +108,9 @@ export async function readReadings(
   layout: DataLayout,
   windowIds: readonly string[],
 ): Promise<Readings> {
-  const history = await readJson(layout.history('statusline'));
+  const history = migrated(await readJson(layout.history('statusline')), HISTORY_FORMAT);
   const readings = new Map<string, (readonly [number, number, number | null])[]>();
-  if (!isRecord(history) || history.version !== 1 || !isRecord(history.series)) return readings;
+  if (!isRecord(history) || !isRecord(history.series)) return readings;
   for (const id of windowIds) {
     const points = history.series[id];
     // A point no surface could show is left out; the rest of the window's readings still count.
@@ -148,16 +157,14 @@ export function historyDue(readings: Readings, snapshot: Snapshot): boolean {
 
 /** Appends the reading to the history file (loads the history module, and zod, only now). */
 export async function appendReading(layout: DataLayout, snapshot: Snapshot): Promise<void> {
-  const [{ appendSnapshot, compactHistory, emptyHistory }, { historySchema }, { jsonStore }] =
-    await Promise.all([
-      import('../../../../shared/domain/history'),
-      import('../../../../shared/domain/history-schema'),
-      import('../../stores/json-store'),
-    ]);
+  const [{ appendSnapshot, compactHistory }, { historyStore }] = await Promise.all([
+    import('../../../../shared/domain/history'),
+    import('../../stores/state-files'),
+  ]);
   await withFileLock(
     layout.lock('history-statusline'),
     async () => {
-      const store = jsonStore(layout.history('statusline'), historySchema, emptyHistory);
+      const store = historyStore(layout, 'statusline');
       const loaded = await store.load();
       await store.save(compactHistory(appendSnapshot(loaded.value, snapshot), snapshot.fetchedAt));
     },

@@ -1,7 +1,5 @@
-import { emptyRecord } from '../../../../shared/domain/source-record';
 import type { DataLayout } from '../../stores/data-layout';
-import { jsonStore } from '../../stores/json-store';
-import { sourceRecordSchema } from '../../stores/record-schema';
+import { recordStore } from '../../stores/state-files';
 import type { FetchOutcome, UsageSource } from '../usage-source';
 
 /** What to do when Claude Code's status line has not reported anything yet. */
@@ -14,9 +12,7 @@ export const NO_STATUSLINE_READING_MESSAGE =
  * the cached reading, so a caller that fetches anyway changes nothing.
  */
 export function createStatuslineSource(deps: { readonly layout: DataLayout }): UsageSource {
-  const cache = jsonStore(deps.layout.cache('statusline'), sourceRecordSchema, () =>
-    emptyRecord('statusline'),
-  );
+  const cache = recordStore(deps.layout, 'statusline');
   return {
     id: 'statusline',
     passive: true,

@@ -73,7 +73,7 @@ describe('the credential service', () => {
     const { service, keychain, metadata } = setup();
     expect(await service.store('web', new Secret(`  ${WEB_KEY}\n`))).toEqual({ ok: true });
     expect(keychain.items).toEqual(new Map([['Pacewatch/web-session-key', WEB_KEY]]));
-    expect(JSON.parse(metadata())).toEqual({ web: { storedAt: T0 } });
+    expect(JSON.parse(metadata())).toEqual({ version: 2, web: { storedAt: T0 } });
     expect(metadata()).not.toContain('sk-ant');
     expect((await service.read('web'))?.reveal()).toBe(WEB_KEY);
     expect(await service.status()).toEqual([
@@ -121,7 +121,7 @@ describe('the credential service', () => {
     expect(await service.clear('web')).toEqual({ ok: true });
     expect(await service.stamp('web')).toBeNull();
     expect(keychain.items).toEqual(new Map([['Pacewatch/admin-api-key', ADMIN_KEY]]));
-    expect(JSON.parse(metadata())).toEqual({ admin: { storedAt: T0 + 1_000 } });
+    expect(JSON.parse(metadata())).toEqual({ version: 2, admin: { storedAt: T0 + 1_000 } });
     expect(await service.clear('web')).toEqual({ ok: true });
   });
 
@@ -131,7 +131,11 @@ describe('the credential service', () => {
       service.store('web', new Secret(WEB_KEY)),
       service.store('admin', new Secret(ADMIN_KEY)),
     ]);
-    expect(JSON.parse(metadata())).toEqual({ web: { storedAt: T0 }, admin: { storedAt: T0 } });
+    expect(JSON.parse(metadata())).toEqual({
+      version: 2,
+      web: { storedAt: T0 },
+      admin: { storedAt: T0 },
+    });
   });
 
   it('answers status from its own record when the keychain is locked, saying so', async () => {
