@@ -9,8 +9,12 @@ export interface Raster {
   readonly rgba: Uint8Array;
 }
 
-/** `template`: black + alpha for macOS (the system tints it); `color`: for Windows and Linux panels. */
-export type IconStyle = 'template' | 'color';
+/**
+ * `template`: black + alpha for macOS (the system tints it); `color`: for dark Windows and Linux
+ * panels; `color-light`: for light ones (Windows 11's default, light GNOME/KDE), darker inks so
+ * the glyph keeps a 3:1 contrast against the panel.
+ */
+export type IconStyle = 'template' | 'color' | 'color-light';
 
 type Rgb = readonly [number, number, number];
 const INK: Rgb = [0, 0, 0];
@@ -23,6 +27,17 @@ const COLORS: Readonly<Record<TrayState, Rgb>> = {
   stale: [154, 160, 166],
   error: [255, 107, 107],
   'signed-out': [154, 160, 166],
+};
+
+const DARK_INK: Rgb = [32, 33, 36];
+const COLORS_ON_LIGHT: Readonly<Record<TrayState, Rgb>> = {
+  normal: [25, 103, 210],
+  warning: [166, 86, 0],
+  critical: [197, 34, 31],
+  locked: [197, 34, 31],
+  stale: [95, 99, 104],
+  error: [197, 34, 31],
+  'signed-out': [95, 99, 104],
 };
 
 /** A shape: how much of a point it covers (0 or 1) and in which colour. */
@@ -40,8 +55,9 @@ export function rasterTrayIcon(
   size: number,
   style: IconStyle,
 ): Raster {
-  const ink = style === 'template' ? INK : LIGHT;
-  const accent = style === 'template' ? INK : COLORS[state];
+  const ink = style === 'template' ? INK : style === 'color-light' ? DARK_INK : LIGHT;
+  const accent =
+    style === 'template' ? INK : style === 'color-light' ? COLORS_ON_LIGHT[state] : COLORS[state];
   const layers = layersFor(
     state,
     Math.min(TRAY_LEVELS, Math.max(0, level)) / TRAY_LEVELS,

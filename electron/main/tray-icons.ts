@@ -9,16 +9,19 @@ export function trayIconSize(platform: NodeJS.Platform): number {
 
 /**
  * The tray image for a state and fill level, at 1x and 2x. On macOS it is a template image (the
- * system tints it for light and dark menu bars); elsewhere it is drawn light with a state colour.
+ * system tints it for light and dark menu bars); elsewhere it follows the panel: light inks on a
+ * dark panel, dark inks on a light one.
  */
 export function trayIcon(
   images: Pick<typeof NativeImageModule, 'createEmpty'>,
   state: TrayState,
   level: number,
   platform: NodeJS.Platform,
+  /** Whether the panel is dark (Electron's nativeTheme.shouldUseDarkColors); ignored on macOS. */
+  darkPanel = true,
 ): NativeImage {
   const size = trayIconSize(platform);
-  const style = platform === 'darwin' ? 'template' : 'color';
+  const style = platform === 'darwin' ? 'template' : darkPanel ? 'color' : 'color-light';
   const image = images.createEmpty();
   for (const scaleFactor of [1, 2]) {
     const raster = rasterTrayIcon(state, level, size * scaleFactor, style);
