@@ -7,6 +7,7 @@ import {
   dialog,
   ipcMain,
   nativeImage,
+  nativeTheme,
   powerMonitor,
   protocol,
   screen,
@@ -107,12 +108,18 @@ export async function startApp(options: {
   const tray = createTrayController({
     tray: new Tray(trayIcon(nativeImage, 'stale', 0, process.platform)),
     platform: process.platform,
-    icon: (state, level) => trayIcon(nativeImage, state, level, process.platform),
+    // Windows and Linux panels follow the system theme: dark inks on a light panel.
+    icon: (state, level) =>
+      trayIcon(nativeImage, state, level, process.platform, nativeTheme.shouldUseDarkColors),
+    variant: () => (nativeTheme.shouldUseDarkColors ? 'dark' : 'light'),
     menus: Menu,
     menu,
     onClick: popover.toggle,
   });
   tray.update(session.tray());
+  nativeTheme.on('updated', () => {
+    tray.update(session.tray());
+  });
   session.subscribe((event) => {
     if (event.name === 'tray') tray.update(event.payload);
     else sendToPages(pages(), event);

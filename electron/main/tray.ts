@@ -11,6 +11,8 @@ export interface TrayDeps {
   readonly icon: (state: TrayState, level: number) => NativeImage;
   readonly menus: Pick<typeof Menu, 'buildFromTemplate'>;
   readonly menu: readonly MenuItemConstructorOptions[];
+  /** The panel's look ("dark", "light"), part of the icon cache key; the same always without it. */
+  readonly variant?: () => string;
   /** A left click, with the icon's bounds (empty where the platform does not give them). */
   readonly onClick: (bounds: Rectangle) => void;
 }
@@ -39,7 +41,7 @@ export function createTrayController(deps: TrayDeps): TrayController {
     });
   return {
     update(view) {
-      const key = `${view.state}:${view.level}`;
+      const key = `${deps.variant?.() ?? ''}:${view.state}:${view.level}`;
       let icon = icons.get(key);
       if (icon === undefined) {
         icon = deps.icon(view.state, view.level);

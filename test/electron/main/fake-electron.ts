@@ -280,6 +280,8 @@ export function fakeElectron() {
     screen,
     ipcMain: new FakeIpcMain(),
     powerMonitor: new Emitter(),
+    /** A light panel, as Windows 11 and GNOME ship. */
+    nativeTheme: Object.assign(new Emitter(), { shouldUseDarkColors: false }),
     nativeImage: { createEmpty: () => new FakeImage() },
     Menu: {
       buildFromTemplate: (template: Electron.MenuItemConstructorOptions[]) => ({ template }),
