@@ -14,6 +14,13 @@ export interface PollPolicy {
 
 const MINUTE = 60_000;
 
+/**
+ * The longest server cooldown obeyed (docs/PROTOCOLS.md "Retry-After"): the usage endpoint has
+ * sent values near an hour; a longer one would leave the figures stale for longer than the
+ * backoff ever does, so it is cut to this and the next try is shown.
+ */
+export const MAX_RETRY_AFTER_MS = 60 * MINUTE;
+
 /** The floor between requests to a real Anthropic endpoint (PRODUCT.md §2). */
 export const REAL_SERVICE_FLOOR_MS = MINUTE;
 
@@ -57,7 +64,8 @@ export interface FailureReport {
 /**
  * The record after a failed fetch. The last good snapshot stays. Auth, scope, parse and
  * missing-credential failures halt polling until the credential stamp changes; a positive
- * Retry-After is obeyed exactly; anything else backs off with jitter.
+ * Retry-After is obeyed up to an hour; `Retry-After: 0` on a refusal (the server still refuses)
+ * and anything else back off with jitter.
  */
 export function recordFailure(
   record: SourceRecord,
@@ -77,7 +85,9 @@ export function recordFailure(
     };
   }
   const retryAfter =
-    failure.retryAfterMs !== null && failure.retryAfterMs > 0 ? failure.retryAfterMs : null;
+    failure.retryAfterMs !== null && failure.retryAfterMs > 0
+      ? Math.min(failure.retryAfterMs, MAX_RETRY_AFTER_MS)
+      : null;
   const nextAttemptAt = now + (retryAfter ?? backoffDelayMs(failures, policy, random));
   return {
     ...base,

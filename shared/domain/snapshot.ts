@@ -27,10 +27,12 @@ export interface UsageWindow {
   readonly utilization: number;
   /** When the window resets, epoch milliseconds; null when the server does not say. */
   readonly resetsAt: number | null;
-  /** Set for money windows only. */
+  /** Set for money windows, and for windows the server reports in dollars too. */
   readonly money?: Money;
-  /** The server's own word that this limit binds now (`limits[].is_active`), where it sent one. */
+  /** The server's own word on whether this limit binds now (`limits[].is_active`). */
   readonly active?: boolean;
+  /** The server's severity for this limit (`limits[].severity`, e.g. "normal"). */
+  readonly severity?: string;
 }
 
 /** Pay-as-you-go spend beyond the plan ("extra usage"), in major units. */
@@ -41,6 +43,37 @@ export interface ExtraUsage {
   readonly limit: number | null;
   readonly currency: string;
   readonly utilization: number | null;
+  /** Why the server turned extra usage off (`disabled_reason`, e.g. "out_of_credits"). */
+  readonly disabledReason?: string;
+}
+
+/** A one-off promotional credit (`cinder_cove`): how much of it is used and when it ends. */
+export interface PromoCredit {
+  readonly utilization: number;
+  /** epoch ms; null when the server does not say. */
+  readonly expiresAt: number | null;
+  readonly money?: Money;
+}
+
+/**
+ * A banked limit reset (docs/PROTOCOLS.md "Banked resets"): a grant the user may spend in
+ * Claude Code with `/limit-reset`. Pacewatch only reads them, it never spends one.
+ */
+export interface BankedReset {
+  readonly id: string;
+  readonly label: string;
+  /** Resets left in this grant. */
+  readonly left: number;
+  /** Resets the grant held at the start; null when the server does not say. */
+  readonly total: number | null;
+  /** epoch ms, or null. */
+  readonly startsAt: number | null;
+  /** epoch ms: the grant expires then, used or not; null when the server does not say. */
+  readonly endsAt: number | null;
+  /** The window ids a reset clears (`five_hour`, `seven_day`, `seven_day_overage_included`…). */
+  readonly clears: readonly string[];
+  readonly usableNow: boolean;
+  readonly paused: boolean;
 }
 
 /** Tokens and cost of one model in a spend period (the admin source). */
@@ -82,6 +115,10 @@ export interface Snapshot {
   readonly spend?: Spend;
   /** The prepaid credit balance, when the source reports one (web). */
   readonly prepaidCredits?: PrepaidCredits;
+  /** A promotional credit, when the server reports one (`cinder_cove`). */
+  readonly promoCredit?: PromoCredit;
+  /** Banked limit resets, when the source asked for them (oauth); [] when there are none. */
+  readonly bankedResets?: readonly BankedReset[];
 }
 
 const HOUR = 3_600_000;
@@ -95,11 +132,21 @@ export function windowDurationMs(windowId: string): number {
   return 7 * DAY;
 }
 
-/** The on-screen name of a window id: "Session", "Week", "Week · Opus". */
+/** Windows whose name on screen is not "Week · <model>" (docs/PROTOCOLS.md "New windows"). */
+const NAMED_WINDOWS: Readonly<Record<string, string>> = {
+  five_hour: 'Session',
+  seven_day: 'Week',
+  monthly_budget: 'Month · budget',
+  seven_day_overage_included: 'Week · Fable',
+  seven_day_routines: 'Daily routines',
+  seven_day_cowork: 'Cowork',
+  seven_day_design: 'Claude Design',
+};
+
+/** The on-screen name of a window id: "Session", "Week", "Week · Opus", "Week · Fable". */
 export function windowLabel(windowId: string, modelName?: string): string {
-  if (windowId === 'five_hour') return 'Session';
-  if (windowId === 'seven_day') return 'Week';
-  if (windowId === 'monthly_budget') return 'Month · budget';
+  const named = NAMED_WINDOWS[windowId];
+  if (named !== undefined) return named;
   if (windowId.startsWith('seven_day_')) {
     const name = modelName ?? windowId.slice('seven_day_'.length).replace(/_/g, ' ');
     return `Week · ${name.charAt(0).toUpperCase()}${name.slice(1)}`;
@@ -107,11 +154,14 @@ export function windowLabel(windowId: string, modelName?: string): string {
   return windowId;
 }
 
-/** The window id for a model-scoped weekly limit: "Opus" → `seven_day_opus`. */
+/**
+ * The window id for a model-scoped weekly limit: "Opus" → `seven_day_opus`. Fable's weekly
+ * limit is the window the server also sends as `seven_day_overage_included`, so both land on it.
+ */
 export function scopedWindowId(modelName: string): string {
   const slug = modelName
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
-  return `seven_day_${slug}`;
+  return slug === 'fable' ? 'seven_day_overage_included' : `seven_day_${slug}`;
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { apiError, fullUsageBody } from './usage-bodies';
 
-// A loopback fake of the Anthropic API's usage endpoint (PROTOCOLS.md "OAuth usage"). It checks
+// A loopback fake of the Anthropic API's usage endpoint (docs/PROTOCOLS.md "OAuth usage"). It checks
 // the request like the real one (bearer token, beta flag, Claude Code user agent), then answers
 // with whatever the test scripted. Point a source at `fake.url`, or the CLI at it through
 // PACEWATCH_ANTHROPIC_URL.
@@ -47,6 +47,11 @@ export interface FakeAnthropic {
   readonly requests: RecordedRequest[];
   /** Scripts `/api/oauth/usage` (after the fake's own header checks pass). */
   respond(reply: FakeReplyScript): void;
+  /**
+   * Banked-reset grants the usage endpoint adds as `cedar_ember` to a JSON object body when the
+   * request asks with `?cedar_ember=1` (as `grantWire()` builds them); null stops adding them.
+   */
+  bankResets(grants: readonly object[] | null): void;
   /** Scripts any other path (exact match on the path without query), with no header checks. */
   route(path: string, reply: FakeReplyScript): void;
   /** Stops listening and destroys open sockets, hanging ones included. */
@@ -61,7 +66,8 @@ export interface FakeAnthropicOptions {
 
 /** The real endpoint's answers to a request that is not from Claude Code with a valid login. */
 function checkOAuthRequest(req: RecordedRequest, token: string): FakeReply | null {
-  if (!req.headers['user-agent']?.startsWith('claude-code/')) {
+  const agent = req.headers['user-agent'] ?? '';
+  if (!agent.startsWith('claude-code/') && !agent.startsWith('claude-cli/')) {
     return {
       status: 429,
       body: {
@@ -79,6 +85,21 @@ function checkOAuthRequest(req: RecordedRequest, token: string): FakeReply | nul
     return { status: 401, body: apiError('authentication_error', 'Invalid bearer token') };
   }
   return null;
+}
+
+/**
+ * The `cedar_ember` block the real endpoint adds: grants for Claude Code's `claude-cli/… (external,
+ * cli)` agent, "not eligible on this surface" for any other (docs/PROTOCOLS.md "Banked resets").
+ */
+function withGrants(req: RecordedRequest, reply: FakeReply, grants: readonly object[]): FakeReply {
+  const body = reply.body ?? fullUsageBody();
+  const wantsGrants = new URLSearchParams(req.query).get('cedar_ember') === '1';
+  if (!wantsGrants || typeof body !== 'object' || (reply.status ?? 200) !== 200) return reply;
+  const cli = /^claude-cli\/\S+ \(external, cli\)$/.test(req.headers['user-agent'] ?? '');
+  const cedar = cli
+    ? { eligible: true, ineligible_reason: null, at_limit: false, grants }
+    : { eligible: false, ineligible_reason: 'surface', grants: [] };
+  return { ...reply, body: { ...body, cedar_ember: cedar } };
 }
 
 function record(req: IncomingMessage): RecordedRequest {
@@ -125,17 +146,22 @@ export async function startFakeAnthropic(
   const requests: RecordedRequest[] = [];
   const routes = new Map<string, FakeReplyScript>([['/api/oauth/usage', {}]]);
   const sockets = new Set<Socket>();
+  let grants: readonly object[] | null = null;
 
   const server = createServer((req, res) => {
     const recorded = record(req);
     const index = requests.push(recorded) - 1;
     const script = routes.get(recorded.path);
     const scripted = typeof script === 'function' ? script(recorded, index) : script;
-    const reply =
+    const usage = recorded.path === '/api/oauth/usage';
+    const checked =
       scripted === undefined
         ? { status: 404, body: apiError('not_found_error', 'Not found') }
-        : ((recorded.path === '/api/oauth/usage' ? checkOAuthRequest(recorded, token) : null) ??
-          scripted);
+        : ((usage ? checkOAuthRequest(recorded, token) : null) ?? scripted);
+    const reply =
+      usage && grants !== null && checked === scripted
+        ? withGrants(recorded, checked, grants)
+        : checked;
     req.resume();
     send(res, reply).catch(() => res.destroy());
   });
@@ -151,6 +177,9 @@ export async function startFakeAnthropic(
     requests,
     respond: (reply) => {
       routes.set('/api/oauth/usage', reply);
+    },
+    bankResets: (next) => {
+      grants = next;
     },
     route: (path, reply) => {
       routes.set(path, reply);

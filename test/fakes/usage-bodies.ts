@@ -270,3 +270,152 @@ export function cloudflareChallengeHtml(): string {
     '<noscript>Enable JavaScript and cookies to continue</noscript></div></body></html>',
   ].join('');
 }
+
+/** A Fable reset time, in the future of the fixtures' clock. */
+export const GRANT_END = '2026-07-09T16:00:00.000Z';
+
+/**
+ * December 2026's answer on an Ultra account: no session window, numeric strings, the Fable
+ * week both as `seven_day_overage_included` and as a `limits[]` entry, routines, Claude
+ * Design, a promotional credit and dollar fields (docs/PROTOCOLS.md "New windows").
+ */
+export function ultraBody(): Record<string, unknown> {
+  return {
+    five_hour: null,
+    seven_day: { utilization: '53.5', resets_at: WEEK_RESET_MICRO },
+    seven_day_overage_included: {
+      utilization: 40,
+      resets_at: WEEK_RESET_MICRO,
+      limit_dollars: null,
+      used_dollars: null,
+    },
+    seven_day_routines: { utilization: '7', resets_at: WEEK_RESET_MICRO },
+    seven_day_design: { utilization: 2.5, resets_at: null },
+    cinder_cove: {
+      utilization: 30,
+      resets_at: GRANT_END,
+      limit_dollars: 1000,
+      used_dollars: 300,
+      remaining_dollars: 700,
+    },
+    tangelo: null,
+    extra_usage: null,
+    limits: [
+      {
+        kind: 'weekly_all',
+        group: 'weekly',
+        percent: '53.5',
+        severity: 'warning',
+        resets_at: WEEK_RESET_MICRO,
+        scope: null,
+        is_active: true,
+      },
+      {
+        kind: 'weekly_scoped',
+        group: 'weekly',
+        percent: 41,
+        severity: 'normal',
+        resets_at: WEEK_RESET_MICRO,
+        scope: { model: { id: null, display_name: 'Fable' }, surface: 'Claude Code' },
+        is_active: false,
+      },
+    ],
+  };
+}
+
+/** Money only in `spend` (extra_usage null), with the amount objects the server sends. */
+export function spendOnlyBody(): Record<string, unknown> {
+  return {
+    five_hour: { utilization: 11, resets_at: SESSION_RESET_MILLI },
+    seven_day: { utilization: 9, resets_at: WEEK_RESET_MILLI },
+    extra_usage: null,
+    spend: {
+      used: { amount_minor: 4100, currency: 'USD', exponent: 2 },
+      limit: { amount_minor: 10000, currency: 'USD', exponent: 2 },
+      percent: 41,
+      severity: 'normal',
+    },
+  };
+}
+
+/** An enterprise block: no is_enabled, $41 spent, utilization as a string, no cap. */
+export function enterpriseSpendingBody(): Record<string, unknown> {
+  return {
+    five_hour: null,
+    seven_day: null,
+    extra_usage: {
+      monthly_limit: null,
+      used_credits: 4100,
+      utilization: '12.5',
+      currency: 'usd',
+      decimal_places: 2,
+    },
+  };
+}
+
+/** Extra usage turned off by the server because the credits ran out. */
+export function outOfCreditsBody(): Record<string, unknown> {
+  return {
+    five_hour: { utilization: 100, resets_at: SESSION_RESET_MILLI },
+    seven_day: { utilization: 9, resets_at: WEEK_RESET_MILLI },
+    extra_usage: {
+      is_enabled: false,
+      monthly_limit: 5000,
+      used_credits: 5000,
+      utilization: 100,
+      currency: 'USD',
+      decimal_places: 2,
+      disabled_reason: 'out_of_credits',
+    },
+  };
+}
+
+/** One banked-reset grant as `?cedar_ember=1` sends it; fields may be overridden. */
+export function grantWire(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'grant_fake_01',
+    label: 'Launch reset',
+    resets_total: 2,
+    resets_left: 1,
+    starts_at: '2026-06-09T16:00:00Z',
+    ends_at: GRANT_END,
+    clears: ['five_hour', 'seven_day', 'seven_day_overage_included'],
+    paused: false,
+    usable_now: true,
+    use_requires_limit: true,
+    ...overrides,
+  };
+}
+
+/** A usage body with a `cedar_ember` block holding `grants` (default: one grant). */
+export function bankedResetsBody(grants: unknown[] = [grantWire()]): Record<string, unknown> {
+  return {
+    ...fullUsageBody(),
+    cedar_ember: {
+      eligible: true,
+      ineligible_reason: null,
+      at_limit: false,
+      exhausted: [],
+      next_grant_id: 'grant_fake_01',
+      grants,
+    },
+  };
+}
+
+/** claude.ai's 403 from a VPN exit or an unusual location. */
+export function orgAuthorizationError(): object {
+  return apiError('permission_error', 'Invalid authorization for organization');
+}
+
+/** The region block, as a JSON error. */
+export function regionError(): object {
+  return apiError('permission_error', 'We are unable to serve your request');
+}
+
+/** The usage endpoint's 401 for an organisation whose policy forbids OAuth. */
+export function orgPolicyError(): object {
+  return apiError(
+    'authentication_error',
+    'OAuth authentication is currently not allowed for this organization.',
+  );
+}

@@ -13,6 +13,14 @@ export interface SourceMessages {
   invalid(): string;
   /** 403 from the API itself: the credential works but may not read usage. */
   forbidden(): string;
+  /** 403 "Invalid authorization for organization": seen from VPN exits and unusual locations. */
+  location(): string;
+  /** "We are unable to serve your request": the service is not offered where the request came from. */
+  region(): string;
+  /** 401 "OAuth authentication is currently not allowed for this organization": an org policy. */
+  orgPolicy(): string;
+  /** 403 with an empty body: refused without a reason, which says nothing about scopes. */
+  refusedWithoutReason(status: number): string;
   /** 429. */
   rateLimited(): string;
   /** 5xx, 529, or any status the source does not expect. */
@@ -80,8 +88,30 @@ function readErrorBody(body: string): ErrorBody | null {
   };
 }
 
+/** The server's own reason, matched on its words wherever it put them (JSON message or page). */
+function serverReason(
+  response: HttpResponse,
+  body: ErrorBody | null,
+): 'location' | 'region' | null {
+  const text = body?.message ?? response.body;
+  if (/invalid authorization for organization/i.test(text)) return 'location';
+  if (/unable to serve your request/i.test(text)) return 'region';
+  return null;
+}
+
 function classify403(response: HttpResponse, now: number, messages: SourceMessages): Classified {
   const body = readErrorBody(response.body);
+  const reason = serverReason(response, body);
+  // Location and region blocks end when the user's network changes: keep retrying at backoff.
+  if (reason !== null) {
+    return { error: { kind: 'network', message: messages[reason]() }, retryAfterMs: null };
+  }
+  if (response.body.trim() === '') {
+    return {
+      error: { kind: 'server', message: messages.refusedWithoutReason(response.status) },
+      retryAfterMs: parseRetryAfter(response.header('retry-after'), now),
+    };
+  }
   if (!body) {
     // Cloudflare's "Just a moment…" or a proxy's page: the request never reached the API.
     return {
@@ -103,7 +133,11 @@ export function classifyResponse(
 ): Classified {
   const { status } = response;
   if (status === 401) {
-    const expired = /expired/i.test(readErrorBody(response.body)?.message ?? response.body);
+    const text = readErrorBody(response.body)?.message ?? response.body;
+    if (/not allowed for this organi[sz]ation/i.test(text)) {
+      return { error: { kind: 'forbidden', message: messages.orgPolicy() }, retryAfterMs: null };
+    }
+    const expired = /expired/i.test(text);
     const message = expired ? messages.expired() : messages.invalid();
     return { error: { kind: 'auth', message }, retryAfterMs: null };
   }

@@ -15,6 +15,19 @@ const windowSchema = z.object({
   resetsAt: epoch.nullable(),
   money: moneySchema.optional(),
   active: z.boolean().optional(),
+  severity: z.string().optional(),
+});
+
+const bankedResetSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  left: z.number(),
+  total: z.number().nullable(),
+  startsAt: epoch.nullable(),
+  endsAt: epoch.nullable(),
+  clears: z.array(z.string()),
+  usableNow: z.boolean(),
+  paused: z.boolean(),
 });
 
 const snapshotSchema = z.object({
@@ -28,6 +41,7 @@ const snapshotSchema = z.object({
       limit: z.number().nullable(),
       currency: z.string(),
       utilization: z.number().nullable(),
+      disabledReason: z.string().optional(),
     })
     .nullable(),
   spend: z
@@ -48,6 +62,10 @@ const snapshotSchema = z.object({
     })
     .optional(),
   prepaidCredits: z.object({ amount: z.number(), currency: z.string() }).optional(),
+  promoCredit: z
+    .object({ utilization: z.number(), expiresAt: epoch.nullable(), money: moneySchema.optional() })
+    .optional(),
+  bankedResets: z.array(bankedResetSchema).optional(),
 });
 
 // A snapshot stored by an older version may hold a value no surface can show (a reset time of

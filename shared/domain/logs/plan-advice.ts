@@ -4,18 +4,18 @@ import type { UsageEntries } from './entries';
 import { createDayKey } from './time-zone';
 import { formatMoney } from '../format';
 
-/** A Claude subscription plan and its monthly price (PROTOCOLS.md "Plans"). */
+/** A Claude subscription plan and its monthly price (docs/PROTOCOLS.md "Plans"). */
 export interface Plan {
   readonly id: 'pro' | 'max5x' | 'max20x';
   readonly name: string;
   readonly monthlyUsd: number;
 }
 
-/** Pro $20, Max 5x $100, Max 20x $200 a month. */
+/** Pro $20, Max $100 (formerly Max 5x), Ultra $200 (formerly Max 20x) a month. */
 export const PLANS: readonly Plan[] = [
   { id: 'pro', name: 'Pro', monthlyUsd: 20 },
-  { id: 'max5x', name: 'Max 5x', monthlyUsd: 100 },
-  { id: 'max20x', name: 'Max 20x', monthlyUsd: 200 },
+  { id: 'max5x', name: 'Max', monthlyUsd: 100 },
+  { id: 'max20x', name: 'Ultra', monthlyUsd: 200 },
 ];
 
 /**
@@ -40,7 +40,7 @@ export interface PlanAdviceInput {
   readonly peakBlockCostUsd?: number;
   /** The most expensive 7 days in a row, at API prices. */
   readonly peakWeekCostUsd?: number;
-  /** The plan Claude Code's sign-in names ("Max 5x"), or null when none is found. */
+  /** The plan Claude Code's sign-in names ("Max"), or null when none is found. */
   readonly currentPlan?: string | null;
   /** The highest session and week percentages the usage history read in the last 30 days. */
   readonly peakSessionPercent?: number | null;
@@ -179,7 +179,7 @@ function priceSentence(best: Plan | undefined, cost: number): string {
   return `By price alone ${best.name} (${money(best.monthlyUsd)}) costs less than that, saving ${money(cost - best.monthlyUsd)} a month${next === undefined ? '' : `; ${next.name} (${money(next.monthlyUsd)}) would cost more than the API would have`}.`;
 }
 
-/** "Max 5x: 5×, Max 20x: 20×": the plans' published capacity against Pro's. */
+/** "Max: 5×, Ultra: 20×": the plans' published capacity against Pro's. */
 const RATIOS = (): string =>
   PLANS.slice(1)
     .map((plan) => `${plan.name}: ${PLAN_CAPACITY[plan.id]}×`)

@@ -43,7 +43,7 @@ describe('pacewatch advise', () => {
     const run = await runCli(['advise'], { env: { ...env, COLUMNS: '1000' } });
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(run.stdout).toBe(
-      "Pacewatch could not tell your current plan (Claude Code's sign-in names none). On API billing the last 30 days would have cost $150.00 (2 active days); your busiest 5-hour block $75.00 and your busiest week $75.00. By price alone Max 5x ($100.00) costs less than that, saving $50.00 a month; Max 20x ($200.00) would cost more than the API would have. Anthropic publishes no token limits for the plans, only their ratio to Pro (Max 5x: 5×, Max 20x: 20×), and your current plan is not known: whether a cheaper plan would hold your busiest block is not known. Local logs cannot show how often you hit a limit: they show 2 five-hour blocks of activity.\n",
+      "Pacewatch could not tell your current plan (Claude Code's sign-in names none). On API billing the last 30 days would have cost $150.00 (2 active days); your busiest 5-hour block $75.00 and your busiest week $75.00. By price alone Max ($100.00) costs less than that, saving $50.00 a month; Ultra ($200.00) would cost more than the API would have. Anthropic publishes no token limits for the plans, only their ratio to Pro (Max: 5×, Ultra: 20×), and your current plan is not known: whether a cheaper plan would hold your busiest block is not known. Local logs cannot show how often you hit a limit: they show 2 five-hour blocks of activity.\n",
     );
     const narrow = await runCli(['advise'], { env: { ...env, COLUMNS: '80' } });
     expect(narrow.stdout.replace(/\n(?!$)/g, ' ')).toBe(run.stdout);

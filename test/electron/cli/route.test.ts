@@ -68,7 +68,7 @@ describe('pacewatch route (subprocess)', () => {
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
       route: 'api-key',
-      plan: 'Max 5x',
+      plan: 'Max',
       evidence: [
         {
           source: '~/.zshrc:1',
@@ -78,7 +78,7 @@ describe('pacewatch route (subprocess)', () => {
         {
           source: '~/.claude.json',
           detail:
-            'records a claude.ai login (j…@example.com): Max 5x (organization type claude_max, rate-limit tier default_claude_max_5x, billing stripe_subscription)',
+            'records a claude.ai login (j…@example.com): Max (organization type claude_max, rate-limit tier default_claude_max_5x, billing stripe_subscription)',
         },
         {
           source: 'login shell (/bin/bash)',
@@ -88,8 +88,8 @@ describe('pacewatch route (subprocess)', () => {
       fix: [
         'In ~/.zshrc, delete line 1 (it exports ANTHROPIC_API_KEY), or comment it out with #.',
         'In every open terminal run `unset ANTHROPIC_API_KEY` (or close them and open new ones), and restart editors started from a terminal that had it.',
-        'Run `claude logout`, then `claude login` and sign in with the claude.ai account that has your Max 5x plan.',
-        'Start `claude` and run `/status`: it should show your claude.ai login (Max 5x), not an API key, token or cloud provider.',
+        'Run `claude logout`, then `claude login` and sign in with the claude.ai account that has your Max plan.',
+        'Start `claude` and run `/status`: it should show your claude.ai login (Max), not an API key, token or cloud provider.',
       ],
     });
   });
@@ -103,13 +103,13 @@ describe('pacewatch route (subprocess)', () => {
     expectNoKey(run);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').slice(0, 7)).toEqual([
-      'Claude Code bills your API key (ANTHROPIC_API_KEY), not your Max 5x subscription.',
+      'Claude Code bills your API key (ANTHROPIC_API_KEY), not your Max subscription.',
       '',
       'Evidence:',
       '  this terminal            has ANTHROPIC_API_KEY (a key is set; value not shown); Claude Code approved this key',
       '  login shell (/bin/bash)  sets ANTHROPIC_API_KEY (a key is set; value not shown); Claude Code approved this key',
       '  ~/.bash_profile:1        exports ANTHROPIC_API_KEY (a key is set; value not shown); Claude Code approved this key',
-      '  ~/.claude.json           records a claude.ai login (j…@example.com): Max 5x (organization type claude_max, rate-limit tier default_claude_max_5x, billing stripe_subscription)',
+      '  ~/.claude.json           records a claude.ai login (j…@example.com): Max (organization type claude_max, rate-limit tier default_claude_max_5x, billing stripe_subscription)',
     ]);
     expect(run.stdout).toContain(
       '\nTo go back to your subscription:\n  1. In ~/.bash_profile, delete line 1 (it exports ANTHROPIC_API_KEY), or comment it out with #.\n',

@@ -100,6 +100,23 @@ describe('recordFailure', () => {
     expect(record.error?.retryAt).toBe(T0 + 6 * MIN);
   });
 
+  it('obeys Retry-After up to an hour, and shows when it tries next', () => {
+    const hour = fail(fetched(T0), failure('rate-limited', 3_600_000), T0 + MIN);
+    expect(hour.cooldownUntil).toBe(T0 + 61 * MIN);
+    expect(hour.error?.retryAt).toBe(T0 + 61 * MIN);
+    const day = fail(fetched(T0), failure('rate-limited', 86_400_000), T0 + MIN);
+    expect(day.cooldownUntil).toBe(T0 + 61 * MIN);
+    expect(day.nextAttemptAt).toBe(T0 + 61 * MIN);
+    expect(day.error?.retryAt).toBe(T0 + 61 * MIN);
+  });
+
+  it('backs off further after repeated Retry-After: 0 refusals', () => {
+    const once = fail(fetched(T0), failure('rate-limited', 0), T0 + MIN);
+    const twice = fail(once, failure('rate-limited', 0), T0 + 6 * MIN);
+    expect(twice.cooldownUntil).toBeNull();
+    expect(twice.nextAttemptAt).toBe(T0 + 16 * MIN);
+  });
+
   it('falls back to backoff when Retry-After is 0', () => {
     const record = fail(fetched(T0), failure('rate-limited', 0), T0 + MIN);
     expect(record.cooldownUntil).toBeNull();

@@ -20,6 +20,14 @@ export function adminMessages(host: string, timeoutMs: number): SourceMessages {
     invalid: () => rejected,
     forbidden: () =>
       "This Admin API key may not read your organisation's cost report (HTTP 403). Use an Admin key made by an organisation admin (Console → Settings → Admin keys); individual accounts have no Admin API.",
+    location: () =>
+      'Anthropic refused the Admin API request from where it came from ("Invalid authorization for organization"), which happens on VPN exits. Turn the VPN off or use your usual location; Pacewatch retries by itself.',
+    region: () =>
+      "Anthropic's Admin API does not serve requests from the region this one came from. Turn off a VPN or proxy that exits in another country; Pacewatch retries by itself.",
+    orgPolicy: () =>
+      "Your organisation's policy does not allow this Admin API key to be used. Ask your organisation's admin.",
+    refusedWithoutReason: (status) =>
+      `Anthropic's Admin API refused the request without giving a reason (HTTP ${status}). Pacewatch retries by itself; if this persists, check your VPN or proxy.`,
     rateLimited: () =>
       "Anthropic's Admin API is rate-limiting requests. Pacewatch waits and retries by itself; nothing to do.",
     server: (status) =>

@@ -31,6 +31,14 @@ export function oauthMessages(host: string, timeoutMs: number): SourceMessages {
       "Anthropic rejected Claude Code's sign-in. Run `claude`, then /login, to sign in again.",
     forbidden: () =>
       'This Claude Code token can run Claude but cannot read usage: tokens from `claude setup-token` or CLAUDE_CODE_OAUTH_TOKEN lack the user:profile scope. Sign in with `claude` (/login) so Pacewatch can read usage.',
+    location: () =>
+      'Anthropic refused this sign-in from where the request came from ("Invalid authorization for organization"), which happens on VPN exits. Turn the VPN off or use your usual location; Pacewatch retries by itself.',
+    region: () =>
+      'Anthropic does not serve requests from the region this one came from. Turn off a VPN or proxy that exits in another country; Pacewatch retries by itself.',
+    orgPolicy: () =>
+      "Your organisation does not allow Claude Code's sign-in to read usage (an organisation policy, not an expired login). Ask your organisation's admin to allow it, or use another source such as `pacewatch credentials set web`.",
+    refusedWithoutReason: (status) =>
+      `Anthropic refused the usage request without giving a reason (HTTP ${status}). Pacewatch retries by itself; if this persists, check your VPN or proxy.`,
     rateLimited: () =>
       'Anthropic is rate-limiting usage requests. Pacewatch waits and retries by itself; nothing to do.',
     server: (status) =>

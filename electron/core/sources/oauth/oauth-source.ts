@@ -8,12 +8,20 @@ import type {
 } from './claude-credentials';
 import { EXPIRED_MESSAGE, oauthMessages } from './messages';
 
-/** The endpoint answers 429 to any other user agent, even with a valid token (PROTOCOLS.md). */
-export const CLAUDE_CODE_USER_AGENT = 'claude-code/2.1.0';
+/**
+ * Claude Code's own user agent. The endpoint answers 429 to agents that are not Claude Code's,
+ * and sends banked-reset grants only to this form (docs/PROTOCOLS.md "Banked resets").
+ */
+export const CLAUDE_CODE_USER_AGENT = 'claude-cli/2.1.322 (external, cli)';
 /** The beta flag that lets an OAuth token call the API. */
 export const OAUTH_BETA = 'oauth-2025-04-20';
 /** The usage endpoint, relative to the API base URL. */
 export const OAUTH_USAGE_PATH = '/api/oauth/usage';
+/**
+ * Asks the same request to add the banked-reset grants (`cedar_ember`). One request, not two:
+ * the endpoint is rate-limited hard. `skip_spend` is not sent, since it empties extra_usage.
+ */
+export const BANKED_RESETS_QUERY = '?cedar_ember=1';
 
 interface Deps extends HttpSourceDeps {
   readonly credentials: ClaudeCredentialReader;
@@ -21,7 +29,7 @@ interface Deps extends HttpSourceDeps {
 
 /** The `oauth` source: Claude Code's own login against `GET /api/oauth/usage`. */
 export function createOAuthSource(deps: Deps): UsageSource {
-  const url = `${deps.baseUrl}${OAUTH_USAGE_PATH}`;
+  const url = `${deps.baseUrl}${OAUTH_USAGE_PATH}${BANKED_RESETS_QUERY}`;
   const messages = oauthMessages(new URL(url).host, deps.timeoutMs);
   const { get, refused } = sourceRequests(deps, messages);
   // The credential is kept in memory and read again only when its stamp moves or after a 401.
@@ -58,13 +66,8 @@ export function createOAuthSource(deps: Deps): UsageSource {
     if (isSuccess(response)) {
       const parsed = parseUsageBody(response.body);
       if (!parsed.ok) return fetchFailure('parse', messages.parse(parsed.message));
-      const snapshot = {
-        source: 'oauth' as const,
-        fetchedAt: deps.clock.now(),
-        windows: parsed.windows,
-        extraUsage: parsed.extraUsage,
-      };
-      return { ok: true, snapshot };
+      const { ok: _ok, ...figures } = parsed;
+      return { ok: true, snapshot: { source: 'oauth', fetchedAt: deps.clock.now(), ...figures } };
     }
     if (response.status === 401) cached = null;
     return refused(response);

@@ -2,22 +2,39 @@ import { readJsonBody } from '../json-body';
 import {
   scopedWindowId,
   windowLabel,
+  type BankedReset,
   type ExtraUsage,
+  type Money,
+  type PromoCredit,
   type UsageWindow,
 } from '../../../../shared/domain/snapshot';
-import { validEpochMs, validExtraUsage, validUtilization } from '../../../../shared/domain/valid';
+import {
+  validEpochMs,
+  validExtraUsage,
+  validMoney,
+  validUtilization,
+} from '../../../../shared/domain/valid';
 import {
   USAGE_KEYS,
+  wireGrantSchema,
   wireLimitSchema,
   wireUsageSchema,
   type WireExtraUsage,
+  type WireSpend,
   type WireUsage,
   type WireWindow,
 } from './wire';
 
+/** The figures of a usage body besides its windows, present only when the server sent them. */
+export interface UsageExtras {
+  readonly promoCredit?: PromoCredit;
+  /** Present when the body carried a `cedar_ember` block ([] when it holds no grant). */
+  readonly bankedResets?: readonly BankedReset[];
+}
+
 /** A usage body turned into domain values, or a few words on what was wrong with it. */
 export type ParsedUsage =
-  | { ok: true; windows: UsageWindow[]; extraUsage: ExtraUsage | null }
+  | ({ ok: true; windows: UsageWindow[]; extraUsage: ExtraUsage | null } & UsageExtras)
   | { ok: false; message: string };
 
 const ISO_TIME =
@@ -67,7 +84,7 @@ function zoneOffsetMs(zone: string): number {
   return sign * (hours * 60 + minutes) * 60_000;
 }
 
-/** Parses a usage body (PROTOCOLS.md "OAuth usage"); the message never echoes the body. */
+/** Parses a usage body (docs/PROTOCOLS.md "OAuth usage"); the message never echoes the body. */
 export function parseUsageBody(body: string): ParsedUsage {
   const json = readJsonBody(body);
   if (!json.ok) return json;
@@ -85,56 +102,96 @@ export function parseUsageBody(body: string): ParsedUsage {
     const key = wire.error.issues[0]?.path[0];
     return { ok: false, message: `unexpected ${typeof key === 'string' ? key : 'field'} shape` };
   }
+  const promoCredit = toPromoCredit(wire.data.cinder_cove);
+  const bankedResets = wire.data.cedar_ember ? toBankedResets(wire.data.cedar_ember.grants) : null;
   return {
     ok: true,
     windows: toWindows(wire.data),
-    extraUsage: toExtraUsage(wire.data.extra_usage),
+    extraUsage: toExtraUsage(wire.data.extra_usage) ?? spendAsExtraUsage(wire.data.spend),
+    ...(promoCredit === null ? {} : { promoCredit }),
+    ...(bankedResets === null ? {} : { bankedResets }),
   };
+}
+
+/** `limit_dollars` / `used_dollars` as money, when both are there and make sense. */
+function dollarsOf(wire: WireWindow): Money | null {
+  const limit = validMoney(wire.limit_dollars);
+  const used = validMoney(wire.used_dollars);
+  if (limit === null || used === null || limit <= 0) return null;
+  return { used, limit, currency: 'USD' };
 }
 
 function toWindow(id: string, wire: WireWindow | null | undefined): UsageWindow | null {
   // An impossible percentage (1e308, -5) is not a reading: the window is left out.
   const utilization = validUtilization(wire?.utilization);
-  if (utilization === null) return null;
-  return { id, label: windowLabel(id), utilization, resetsAt: parseResetTime(wire?.resets_at) };
+  if (!wire || utilization === null) return null;
+  const money = dollarsOf(wire);
+  return {
+    id,
+    label: windowLabel(id),
+    utilization,
+    resetsAt: parseResetTime(wire.resets_at),
+    ...(money === null ? {} : { money }),
+  };
+}
+
+/** The top-level windows, by the id the domain uses (Claude Design has two wire names). */
+function topLevelWindows(wire: WireUsage): Array<[string, WireWindow | null | undefined]> {
+  return [
+    ['five_hour', wire.five_hour],
+    ['seven_day', wire.seven_day],
+    ['seven_day_opus', wire.seven_day_opus],
+    ['seven_day_sonnet', wire.seven_day_sonnet],
+    ['seven_day_overage_included', wire.seven_day_overage_included],
+    ['seven_day_routines', wire.seven_day_routines],
+    ['seven_day_cowork', wire.seven_day_cowork],
+    ['seven_day_design', wire.seven_day_design ?? wire.seven_day_omelette],
+  ];
+}
+
+function limitId(kind: string, model: string | undefined): string | null {
+  if (kind === 'weekly_scoped' && model) return scopedWindowId(model);
+  if (kind === 'session') return 'five_hour';
+  if (kind === 'weekly_all') return 'seven_day';
+  return null;
 }
 
 function toWindows(wire: WireUsage): UsageWindow[] {
   const windows = new Map<string, UsageWindow>();
-  const put = (window: UsageWindow | null): void => {
-    if (window) windows.set(window.id, window);
-  };
-  put(toWindow('five_hour', wire.five_hour));
-  put(toWindow('seven_day', wire.seven_day));
-  put(toWindow('seven_day_opus', wire.seven_day_opus));
-  put(toWindow('seven_day_sonnet', wire.seven_day_sonnet));
+  for (const [id, window] of topLevelWindows(wire)) {
+    const parsed = toWindow(id, window);
+    if (parsed) windows.set(id, parsed);
+  }
   for (const raw of wire.limits ?? []) {
     const limit = wireLimitSchema.safeParse(raw);
     const utilization = limit.success ? validUtilization(limit.data.percent) : null;
     if (!limit.success || utilization === null) continue;
-    const active = limit.data.is_active;
-    const window = {
-      utilization,
-      resetsAt: parseResetTime(limit.data.resets_at),
-      ...(typeof active === 'boolean' ? { active } : {}),
-    };
     const model = limit.data.scope?.model?.display_name?.trim();
-    if (limit.data.kind === 'weekly_scoped' && model) {
-      // limits[] is the current form: it wins over a legacy field for the same window.
-      const id = scopedWindowId(model);
-      windows.set(id, { id, label: windowLabel(id, model), ...window });
-    } else if (limit.data.kind === 'session' || limit.data.kind === 'weekly_all') {
-      const id = limit.data.kind === 'session' ? 'five_hour' : 'seven_day';
-      const legacy = windows.get(id);
-      // The legacy field keeps its figures; the server's binding flag is added to them.
-      if (legacy === undefined) windows.set(id, { id, label: windowLabel(id), ...window });
-      else if (typeof active === 'boolean') windows.set(id, { ...legacy, active });
-    }
+    const id = limitId(limit.data.kind, model);
+    if (id === null) continue;
+    const older = windows.get(id);
+    // limits[] is the current form: a scoped week wins over a legacy field for the same window;
+    // for the session and the week the top-level figures stay and limits[] adds its flags.
+    const figures =
+      older !== undefined && limit.data.kind !== 'weekly_scoped'
+        ? older
+        : {
+            ...(older?.money === undefined ? {} : { money: older.money }),
+            id,
+            label: windowLabel(id, model),
+            utilization,
+            resetsAt: parseResetTime(limit.data.resets_at),
+          };
+    windows.set(id, {
+      ...figures,
+      ...(limit.data.is_active == null ? {} : { active: limit.data.is_active }),
+      ...(limit.data.severity == null ? {} : { severity: limit.data.severity }),
+    });
   }
   return orderWindows([...windows.values()]);
 }
 
-/** Session first, then the week, then model-scoped weeks in the order the server gave them. */
+/** Session first, then the week, then the other windows in the order the server gave them. */
 function orderWindows(windows: UsageWindow[]): UsageWindow[] {
   const rank = (id: string): number => (id === 'five_hour' ? 0 : id === 'seven_day' ? 1 : 2);
   return windows
@@ -145,11 +202,12 @@ function orderWindows(windows: UsageWindow[]): UsageWindow[] {
 
 function toExtraUsage(wire: WireExtraUsage | null | undefined): ExtraUsage | null {
   if (!wire) return null;
-  const enabled = wire.is_enabled === true;
   const usedMinor = wire.used_credits ?? 0;
   const utilization = wire.utilization ?? null;
+  // Enterprise blocks omit is_enabled while money is being spent: spending means it is on.
+  const enabled = wire.is_enabled ?? usedMinor > 0;
   // Accounts without extra usage get an all-null block: that is "no extra usage", not $0 of it.
-  if (!enabled && utilization === null && usedMinor === 0) return null;
+  if (!enabled && utilization === null && usedMinor === 0 && !wire.disabled_reason) return null;
   const scale = 10 ** (wire.decimal_places ?? 2);
   const limitMinor = wire.monthly_limit ?? 0;
   return validExtraUsage({
@@ -158,5 +216,60 @@ function toExtraUsage(wire: WireExtraUsage | null | undefined): ExtraUsage | nul
     limit: limitMinor > 0 ? limitMinor / scale : null,
     currency: (wire.currency ?? 'USD').toUpperCase(),
     utilization,
+    ...(wire.disabled_reason ? { disabledReason: wire.disabled_reason } : {}),
   });
+}
+
+/** `spend`, the newer mirror of `extra_usage`, read when `extra_usage` says nothing. */
+function spendAsExtraUsage(wire: WireSpend | null | undefined): ExtraUsage | null {
+  if (!wire?.used) return null;
+  const scale = (exponent: number | null) => 10 ** (exponent ?? 2);
+  const used = wire.used.minor / scale(wire.used.exponent);
+  const limit =
+    wire.limit && wire.limit.minor > 0 ? wire.limit.minor / scale(wire.limit.exponent) : null;
+  const enabled = wire.enabled ?? wire.is_enabled ?? used > 0;
+  if (!enabled && used === 0 && !wire.disabled_reason) return null;
+  return validExtraUsage({
+    enabled,
+    used,
+    limit,
+    currency: (wire.used.currency ?? wire.currency ?? 'USD').toUpperCase(),
+    utilization: wire.percent ?? (limit === null ? null : (used / limit) * 100),
+    ...(wire.disabled_reason ? { disabledReason: wire.disabled_reason } : {}),
+  });
+}
+
+function toPromoCredit(wire: WireWindow | null | undefined): PromoCredit | null {
+  const utilization = validUtilization(wire?.utilization);
+  if (!wire || utilization === null) return null;
+  const money = dollarsOf(wire);
+  return {
+    utilization,
+    expiresAt: parseResetTime(wire.resets_at),
+    ...(money === null ? {} : { money }),
+  };
+}
+
+/** The grants of a `cedar_ember` block; a malformed grant is skipped, never guessed. */
+function toBankedResets(grants: readonly unknown[] | null | undefined): BankedReset[] {
+  const resets: BankedReset[] = [];
+  for (const raw of grants ?? []) {
+    const grant = wireGrantSchema.safeParse(raw);
+    if (!grant.success) continue;
+    const g = grant.data;
+    const left = g.resets_left ?? null;
+    if (left === null || !Number.isFinite(left) || left < 0) continue;
+    resets.push({
+      id: g.id,
+      label: g.label?.trim() || 'Limit reset',
+      left,
+      total: g.resets_total != null && g.resets_total >= left ? g.resets_total : null,
+      startsAt: parseResetTime(g.starts_at),
+      endsAt: parseResetTime(g.ends_at),
+      clears: (g.clears ?? []).filter((id): id is string => typeof id === 'string'),
+      usableNow: g.usable_now === true,
+      paused: g.paused === true,
+    });
+  }
+  return resets;
 }

@@ -27,6 +27,14 @@ export function webMessages(host: string, timeoutMs: number): SourceMessages {
     invalid: () => `claude.ai rejected the stored session key. ${NEW_KEY_STEPS}`,
     forbidden: () =>
       `claude.ai refused to show usage for this session (HTTP 403). ${NEW_KEY_STEPS}`,
+    location: () =>
+      'claude.ai refused this session from where the request came from ("Invalid authorization for organization"), which happens on VPN exits; the session key is fine. Turn the VPN off or use your usual location; Pacewatch retries by itself.',
+    region: () =>
+      'claude.ai does not serve requests from the region this one came from; the session key is fine. Turn off a VPN or proxy that exits in another country; Pacewatch retries by itself.',
+    orgPolicy: () =>
+      "Your organisation does not allow this kind of sign-in to read usage (an organisation policy). Ask your organisation's admin, or use Claude Code's sign-in instead.",
+    refusedWithoutReason: (status) =>
+      `claude.ai refused the usage request without giving a reason (HTTP ${status}). Pacewatch retries by itself; if this persists, open claude.ai in your browser once.`,
     rateLimited: () =>
       'claude.ai is rate-limiting usage requests. Pacewatch waits and retries by itself; nothing to do.',
     server: (status) =>

@@ -3,7 +3,7 @@ import type { ExtraUsage, PrepaidCredits } from '../../../../shared/domain/snaps
 import { validMoney } from '../../../../shared/domain/valid';
 import { readJsonBody } from '../json-body';
 
-// claude.ai's side endpoints (PROTOCOLS.md "claude.ai session"). The usage body itself has the
+// claude.ai's side endpoints (docs/PROTOCOLS.md "claude.ai session"). The usage body itself has the
 // OAuth shape and goes through usage-response/parse.ts.
 
 const organizationSchema = z.object({
@@ -55,7 +55,8 @@ export function parseOverage(body: string): ExtraUsage | null {
   const limit = limitCents != null && limitCents > 0 ? limitCents / 100 : null;
   const used = (usedCents ?? 0) / 100;
   return {
-    enabled: is_enabled === true,
+    // An organisation that omits is_enabled while money is being spent has it on.
+    enabled: is_enabled ?? used > 0,
     used,
     limit,
     currency: (parsed.data.currency ?? 'USD').toUpperCase(),
@@ -68,12 +69,16 @@ const prepaidSchema = z.object({
   currency: z.string().min(1).nullish().catch(null),
 });
 
-/** The prepaid credit balance from `/prepaid/credits` (cents → major units); null when absent. */
+/**
+ * The prepaid credit balance from `/prepaid/credits` (cents → major units); null when absent or
+ * negative (a balance below zero is not a real balance: it would read "-$0.01").
+ */
 export function parsePrepaidCredits(body: string): PrepaidCredits | null {
   const json = readJsonBody(body);
   if (!json.ok) return null;
   const parsed = prepaidSchema.safeParse(json.value);
-  if (!parsed.success) return null;
+  if (!parsed.success || !Number.isFinite(parsed.data.amount) || parsed.data.amount < 0)
+    return null;
   return {
     amount: parsed.data.amount / 100,
     currency: (parsed.data.currency ?? 'USD').toUpperCase(),

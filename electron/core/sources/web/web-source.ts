@@ -31,7 +31,7 @@ interface Deps extends HttpSourceDeps {
 }
 
 /**
- * The `web` source: the user's claude.ai session (PROTOCOLS.md "claude.ai session"). Finds the
+ * The `web` source: the user's claude.ai session (docs/PROTOCOLS.md "claude.ai session"). Finds the
  * organisation with chat once per stored key, then reads its usage, the extra-usage spend limit
  * and the prepaid balance, one request at a time.
  */
@@ -110,6 +110,7 @@ export function createWebSource(deps: Deps): UsageSource {
       windows: parsed.windows,
       extraUsage: overage ?? parsed.extraUsage,
       ...(credits === null ? {} : { prepaidCredits: credits }),
+      ...(parsed.promoCredit === undefined ? {} : { promoCredit: parsed.promoCredit }),
     };
     return { ok: true, snapshot };
   }

@@ -60,15 +60,15 @@ function expectNoSecret(report: RouteReport): void {
 const LOGIN_LINE = {
   source: '~/.claude.json',
   detail:
-    'records a claude.ai login (j…@example.com): Max 5x (organization type claude_max, rate-limit tier default_claude_max_5x, billing stripe_subscription)',
+    'records a claude.ai login (j…@example.com): Max (organization type claude_max, rate-limit tier default_claude_max_5x, billing stripe_subscription)',
 };
 const SHELL_NOTHING = {
   source: 'login shell (/bin/bash)',
   detail: 'sets none of the variables that change the route',
 };
 const BACK_TO_MAX_5X = [
-  'Run `claude logout`, then `claude login` and sign in with the claude.ai account that has your Max 5x plan.',
-  'Start `claude` and run `/status`: it should show your claude.ai login (Max 5x), not an API key, token or cloud provider.',
+  'Run `claude logout`, then `claude login` and sign in with the claude.ai account that has your Max plan.',
+  'Start `claude` and run `/status`: it should show your claude.ai login (Max), not an API key, token or cloud provider.',
 ];
 
 describe('checkRoute over fixture home directories', () => {
@@ -78,10 +78,10 @@ describe('checkRoute over fixture home directories', () => {
     put(dir, '.claude.json', claudeJson(MAX_5X, [FAKE_KEY_TAIL]));
     expect(await check(dir)).toEqual({
       route: 'api-key',
-      plan: 'Max 5x',
+      plan: 'Max',
       // An export in a startup file gets its own headline (issue 10): that line is the cause.
       headline:
-        'Your shell exports ANTHROPIC_API_KEY (~/.zshrc:3), so Claude Code bills that API key, not your Max 5x subscription',
+        'Your shell exports ANTHROPIC_API_KEY (~/.zshrc:3), so Claude Code bills that API key, not your Max subscription',
       summary: 'API key (ANTHROPIC_API_KEY), not your subscription',
       evidence: [
         {
@@ -205,7 +205,7 @@ describe('checkRoute over fixture home directories', () => {
     expect(await check(dir)).toMatchObject({
       route: 'api-key-helper',
       headline:
-        'Claude Code bills the API key from apiKeyHelper (~/.claude/settings.json), not your Max 5x subscription',
+        'Claude Code bills the API key from apiKeyHelper (~/.claude/settings.json), not your Max subscription',
       evidence: [
         {
           source: '~/.claude/settings.json',
@@ -220,13 +220,10 @@ describe('checkRoute over fixture home directories', () => {
 
   it.each([
     [{ organizationType: 'claude_pro', organizationRateLimitTier: 'default_claude_ai' }, 'Pro'],
-    [
-      { organizationType: 'claude_max', organizationRateLimitTier: 'default_claude_max_5x' },
-      'Max 5x',
-    ],
+    [{ organizationType: 'claude_max', organizationRateLimitTier: 'default_claude_max_5x' }, 'Max'],
     [
       { organizationType: 'claude_max', organizationRateLimitTier: 'default_claude_max_20x' },
-      'Max 20x',
+      'Ultra',
     ],
   ])(
     'bills the subscription login and names the plan from oauthAccount %j',
@@ -271,7 +268,7 @@ describe('checkRoute over fixture home directories', () => {
     );
     const report = await check(dir);
     expect(report.route).toBe('subscription');
-    expect(report.plan).toBe('Max 20x');
+    expect(report.plan).toBe('Ultra');
     expect(JSON.stringify(report)).not.toContain('sk-ant-ort01');
   });
 
@@ -303,7 +300,7 @@ describe('checkRoute over fixture home directories', () => {
     expect(report).toMatchObject({
       route: 'cloud',
       headline:
-        'Claude Code bills Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK), not your Max 5x subscription',
+        'Claude Code bills Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK), not your Max subscription',
       fix: [
         'In every open terminal run `unset CLAUDE_CODE_USE_BEDROCK ANTHROPIC_API_KEY` (or close them and open new ones), and restart editors started from a terminal that had it.',
         ...BACK_TO_MAX_5X,
@@ -387,7 +384,7 @@ describe('checkRoute over fixture home directories', () => {
     put(dir, '.claude.json', claudeJson({ organizationType: 'claude_pro' }));
     const report = await check(dir, { CLAUDE_CONFIG_DIR: join(dir, 'work-claude') });
     expect(report.route).toBe('api-key-helper');
-    expect(report.plan).toBe('Max 5x');
+    expect(report.plan).toBe('Max');
     expect(report.evidence[0]?.source).toBe('~/work-claude/settings.json');
   });
 

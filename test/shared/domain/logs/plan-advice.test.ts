@@ -14,7 +14,7 @@ describe('plan advice', () => {
     expect(advice.recommended).toBe('max5x');
     // Price alone, said as price ("costs less than"), never "covers that" (issue 10).
     expect(advice.sentence).toBe(
-      "Pacewatch could not tell your current plan (Claude Code's sign-in names none). On API billing the last 30 days would have cost $143.00 (18 active days); your busiest 5-hour block $21.40. By price alone Max 5x ($100.00) costs less than that, saving $43.00 a month; Max 20x ($200.00) would cost more than the API would have. Anthropic publishes no token limits for the plans, only their ratio to Pro (Max 5x: 5×, Max 20x: 20×), and your current plan is not known: whether a cheaper plan would hold your busiest block is not known. Local logs cannot show how often you hit a limit: they show 42 five-hour blocks of activity.",
+      "Pacewatch could not tell your current plan (Claude Code's sign-in names none). On API billing the last 30 days would have cost $143.00 (18 active days); your busiest 5-hour block $21.40. By price alone Max ($100.00) costs less than that, saving $43.00 a month; Ultra ($200.00) would cost more than the API would have. Anthropic publishes no token limits for the plans, only their ratio to Pro (Max: 5×, Ultra: 20×), and your current plan is not known: whether a cheaper plan would hold your busiest block is not known. Local logs cannot show how often you hit a limit: they show 42 five-hour blocks of activity.",
     );
     expect(advice.plans.map((plan) => [plan.id, plan.savingUsd])).toEqual([
       ['pro', 123],
@@ -27,7 +27,7 @@ describe('plan advice', () => {
     const advice = planAdvice({ costLast30DaysUsd: 12.5, activeDays: 1, limitHits: 0 });
     expect(advice.recommended).toBe('api');
     expect(advice.sentence).toBe(
-      "Pacewatch could not tell your current plan (Claude Code's sign-in names none). On API billing the last 30 days would have cost $12.50 (1 active day). By price alone that is less than Pro's $20.00 a month, so paying per token would have been cheaper. Anthropic publishes no token limits for the plans, only their ratio to Pro (Max 5x: 5×, Max 20x: 20×), and your current plan is not known: whether a cheaper plan would hold your busiest block is not known. You did not hit a limit in that time.",
+      "Pacewatch could not tell your current plan (Claude Code's sign-in names none). On API billing the last 30 days would have cost $12.50 (1 active day). By price alone that is less than Pro's $20.00 a month, so paying per token would have been cheaper. Anthropic publishes no token limits for the plans, only their ratio to Pro (Max: 5×, Ultra: 20×), and your current plan is not known: whether a cheaper plan would hold your busiest block is not known. You did not hit a limit in that time.",
     );
   });
 
@@ -37,7 +37,7 @@ describe('plan advice', () => {
     expect(advice.sentence).toContain('You hit a limit 5 times in that time.');
     const busy = planAdvice({ costLast30DaysUsd: 150, activeDays: 28, limitHits: 4 });
     expect(busy.sentence).toContain(
-      'You hit a limit 4 times in that time, often enough that Max 20x ($200.00) may be worth its extra cost.',
+      'You hit a limit 4 times in that time, often enough that Ultra ($200.00) may be worth its extra cost.',
     );
   });
 
@@ -59,7 +59,7 @@ describe('plan advice', () => {
   });
 
   it('compares capacity: the busiest session and week on the current plan, scaled to the others', () => {
-    // The issue's case: $25 a month, but the busiest 5-hour block used 62 % of Max 5x's limit.
+    // The issue's case: $25 a month, but the busiest 5-hour block used 62 % of Max's limit.
     const advice = planAdvice({
       costLast30DaysUsd: 25,
       activeDays: 6,
@@ -67,7 +67,7 @@ describe('plan advice', () => {
       blocks: 9,
       peakBlockCostUsd: 20,
       peakWeekCostUsd: 24,
-      currentPlan: 'Max 5x',
+      currentPlan: 'Max',
       peakSessionPercent: 62,
       peakWeekPercent: 40,
     });
@@ -79,7 +79,7 @@ describe('plan advice', () => {
       ['max20x', 15.5, 'fits'],
     ]);
     expect(advice.sentence).toBe(
-      "You are on Max 5x (from Claude Code's sign-in). On API billing the last 30 days would have cost $25.00 (6 active days); your busiest 5-hour block $20.00 and your busiest week $24.00. By price alone Pro ($20.00) costs less than that, saving $5.00 a month; Max 5x ($100.00) would cost more than the API would have. At your busiest you used 62% of its 5-hour limit and 40% of its weekly limit on Max 5x; by their ratio to Pro (Max 5x: 5×, Max 20x: 20×) that would be Pro 310% and 200% (over its limit); Max 20x 16% and 10%. You did not hit a limit in that time.",
+      "You are on Max (from Claude Code's sign-in). On API billing the last 30 days would have cost $25.00 (6 active days); your busiest 5-hour block $20.00 and your busiest week $24.00. By price alone Pro ($20.00) costs less than that, saving $5.00 a month; Max ($100.00) would cost more than the API would have. At your busiest you used 62% of its 5-hour limit and 40% of its weekly limit on Max; by their ratio to Pro (Max: 5×, Ultra: 20×) that would be Pro 310% and 200% (over its limit); Ultra 16% and 10%. You did not hit a limit in that time.",
     );
   });
 
@@ -104,7 +104,7 @@ describe('plan advice', () => {
       currentPlan: 'Pro',
     });
     expect(advice.sentence).toContain(
-      'Anthropic publishes no token limits for the plans, only their ratio to Pro (Max 5x: 5×, Max 20x: 20×), and Pacewatch has no usage history yet to read your busiest session against your limits (keep `pacewatch watch` or the app running): whether a cheaper plan would hold your busiest block is not known.',
+      'Anthropic publishes no token limits for the plans, only their ratio to Pro (Max: 5×, Ultra: 20×), and Pacewatch has no usage history yet to read your busiest session against your limits (keep `pacewatch watch` or the app running): whether a cheaper plan would hold your busiest block is not known.',
     );
   });
 

@@ -4,9 +4,9 @@ import type { RouteReport } from '../../../../shared/domain/route/route-report';
 
 const report = (overrides: Partial<RouteReport>): RouteReport => ({
   route: 'subscription',
-  plan: 'Max 5x',
-  headline: 'Claude Code bills your Max 5x subscription (claude.ai login)',
-  summary: 'Max 5x subscription',
+  plan: 'Max',
+  headline: 'Claude Code bills your Max subscription (claude.ai login)',
+  summary: 'Max subscription',
   evidence: [{ source: '~/.claude.json', detail: 'records a claude.ai login' }],
   fix: [],
   ...overrides,
@@ -17,8 +17,7 @@ describe('formatRouteReport', () => {
     const text = formatRouteReport(
       report({
         route: 'api-key',
-        headline:
-          'Claude Code bills your API key (ANTHROPIC_API_KEY), not your Max 5x subscription',
+        headline: 'Claude Code bills your API key (ANTHROPIC_API_KEY), not your Max subscription',
         evidence: [
           { source: '~/.zshrc:12', detail: 'exports ANTHROPIC_API_KEY' },
           { source: '~/.claude.json', detail: 'records a claude.ai login' },
@@ -28,7 +27,7 @@ describe('formatRouteReport', () => {
     );
     expect(text).toBe(
       [
-        'Claude Code bills your API key (ANTHROPIC_API_KEY), not your Max 5x subscription.',
+        'Claude Code bills your API key (ANTHROPIC_API_KEY), not your Max subscription.',
         '',
         'Evidence:',
         '  ~/.zshrc:12     exports ANTHROPIC_API_KEY',
@@ -45,7 +44,7 @@ describe('formatRouteReport', () => {
   it('says there is nothing to change on the subscription', () => {
     expect(formatRouteReport(report({}))).toBe(
       [
-        'Claude Code bills your Max 5x subscription (claude.ai login).',
+        'Claude Code bills your Max subscription (claude.ai login).',
         '',
         'Evidence:',
         '  ~/.claude.json  records a claude.ai login',

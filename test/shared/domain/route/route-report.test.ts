@@ -65,7 +65,7 @@ describe('the billing route follows Claude Code precedence, first match wins', (
       }),
     );
     expect(report.headline).toBe(
-      'Claude Code bills Google Vertex AI (CLAUDE_CODE_USE_VERTEX), not your Max 5x subscription',
+      'Claude Code bills Google Vertex AI (CLAUDE_CODE_USE_VERTEX), not your Max subscription',
     );
   });
 
@@ -212,8 +212,8 @@ describe('the report for an API key exported in ~/.zshrc', () => {
   it('names the key, the plan it bypasses, every place, and the steps back', () => {
     expect(buildRouteReport(facts)).toEqual({
       route: 'api-key',
-      plan: 'Max 5x',
-      headline: 'Claude Code bills your API key (ANTHROPIC_API_KEY), not your Max 5x subscription',
+      plan: 'Max',
+      headline: 'Claude Code bills your API key (ANTHROPIC_API_KEY), not your Max subscription',
       summary: 'API key (ANTHROPIC_API_KEY), not your subscription',
       evidence: [
         {
@@ -234,14 +234,14 @@ describe('the report for an API key exported in ~/.zshrc', () => {
         {
           source: '~/.claude.json',
           detail:
-            'records a claude.ai login (j…@example.com): Max 5x (organization type claude_max, rate-limit tier default_claude_max_5x, billing stripe_subscription)',
+            'records a claude.ai login (j…@example.com): Max (organization type claude_max, rate-limit tier default_claude_max_5x, billing stripe_subscription)',
         },
       ],
       fix: [
         'In ~/.zshrc, delete line 12 (it exports ANTHROPIC_API_KEY), or comment it out with #.',
         'In every open terminal run `unset ANTHROPIC_API_KEY` (or close them and open new ones), and restart editors started from a terminal that had it.',
-        'Run `claude logout`, then `claude login` and sign in with the claude.ai account that has your Max 5x plan.',
-        'Start `claude` and run `/status`: it should show your claude.ai login (Max 5x), not an API key, token or cloud provider.',
+        'Run `claude logout`, then `claude login` and sign in with the claude.ai account that has your Max plan.',
+        'Start `claude` and run `/status`: it should show your claude.ai login (Max), not an API key, token or cloud provider.',
       ],
     });
   });
@@ -259,15 +259,15 @@ describe('fix steps', () => {
     );
     expect(report.fix).toEqual([
       'In ~/.claude/settings.json, remove "ANTHROPIC_API_KEY" from the "env" block.',
-      'Run `claude logout`, then `claude login` and sign in with the claude.ai account that has your Max 5x plan.',
-      'Start `claude` and run `/status`: it should show your claude.ai login (Max 5x), not an API key, token or cloud provider.',
+      'Run `claude logout`, then `claude login` and sign in with the claude.ai account that has your Max plan.',
+      'Start `claude` and run `/status`: it should show your claude.ai login (Max), not an API key, token or cloud provider.',
     ]);
   });
 
   it('removes apiKeyHelper from the settings file that sets it', () => {
     const report = buildRouteReport(withLogin({ helpers: [USER_HELPER] }));
     expect(report.headline).toBe(
-      'Claude Code bills the API key from apiKeyHelper (~/.claude/settings.json), not your Max 5x subscription',
+      'Claude Code bills the API key from apiKeyHelper (~/.claude/settings.json), not your Max subscription',
     );
     expect(report.fix[0]).toBe('In ~/.claude/settings.json, remove the "apiKeyHelper" entry.');
   });
@@ -353,7 +353,7 @@ describe('other routes', () => {
       }),
     );
     expect(report.headline).toBe(
-      'Claude Code sends a bearer token (ANTHROPIC_AUTH_TOKEN) to gw.example.com, not your Max 5x subscription',
+      'Claude Code sends a bearer token (ANTHROPIC_AUTH_TOKEN) to gw.example.com, not your Max subscription',
     );
     expect(report.evidence.at(-2)).toEqual({
       source: 'this terminal',
@@ -403,12 +403,12 @@ describe('other routes', () => {
       }),
     );
     expect(report.route).toBe('subscription');
-    expect(report.plan).toBe('Max 20x');
-    expect(report.headline).toBe('Claude Code bills your Max 20x subscription (claude.ai login)');
+    expect(report.plan).toBe('Ultra');
+    expect(report.headline).toBe('Claude Code bills your Ultra subscription (claude.ai login)');
     expect(report.evidence).toContainEqual({
       source: '~/.claude/.credentials.json',
       detail:
-        'holds a claude.ai sign-in: Max 20x (subscription max, rate-limit tier default_claude_max_20x, a token is stored; value not shown)',
+        'holds a claude.ai sign-in: Ultra (subscription max, rate-limit tier default_claude_max_20x, a token is stored; value not shown)',
     });
   });
 });

@@ -102,13 +102,16 @@ describe('the oauth source against a fake API', () => {
     const [request] = fake.requests;
     expect(request?.method).toBe('GET');
     expect(request?.path).toBe('/api/oauth/usage');
+    // The grants ride on the same request: one call, never a second one for banked resets.
+    expect(request?.query).toBe('cedar_ember=1');
     expect(request?.headers).toMatchObject({
       authorization: `Bearer ${FAKE_OAUTH_TOKEN}`,
       'anthropic-beta': 'oauth-2025-04-20',
       accept: 'application/json',
-      'user-agent': 'claude-code/2.1.0',
+      // Claude Code's own form: the endpoint sends banked resets only to it.
+      'user-agent': 'claude-cli/2.1.322 (external, cli)',
     });
-    expect(CLAUDE_CODE_USER_AGENT).toBe('claude-code/2.1.0');
+    expect(CLAUDE_CODE_USER_AGENT).toBe('claude-cli/2.1.322 (external, cli)');
   });
 
   const EXPIRED =

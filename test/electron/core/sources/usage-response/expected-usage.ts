@@ -58,8 +58,8 @@ export const EXPECTED_USAGE: readonly ExpectedUsage[] = [
   {
     name: 'the documented full body: session, week, Opus from limits[], extra usage in dollars',
     body: fullUsageBody(),
-    // The session's limits[] entry carries is_active: the flag joins the legacy field's figures.
-    windows: [{ ...session(11), active: true }, week(9), opus(5)],
+    // limits[] marks the session as the binding limit, at normal severity.
+    windows: [{ ...session(11), active: true, severity: 'normal' }, week(9), opus(5)],
     extraUsage: { enabled: true, used: 3.25, limit: 20.5, currency: 'USD', utilization: 15.85 },
   },
   {
@@ -115,9 +115,16 @@ export const EXPECTED_USAGE: readonly ExpectedUsage[] = [
     extraUsage: null,
   },
   {
-    name: 'unknown keys ignored, an unreadable reset time is unknown',
+    name: 'unknown keys ignored, an unreadable reset time is unknown, Cowork and Claude Design read',
     body: unknownKeysBody(),
-    windows: [session(11, null), week(9)],
+    // seven_day_cowork and seven_day_omelette (Claude Design) are windows users see on
+    // claude.ai, so they are read; seven_day_oauth_apps is not.
+    windows: [
+      session(11, null),
+      week(9),
+      { id: 'seven_day_cowork', label: 'Cowork', utilization: 70, resetsAt: WEEK_RESET },
+      { id: 'seven_day_design', label: 'Claude Design', utilization: 60, resetsAt: WEEK_RESET },
+    ],
     extraUsage: null,
   },
   {

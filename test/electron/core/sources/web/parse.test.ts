@@ -51,6 +51,11 @@ describe("claude.ai's side answers", () => {
       body: { monthly_credit_limit: null, used_credits: null, is_enabled: null },
       expected: null,
     },
+    {
+      name: 'no is_enabled while $41 is spent (enterprise): on',
+      body: { monthly_credit_limit: null, used_credits: 4100, currency: 'USD' },
+      expected: { enabled: true, used: 41, limit: null, currency: 'USD', utilization: null },
+    },
     { name: 'not an object', body: ['x'], expected: null },
   ])('reads a spend limit: $name', ({ body, expected }) => {
     expect(parseOverage(JSON.stringify(body))).toEqual(expected);
@@ -65,5 +70,13 @@ describe("claude.ai's side answers", () => {
     expect(parsePrepaidCredits('{"amount": "700"}')).toBeNull();
     expect(parsePrepaidCredits('<html>')).toBeNull();
     expect(parsePrepaidCredits('')).toBeNull();
+  });
+
+  it('treats a negative prepaid balance as no balance, never "-$0.01"', () => {
+    expect(parsePrepaidCredits('{"amount": -1, "currency": "USD"}')).toBeNull();
+    expect(parsePrepaidCredits('{"amount": 0, "currency": "USD"}')).toEqual({
+      amount: 0,
+      currency: 'USD',
+    });
   });
 });
