@@ -4,8 +4,10 @@ import { isStale, type PollPolicy } from './poll-policy';
 import { projectWindow, type UsageSample, type WindowProjection } from './projection';
 import {
   windowDurationMs,
+  type BankedReset,
   type ExtraUsage,
   type PrepaidCredits,
+  type PromoCredit,
   type SourceId,
   type Spend,
   type UsageWindow,
@@ -37,6 +39,10 @@ export interface SourceView {
   readonly spend: Spend | null;
   /** Prepaid credit balance (claude.ai), when reported. */
   readonly prepaidCredits: PrepaidCredits | null;
+  /** A promotional credit (`cinder_cove`), when reported. */
+  readonly promoCredit: PromoCredit | null;
+  /** Banked limit resets ([] when none, or when the source does not report them). */
+  readonly bankedResets: readonly BankedReset[];
 }
 
 /** Builds the view of a source from its cached record and history, at `now`. */
@@ -65,5 +71,7 @@ export function buildSourceView(
     extraUsage: snapshot?.extraUsage ?? null,
     spend: snapshot?.spend ?? null,
     prepaidCredits: snapshot?.prepaidCredits ?? null,
+    promoCredit: snapshot?.promoCredit ?? null,
+    bankedResets: snapshot?.bankedResets ?? [],
   };
 }

@@ -26,6 +26,17 @@ export interface StatusJson {
     readonly limit: number | null;
     readonly currency: string;
   } | null;
+  /** Banked limit resets (docs/PROTOCOLS.md "Banked resets"); [] when there are none. */
+  readonly bankedResets: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly left: number;
+    readonly total: number | null;
+    readonly startsAt: string | null;
+    readonly endsAt: string | null;
+    readonly clears: readonly string[];
+    readonly usableNow: boolean;
+  }[];
 }
 
 const iso = (at: number | null): string | null => (at === null ? null : new Date(at).toISOString());
@@ -65,5 +76,15 @@ export function statusJson(view: SourceView, own: Verdict, binding: string | nul
             limit: view.extraUsage.limit,
             currency: view.extraUsage.currency,
           },
+    bankedResets: view.bankedResets.map((reset) => ({
+      id: reset.id,
+      label: reset.label,
+      left: reset.left,
+      total: reset.total,
+      startsAt: iso(reset.startsAt),
+      endsAt: iso(reset.endsAt),
+      clears: reset.clears,
+      usableNow: reset.usableNow,
+    })),
   };
 }

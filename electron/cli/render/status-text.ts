@@ -1,4 +1,5 @@
 import { budgetOutlook } from '../../../shared/domain/alert-text';
+import { bankedResetAdvice, bankedResetLines } from '../../../shared/domain/banked-resets';
 import {
   formatAge,
   formatClock,
@@ -60,6 +61,32 @@ export function statusText(
   }
   if (view.extraUsage !== null) lines.push(extraLine(view.extraUsage, labelWidth, ''));
   lines.push(...detailLines(details, labelWidth, ''));
+  lines.push(...creditLines(view, labelWidth, now));
+  return lines;
+}
+
+/** The promotional credit, the banked resets and the advice on them. */
+function creditLines(view: SourceView, labelWidth: number, now: number): string[] {
+  const lines: string[] = [];
+  const promo = view.promoCredit;
+  if (promo !== null) {
+    const money =
+      promo.money === undefined
+        ? ''
+        : ` (${formatMoney(promo.money.used, promo.money.currency)} of ${formatMoney(promo.money.limit, promo.money.currency)})`;
+    const ends = promo.expiresAt === null ? '' : ` · ends ${formatClock(promo.expiresAt, now)}`;
+    lines.push(
+      `  ${field('Promo credit', labelWidth)}${formatPercent(promo.utilization)} used${money}${ends}`,
+    );
+  }
+  // Every grant line and the advice start in the column after "Banked resets".
+  const width = Math.max(labelWidth, 'Banked resets'.length + 2);
+  const resets = bankedResetLines(view.bankedResets, now);
+  resets.forEach((line, index) => {
+    lines.push(`  ${(index === 0 ? 'Banked resets' : '').padEnd(width)}${line}`);
+  });
+  const advice = bankedResetAdvice(view.bankedResets, view.windows, now);
+  if (advice !== null) lines.push(`  ${''.padEnd(width)}${advice}`);
   return lines;
 }
 
@@ -96,6 +123,7 @@ export function overviewText(
   for (const [source, sourceDetails] of details) {
     lines.push(...detailLines(sourceDetails, labelWidth, ` · from ${sourceName(source)}`));
   }
+  for (const view of overview.sources) lines.push(...creditLines(view, labelWidth, now));
   for (const view of overview.sources) {
     if (view.error !== null) lines.push(`! ${sourceName(view.source)}: ${errorText(view, now)}`);
   }
@@ -117,7 +145,11 @@ function extraLine(
   origin: string,
 ): string {
   const limit = extra.limit === null ? 'no cap' : `of ${formatMoney(extra.limit, extra.currency)}`;
-  const state = extra.enabled ? '' : ' (off)';
+  const state = extra.enabled
+    ? ''
+    : extra.disabledReason === 'out_of_credits'
+      ? ' (off: out of credits)'
+      : ' (off)';
   return `  ${'Extra usage'.padEnd(labelWidth)}${formatMoney(extra.used, extra.currency)} ${limit}${state}${origin}`;
 }
 

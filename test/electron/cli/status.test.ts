@@ -63,6 +63,14 @@ const goodWindows = [
     binding: false,
   },
   {
+    id: 'seven_day_design',
+    label: 'Claude Design',
+    utilization: 3,
+    resetsAt: null,
+    projectedLockoutAt: null,
+    binding: false,
+  },
+  {
     id: 'seven_day_opus',
     label: 'Week · Opus',
     utilization: 73,
@@ -88,10 +96,13 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
       error: null,
       windows: goodWindows,
       extraUsage: { enabled: true, used: 3.25, limit: 20.5, currency: 'USD' },
+      bankedResets: [],
     });
     expect(run.stderr).toBe(`pacewatch: Using PACEWATCH_ANTHROPIC_URL=${world.api.url}\n`);
     expect(world.api.requests).toHaveLength(1);
-    expect(world.api.requests[0]?.headers['user-agent']).toMatch(/^claude-code\//);
+    expect(world.api.requests[0]?.headers['user-agent']).toMatch(
+      /^claude-cli\/.* \(external, cli\)$/,
+    );
   });
 
   it('prints a table a person can read', async () => {
@@ -101,15 +112,18 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
     expect(run.code).toBe(0);
     const expected = [
       /^Claude usage · Claude Code login \(oauth\) · updated just now$/,
-      /^ {2}Session {7}42\.5% {2}█{7}░{9} {2}resets in 2 h( \d+ m)? \(\d\d:00\)$/,
-      /^ {15}Not enough readings yet to project: 1 in the last 90 min, need 3\.$/,
-      /^ {2}Week {12}61% {2}█{10}░{6} {2}resets \w{3} \d\d:00 \(in 3 d\)$/,
-      /^ {15}Not enough readings yet to project: 1 in the last 48 h, need 3\.$/,
-      /^ {15}\d+ points ahead of an even pace$/,
-      /^▸ Week · Opus {5}73% {2}█{12}░{4} {2}resets \w{3} \d\d:00 \(in 3 d\)$/,
-      /^ {15}Not enough readings yet to project: 1 in the last 48 h, need 3\.$/,
-      /^ {15}\d+ points ahead of an even pace$/,
-      /^ {2}Extra usage {2}\$3\.25 of \$20\.50$/,
+      // The Claude Design window (seven_day_omelette) widens the label column to 15.
+      /^ {2}Session {9}42\.5% {2}█{7}░{9} {2}resets in 2 h( \d+ m)? \(\d\d:00\)$/,
+      /^ {17}Not enough readings yet to project: 1 in the last 90 min, need 3\.$/,
+      /^ {2}Week {14}61% {2}█{10}░{6} {2}resets \w{3} \d\d:00 \(in 3 d\)$/,
+      /^ {17}Not enough readings yet to project: 1 in the last 48 h, need 3\.$/,
+      /^ {17}\d+ points ahead of an even pace$/,
+      /^ {2}Claude Design {6}3% {2}░{16} {2}reset time unknown$/,
+      /^ {17}Not enough readings yet to project: 1 in the last 48 h, need 3\.$/,
+      /^▸ Week · Opus {7}73% {2}█{12}░{4} {2}resets \w{3} \d\d:00 \(in 3 d\)$/,
+      /^ {17}Not enough readings yet to project: 1 in the last 48 h, need 3\.$/,
+      /^ {17}\d+ points ahead of an even pace$/,
+      /^ {2}Extra usage {4}\$3\.25 of \$20\.50$/,
       /^$/,
     ];
     const lines = run.stdout.split('\n');
@@ -329,6 +343,7 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
         error: { kind, message, retryAt: json.error.retryAt },
         windows: goodWindows,
         extraUsage: { enabled: true, used: 3.25, limit: 20.5, currency: 'USD' },
+        bankedResets: [],
       });
       if (retryInSeconds === undefined) {
         expect(json.error.retryAt).toBeNull();

@@ -65,6 +65,8 @@ export function sourceView(now: number, overrides: Partial<SourceView> = {}): So
     extraUsage: null,
     spend: null,
     prepaidCredits: null,
+    promoCredit: null,
+    bankedResets: [],
     ...overrides,
   };
 }
