@@ -36,6 +36,8 @@ describe('the engine and the passive status-line source', () => {
         extraUsage: null,
         spend: null,
         prepaidCredits: null,
+        promoCredit: null,
+        bankedResets: [],
       },
     ]);
     const window = {
