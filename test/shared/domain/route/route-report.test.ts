@@ -95,7 +95,7 @@ describe('ANTHROPIC_API_KEY only wins once Claude Code approved it', () => {
     });
     // `claude -p` bills the key without asking: never "Nothing to change." (issue 10).
     expect(report.headline).toBe(
-      'Claude Code bills your Max 5x subscription (claude.ai login) in interactive sessions, but `claude -p` bills the API key in ANTHROPIC_API_KEY (~/.zshrc:12) without asking',
+      'Claude Code bills your Max subscription (claude.ai login) in interactive sessions, but `claude -p` bills the API key in ANTHROPIC_API_KEY (~/.zshrc:12) without asking',
     );
     expect(report.fix).toEqual([
       'In ~/.zshrc, delete line 12 (it exports ANTHROPIC_API_KEY), or comment it out with #.',
@@ -117,7 +117,7 @@ describe('ANTHROPIC_API_KEY only wins once Claude Code approved it', () => {
         }),
       }),
     );
-    expect([report.route, report.plan]).toEqual(['subscription', 'Max 20x']);
+    expect([report.route, report.plan]).toEqual(['subscription', 'Ultra']);
   });
 
   it('bills a key exported in ~/.bashrc when there is no login, approved or not, and removes the export', () => {
