@@ -1,7 +1,7 @@
 import type { FakeAnthropic, FakeReply, FakeReplyScript, RecordedRequest } from './anthropic-api';
 import { apiError } from './usage-bodies';
 
-// The Admin API's report endpoints (PROTOCOLS.md "Admin API") as routes on the loopback fake. It
+// The Admin API's report endpoints (docs/PROTOCOLS.md "Admin API") as routes on the loopback fake. It
 // checks the key and version headers like the real API, then answers with the scripted pages.
 
 /** The Admin API key the fake accepts unless told otherwise; obviously fake. */

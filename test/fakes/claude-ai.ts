@@ -1,7 +1,7 @@
 import type { FakeAnthropic, FakeReply, FakeReplyScript, RecordedRequest } from './anthropic-api';
 import { fullUsageBody, sessionInvalidError } from './usage-bodies';
 
-// claude.ai's endpoints (PROTOCOLS.md "claude.ai session") as routes on the loopback fake: it
+// claude.ai's endpoints (docs/PROTOCOLS.md "claude.ai session") as routes on the loopback fake: it
 // checks the sessionKey cookie like the real site (a wrong or missing key gets the expired-session
 // 403), then answers with whatever the test scripted. Point the web source, or the CLI through
 // PACEWATCH_CLAUDE_AI_URL, at the fake's `url`.

@@ -1,4 +1,4 @@
-// Usage and error bodies as Anthropic sends them (PROTOCOLS.md "OAuth usage"), one factory per
+// Usage and error bodies as Anthropic sends them (docs/PROTOCOLS.md "OAuth usage"), one factory per
 // documented shape, for parser tables, source tests and the fake API. Each call returns a fresh
 // object, so a test may change it freely.
 
@@ -28,7 +28,7 @@ export function extraUsageWire(): object {
   };
 }
 
-/** The example body in PROTOCOLS.md: session, week, extra usage and a limits[] list with Opus. */
+/** The example body in docs/PROTOCOLS.md: session, week, extra usage and a limits[] list with Opus. */
 export function fullUsageBody(): Record<string, unknown> {
   return {
     five_hour: { utilization: 11.0, resets_at: SESSION_RESET_MICRO },

@@ -51,7 +51,7 @@ export interface UsageBlock {
 }
 
 /**
- * Splits entries into ccusage's 5-hour blocks (PROTOCOLS.md): a block starts at its first entry's
+ * Splits entries into ccusage's 5-hour blocks (docs/PROTOCOLS.md): a block starts at its first entry's
  * time floored to the UTC hour; an entry more than 5 h after the block start or after the previous
  * entry starts a new block, and a silence longer than 5 h is reported as a gap block. A block is
  * active while `now` is within 5 h of its last entry and before its end. Sorted by start.

@@ -25,7 +25,7 @@ function tiered(tokens: number, rate: Rate): number {
   return TIER_THRESHOLD * base + (tokens - TIER_THRESHOLD) * (rate.abovePerMillion / 1e6);
 }
 
-/** The API-equivalent cost of one response in dollars (PROTOCOLS.md: per kind, tiered, fast). */
+/** The API-equivalent cost of one response in dollars (docs/PROTOCOLS.md: per kind, tiered, fast). */
 export function responseCostUsd(tokens: ResponseTokens, price: ModelPrice, fast: boolean): number {
   const cost =
     tiered(tokens.input, price.input) +

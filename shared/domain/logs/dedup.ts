@@ -41,7 +41,7 @@ const NEW: DedupVerdict = { kind: 'new' };
 const sameKey = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));
 
 /**
- * Counts each response once, as ccusage v20's daily report does (PROTOCOLS.md "Local
+ * Counts each response once, as ccusage v20's daily report does (docs/PROTOCOLS.md "Local
  * transcripts"): lines with the same `message.id` + `requestId` are one response; without a
  * `requestId`, the same id in the same session (Claude Code versions that wrote no `requestId`
  * streamed a response as several lines: ccusage's session, monthly and blocks loaders count it

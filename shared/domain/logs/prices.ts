@@ -51,7 +51,7 @@ const LONG_CONTEXT_SONNET: ModelPrice = {
 };
 
 /**
- * Anthropic's API prices (PROTOCOLS.md "Local transcripts"), as data. Sonnet 4 / 4.5 carry the
+ * Anthropic's API prices (docs/PROTOCOLS.md "Local transcripts"), as data. Sonnet 4 / 4.5 carry the
  * 1M-context rates above 200k tokens and Opus 4.6–4.8 their fast-mode multipliers, matching
  * ccusage v20's LiteLLM snapshot. Replace or extend it with `<data dir>/prices.json`
  * (see `electron/core/sources/logs/price-file.ts`).

@@ -153,7 +153,7 @@ function helperCause(helpers: readonly HelperSetting[]): RouteCause | null {
 }
 
 /**
- * Claude Code's authentication precedence, first match wins (PROTOCOLS.md "Billing route"):
+ * Claude Code's authentication precedence, first match wins (docs/PROTOCOLS.md "Billing route"):
  * cloud switches → `ANTHROPIC_AUTH_TOKEN` → approved `ANTHROPIC_API_KEY` → `apiKeyHelper` →
  * `CLAUDE_CODE_OAUTH_TOKEN` → the subscription login → unknown.
  */

@@ -31,7 +31,7 @@ interface Deps extends HttpSourceDeps {
 
 /**
  * The `admin` source: an organisation's month-to-date API spend from the Admin API
- * (PROTOCOLS.md "Admin API"), as a `monthly_budget` window when the user set a budget, and as
+ * (docs/PROTOCOLS.md "Admin API"), as a `monthly_budget` window when the user set a budget, and as
  * `spend` (with tokens by model) always.
  */
 export function createAdminSource(deps: Deps): UsageSource {

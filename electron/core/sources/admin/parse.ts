@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MONEY_MAX, validCount } from '../../../../shared/domain/valid';
 import { readJsonBody } from '../json-body';
 
-// The Admin API's report pages (PROTOCOLS.md "Admin API"): `{ data: [{ results: [...] }],
+// The Admin API's report pages (docs/PROTOCOLS.md "Admin API"): `{ data: [{ results: [...] }],
 // has_more, next_page }`. Unknown fields are ignored; a malformed result row fails the page, since
 // a spend figure with rows silently missing would read lower than the truth.
 

@@ -12,7 +12,7 @@ import {
   unreadableCredentialMessage,
 } from './messages';
 
-// Claude Code's own login (PROTOCOLS.md "Claude Code's own credential"), read-only. Nothing
+// Claude Code's own login (docs/PROTOCOLS.md "Claude Code's own credential"), read-only. Nothing
 // here writes or refreshes it: Claude Code's refresh tokens are single-use, so a refresh by
 // Pacewatch would sign Claude Code out.
 

@@ -1,7 +1,7 @@
 import { windowLabel, type UsageWindow } from '../../../../shared/domain/snapshot';
 import { finiteNumber, validEpochMs, validUtilization } from '../../../../shared/domain/valid';
 
-// Claude Code's status-line input (PROTOCOLS.md "Claude Code status line"). This runs on every
+// Claude Code's status-line input (docs/PROTOCOLS.md "Claude Code status line"). This runs on every
 // prompt, so it is checked by hand rather than with zod (loading zod costs more than the rest of
 // the command), and defensively: any field may be absent, null or of another type.
 

@@ -16,7 +16,7 @@ function perMillion(model: string, kind: keyof typeof million, fast = false): nu
   return Math.round(responseCostUsd({ ...million, [kind]: 1_000_000 }, price, fast) * 1e6) / 1e6;
 }
 
-describe('API prices (PROTOCOLS.md), as ccusage v20 applies them', () => {
+describe('API prices (docs/PROTOCOLS.md), as ccusage v20 applies them', () => {
   it.each([
     ['claude-opus-4-6', [5, 6.25, 10, 0.5, 25]],
     ['claude-opus-4-5-20251101', [5, 6.25, 10, 0.5, 25]],
