@@ -8,6 +8,7 @@ import { NO_STATUSLINE_READING_MESSAGE } from '../../core/sources/statusline/sta
 import type { UsageSource } from '../../core/sources/usage-source';
 import { historyStore } from '../../core/stores/state-files';
 import { overviewText, sourceName, statusText, type SnapshotDetails } from '../render/status-text';
+import { oneShotErrorText } from '../render/one-shot';
 import { printProblems } from './output';
 
 interface Visit {
@@ -39,6 +40,13 @@ function detailsOf(record: SourceRecord): SnapshotDetails {
 /** Why a source has nothing to show, when it has no error of its own to say so. */
 function nothingYet(source: SourceId): string {
   return source === 'statusline' ? NO_STATUSLINE_READING_MESSAGE : 'No usage figures yet.';
+}
+
+/** Why a source shows nothing, as a one-shot command says it (with the next-try time). */
+function failureText(view: SourceView, now: number): string {
+  return view.error === null
+    ? nothingYet(view.source)
+    : oneShotErrorText(view.error, now, 'pacewatch status');
 }
 
 /** One source as `--json` prints it: its own figures as they hold now, and the merged binding. */
@@ -75,7 +83,7 @@ function printOne(visit: Visit, json: boolean, settings: VerdictSettings, now: n
   if (json) printJson(view, own, own.binding);
   else if (view.fetchedAt !== null) {
     process.stdout.write(`${statusText(view, own, now, detailsOf(visit.record)).join('\n')}\n`);
-  } else process.stderr.write(`pacewatch: ${view.error?.message ?? nothingYet(view.source)}\n`);
+  } else process.stderr.write(`pacewatch: ${failureText(view, now)}\n`);
   return view.fetchedAt !== null ? 0 : 1;
 }
 
@@ -99,10 +107,10 @@ function printMerged(
   if (reporting.length === 0) {
     const errors = views.filter((view) => view.error !== null);
     if (errors.length === 1 && errors[0])
-      process.stderr.write(`pacewatch: ${errors[0].error?.message ?? ''}\n`);
+      process.stderr.write(`pacewatch: ${failureText(errors[0], now)}\n`);
     else if (errors.length === 0) process.stderr.write('pacewatch: No usage figures yet.\n');
     for (const view of errors.length > 1 ? errors : []) {
-      process.stderr.write(`pacewatch: ${sourceName(view.source)}: ${view.error?.message ?? ''}\n`);
+      process.stderr.write(`pacewatch: ${sourceName(view.source)}: ${failureText(view, now)}\n`);
     }
     return 1;
   }
@@ -113,7 +121,7 @@ function printMerged(
     const lines = statusText(only.view, own, now, detailsOf(only.record));
     for (const view of views) {
       if (view !== only.view && view.error !== null) {
-        lines.push(`! ${sourceName(view.source)}: ${view.error.message}`);
+        lines.push(`! ${sourceName(view.source)}: ${failureText(view, now)}`);
       }
     }
     process.stdout.write(`${lines.join('\n')}\n`);

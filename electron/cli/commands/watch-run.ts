@@ -55,6 +55,7 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
     }
   });
   logger.info(`Watching Claude usage (data in ${core.layout.dir}). Press Ctrl+C to stop.`);
+  logger.info('▸ marks the binding limit: the one that would lock you out first.');
   engine.start();
   await new Promise<void>((resolve) => {
     const stop = () => void engine.stop().then(resolve);
@@ -81,14 +82,15 @@ function summaryLine(view: SourceView, verdict: Verdict): string {
   const windows = view.windows.map((window) => {
     const judged = verdict.windows.find((candidate) => candidate.id === window.id);
     const ours = judged?.source === view.source;
-    const binding = ours && judged.binding ? '▸' : '';
+    const binding = ours && judged.binding ? '▸ ' : '';
     // A window whose reset time has passed reads 0 % until the next poll.
     const utilization = ours && judged.resetAt !== null ? 0 : window.utilization;
     return `${binding}${window.label} ${Math.round(utilization)}%`;
   });
-  const figures = windows.length > 0 ? windows.join(' · ') : 'no figures yet';
+  // Windows are separated by ";", because a scoped label has its own "·" ("Week · Opus").
+  const figures = windows.length > 0 ? windows.join('; ') : 'no figures yet';
   const stale = view.stale ? ' (stale)' : '';
-  const error = view.error === null ? '' : ` · ! ${view.error.message}`;
+  const error = view.error === null ? '' : `; ! ${view.error.message}`;
   return `${view.source}: ${figures}${stale}${error}`;
 }
 

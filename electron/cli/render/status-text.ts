@@ -1,6 +1,9 @@
 import { budgetOutlook } from '../../../shared/domain/alert-text';
 import { bankedResetAdvice, bankedResetLines } from '../../../shared/domain/banked-resets';
+import { oneShotErrorText } from './one-shot';
+import { padEnd, truncate, widthOf } from '../terminal/text';
 import {
+  formatAgo,
   formatAge,
   formatClock,
   formatDuration,
@@ -41,7 +44,7 @@ export function statusText(
   details: SnapshotDetails = {},
 ): string[] {
   const lines = [
-    `Claude usage · ${sourceName(view.source)}${view.fetchedAt === null ? '' : ` · ${formatAge(view.fetchedAt, now)}`}`,
+    `Claude usage · ${sourceName(view.source)}${view.fetchedAt === null ? '' : ` · ${freshness(view.fetchedAt, view.stale, now)}`}`,
   ];
   if (view.stale && view.fetchedAt !== null) {
     lines.push(`STALE: these are the last good figures, from ${formatClock(view.fetchedAt, now)}.`);
@@ -62,6 +65,7 @@ export function statusText(
   if (view.extraUsage !== null) lines.push(extraLine(view.extraUsage, labelWidth, ''));
   lines.push(...detailLines(details, labelWidth, ''));
   lines.push(...creditLines(view, labelWidth, now));
+  lines.push(...notes(view.windows, own));
   return lines;
 }
 
@@ -90,12 +94,33 @@ function creditLines(view: SourceView, labelWidth: number, now: number): string[
   return lines;
 }
 
-/** One source's error, with when Pacewatch tries again. */
+/** "updated 2 min ago"; for stale figures "last good figures from 14:02", never "just now". */
+function freshness(fetchedAt: number, stale: boolean, now: number): string {
+  return stale
+    ? `last good figures from ${formatClock(fetchedAt, now)} (${formatAgo(fetchedAt, now)})`
+    : formatAge(fetchedAt, now);
+}
+
+/**
+ * What a reader needs once per command, not under every window: why there is no projection yet,
+ * and what the mark means.
+ */
+function notes(windows: readonly WindowView[], verdict: Verdict): string[] {
+  const lines: string[] = [];
+  if (windows.some((window) => window.projection.status === 'insufficient-data')) {
+    lines.push(
+      '  Not enough readings yet to project a lockout: Pacewatch needs 3 in the recent part of a window (keep `pacewatch watch` or the app running).',
+    );
+  }
+  if (verdict.binding !== null) {
+    lines.push('  ▸ the binding limit: the one that would lock you out first.');
+  }
+  return lines;
+}
+
+/** One source's error, as a one-shot command says it (when running it again can help). */
 function errorText(view: SourceView, now: number): string {
-  const error = view.error;
-  if (error === null) return '';
-  const retry = error.retryAt === null ? '' : ` Next try ${formatClock(error.retryAt, now)}.`;
-  return `${error.message}${retry}`;
+  return view.error === null ? '' : oneShotErrorText(view.error, now, 'pacewatch status');
 }
 
 /**
@@ -110,23 +135,39 @@ export function overviewText(
 ): string[] {
   const reporting = overview.sources.filter((view) => view.fetchedAt !== null);
   const lines = [`Claude usage · ${reporting.length} sources · the freshest figure for each limit`];
+  // Each source with its age once; each window names its source by id only.
+  for (const view of reporting) {
+    if (view.fetchedAt === null) continue;
+    const stale = view.stale ? ', STALE' : '';
+    lines.push(
+      `  [${view.source}] ${sourceName(view.source)}: ${freshness(view.fetchedAt, view.stale, now)}${stale}`,
+    );
+  }
   const labelWidth = widthFor(overview.windows);
   for (const window of overview.windows) {
-    const stale = window.stale ? ' · STALE' : '';
-    const origin = `from ${sourceName(window.source)} · ${formatAge(window.fetchedAt, now)}${stale}`;
-    lines.push(...windowLines(window, judgedOf(verdict, window), labelWidth, now, origin));
+    lines.push(
+      ...windowLines(
+        window,
+        judgedOf(verdict, window),
+        labelWidth,
+        now,
+        null,
+        `[${window.source}]`,
+      ),
+    );
   }
   const extra = overview.extraUsage;
   if (extra !== null) {
-    lines.push(extraLine(extra, labelWidth, ` · from ${sourceName(extra.source)}`));
+    lines.push(extraLine(extra, labelWidth, `  [${extra.source}]`));
   }
   for (const [source, sourceDetails] of details) {
-    lines.push(...detailLines(sourceDetails, labelWidth, ` · from ${sourceName(source)}`));
+    lines.push(...detailLines(sourceDetails, labelWidth, `  [${source}]`));
   }
   for (const view of overview.sources) lines.push(...creditLines(view, labelWidth, now));
   for (const view of overview.sources) {
     if (view.error !== null) lines.push(`! ${sourceName(view.source)}: ${errorText(view, now)}`);
   }
+  lines.push(...notes(overview.windows, verdict));
   return lines;
 }
 
@@ -135,8 +176,14 @@ function judgedOf(verdict: Verdict, window: WindowView): WindowVerdict | undefin
   return verdict.windows.find((candidate) => candidate.id === window.id);
 }
 
+/** Labels longer than this are cut with "…", so one long scoped label cannot widen the column. */
+const LABEL_CAP = 20;
+
 function widthFor(windows: readonly WindowView[]): number {
-  return Math.max(12, ...windows.map((window) => window.label.length + 2));
+  return Math.min(
+    LABEL_CAP + 2,
+    Math.max(12, ...windows.map((window) => widthOf(window.label) + 2)),
+  );
 }
 
 function extraLine(
@@ -194,13 +241,15 @@ function windowLines(
   labelWidth: number,
   now: number,
   origin: string | null,
+  tag = '',
 ): string[] {
   const marker = judged?.binding === true ? '▸ ' : '  ';
   const utilization = judged?.utilization ?? window.utilization;
   // A window whose reset time has passed has reset: no projection or pace of the old period.
   const resetNote = judged?.resetNote ?? null;
   const when = resetNote ?? formatResetsIn(window.resetsAt, now);
-  const head = `${marker}${window.label.padEnd(labelWidth)}${formatPercent(utilization).padStart(6)}  ${bar(utilization)}  ${when}`;
+  const label = padEnd(truncate(window.label, labelWidth - 2), labelWidth);
+  const head = `${marker}${label}${formatPercent(utilization).padStart(6)}  ${bar(utilization)}  ${when}${tag === '' ? '' : `  ${tag}`}`;
   const money =
     window.money === undefined
       ? null
@@ -232,7 +281,7 @@ function projectionLine(window: WindowView, now: number): string | null {
         ? null
         : `at this pace: locked ${formatClock(projection.lockoutAt, now)}, blocked ${formatDuration(projection.blockedMs ?? 0)}`;
     case 'insufficient-data':
-      return projection.note;
+      return null; // said once for the whole command (see notes)
     case 'safe':
       return null;
   }

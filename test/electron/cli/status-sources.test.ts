@@ -61,16 +61,16 @@ describe('pacewatch status over several sources (subprocess)', () => {
     const week = at(/^ {2}Week {12}62%/);
     const opus = at(/^▸ Week · Opus {5}73%/);
     expect([session, week, opus].every((index) => index > 0)).toBe(true);
-    expect(lines[session + 1]).toBe(
-      '               from Claude Code status line (statusline) · updated just now',
-    );
-    expect(lines[week + 1]).toBe(
-      '               from Claude Code status line (statusline) · updated just now',
-    );
-    expect(lines[opus + 1]).toBe(
-      '               from Claude Code login (oauth) · updated just now',
-    );
-    expect(lines).toContain('  Extra usage  $3.25 of $20.50 · from Claude Code login (oauth)');
+    // Each source and its age once (issue 10); each window names its source by id.
+    expect(lines.slice(1, 3)).toEqual([
+      '  [oauth] Claude Code login (oauth): updated just now',
+      '  [statusline] Claude Code status line (statusline): updated just now',
+    ]);
+    expect(lines[session]).toMatch(/ {2}\[statusline\]$/);
+    expect(lines[week]).toMatch(/ {2}\[statusline\]$/);
+    expect(lines[opus]).toMatch(/ {2}\[oauth\]$/);
+    expect(lines).toContain('  Extra usage  $3.25 of $20.50  [oauth]');
+    expect(lines.at(-2)).toBe('  ▸ the binding limit: the one that would lock you out first.');
     expect(run.stdout).not.toContain('42.5%');
     expect(world.api.requests).toHaveLength(1);
   });
