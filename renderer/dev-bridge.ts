@@ -69,6 +69,15 @@ const bridge: PacewatchApi = {
     location.assign(`settings.html#token=${encodeURIComponent(token)}`);
     return null;
   },
+  // The server has no clipboard to write to; the page's own does the job.
+  copyText: async ({ text }) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      return { ok: true, value: null };
+    } catch (error) {
+      return { ok: false, message: `Could not copy: ${(error as Error).message}` };
+    }
+  },
   on<E extends EventName>(event: E, listener: (payload: EventContract[E]) => void) {
     const set = listeners.get(event) ?? new Set<Listener>();
     listeners.set(event, set);

@@ -19,6 +19,10 @@ import { applySettingsPatch } from './settings-patch';
 export interface AppShell {
   openSettings(): void;
   hidePopover(): void;
+  /** Sizes the popover to its content's height (CSS px), within the display's work area. */
+  fitPopover(height: number): void;
+  /** Puts text on the system clipboard; a sentence when it could not. */
+  copyText(text: string): Promise<IpcResult<null>>;
   quit(): void;
 }
 
@@ -223,6 +227,11 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       deps.shell.hidePopover();
       return Promise.resolve(null);
     },
+    fitPopover: ({ height }) => {
+      deps.shell.fitPopover(height);
+      return Promise.resolve(null);
+    },
+    copyText: ({ text }) => deps.shell.copyText(text),
     quit: () => {
       deps.shell.quit();
       return Promise.resolve(null);

@@ -54,6 +54,8 @@ export const invokeArgSchemas: { readonly [N in InvokeName]: z.ZodType<InvokeArg
   snooze: z.tuple([z.object({ choice: z.enum(['1h', 'tomorrow', 'off']) }).strict()]),
   openSettings: z.tuple([]),
   hidePopover: z.tuple([]),
+  fitPopover: z.tuple([z.object({ height: z.number().int().min(1).max(100_000) }).strict()]),
+  copyText: z.tuple([z.object({ text: z.string().min(1).max(500) }).strict()]),
   quit: z.tuple([]),
   sendTestNotification: z.tuple([]),
 };

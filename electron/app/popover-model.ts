@@ -7,6 +7,7 @@ import type { ShownWindow, UsageOverview } from '../../shared/domain/usage-overv
 import type { Verdict, WindowVerdict } from '../../shared/domain/verdict';
 import {
   LOADING_CONTENT,
+  type BannerAction,
   type BannerKind,
   type BannerModel,
   type CardModel,
@@ -141,12 +142,13 @@ function card(window: ShownWindow, judged: WindowVerdict): CardModel {
       lockoutAt: judged.lockoutAt,
       blockedMs: judged.blockedMs,
       note: projection?.note ?? null,
+      ratePerHour: reset ? null : (projection?.ratePerHour ?? null),
     },
     pace:
       reset || window.pace === null
         ? null
         : { elapsedPct: window.pace.elapsedPct, sentence: window.pace.sentence },
-    sparkline: window.sparkline,
+    chart: window.chart,
     money: window.money ?? null,
   };
 }
@@ -166,10 +168,7 @@ function banners(state: EngineState, overview: UsageOverview, verdict: Verdict):
       ...NO_TIMES,
       kind: 'locked',
       title: `${binding.label} limit reached`,
-      message:
-        binding.resetsAt === null
-          ? 'Claude will not take new requests until this limit resets.'
-          : 'Claude will not take new requests until this limit resets. Pacewatch tells you when it does.',
+      message: lockedMessage(binding, overview),
       until: binding.resetsAt,
     });
   }
@@ -186,7 +185,7 @@ function banners(state: EngineState, overview: UsageOverview, verdict: Verdict):
       message:
         'Pacewatch could not refresh them lately and keeps trying by itself; press Refresh to ask now.',
       source: named ? stale.source : null,
-      action: 'refresh',
+      actions: ['refresh'],
     });
   }
   if (overview.windows.length === 0 && overview.extraUsage !== null) {
@@ -204,7 +203,24 @@ function banners(state: EngineState, overview: UsageOverview, verdict: Verdict):
   return list;
 }
 
-const NO_TIMES = { source: null, retryAt: null, until: null, action: null } as const;
+/** What a reached limit means: with extra usage on (and under its cap) requests go on, billed. */
+function lockedMessage(
+  binding: { readonly resetsAt: number | null },
+  overview: UsageOverview,
+): string {
+  const extra = overview.extraUsage;
+  const billed =
+    extra !== null && extra.enabled && (extra.limit === null || extra.used < extra.limit);
+  if (billed) {
+    return 'Extra usage is on: requests continue, billed to extra usage, until this limit resets.';
+  }
+  const capped = extra !== null && extra.enabled ? ' Extra usage has reached its monthly cap.' : '';
+  return binding.resetsAt === null
+    ? `Claude will not take new requests until this limit resets.${capped}`
+    : `Claude will not take new requests until this limit resets.${capped} Pacewatch tells you when it does.`;
+}
+
+const NO_TIMES = { source: null, retryAt: null, until: null, actions: [] } as const;
 
 /** The engine's polls fail as a whole: the cards are the last good figures, marked stale. */
 function failureBanner(message: string): BannerModel {
@@ -213,7 +229,7 @@ function failureBanner(message: string): BannerModel {
     kind: 'error',
     title: 'Pacewatch could not update',
     message,
-    action: 'refresh',
+    actions: ['refresh'],
   };
 }
 
@@ -248,9 +264,23 @@ function errorBanner(view: SourceView, named: boolean): BannerModel {
     source: view.source,
     retryAt: error.retryAt,
     until: null,
-    action:
-      signedOut || error.kind === 'forbidden' ? 'settings' : kind === 'error' ? 'refresh' : null,
+    actions: errorActions(view),
   };
+}
+
+/**
+ * The buttons that fix a source's error. Claude Code's login is renewed by running `claude`
+ * (Pacewatch never refreshes it); a login that cannot read usage can still feed the status line.
+ */
+function errorActions(view: SourceView): BannerAction[] {
+  const kind = view.error?.kind;
+  if (view.source === 'oauth') {
+    if (kind === 'no-credentials') return ['copy-claude', 'settings'];
+    if (kind === 'auth') return ['copy-claude', 'refresh'];
+    if (kind === 'forbidden') return ['copy-claude', 'statusline'];
+  }
+  if (kind === 'no-credentials' || kind === 'auth' || kind === 'forbidden') return ['settings'];
+  return kind === 'rate-limited' ? [] : ['refresh'];
 }
 
 /** No figures and nothing failed: no source that reports limits is on, or none has answered yet. */
@@ -263,7 +293,7 @@ function noData(views: readonly SourceView[]): BannerModel {
       kind: 'no-data',
       title: 'No usage source is on',
       message: "Turn one on in Settings: Claude Code's own sign-in needs no setup.",
-      action: 'settings',
+      actions: ['settings'],
     };
   }
   return {
@@ -271,6 +301,6 @@ function noData(views: readonly SourceView[]): BannerModel {
     kind: 'no-data',
     title: 'No figures yet',
     message: 'Pacewatch has not read your usage yet. It asks by itself; press Refresh to ask now.',
-    action: 'refresh',
+    actions: ['refresh'],
   };
 }

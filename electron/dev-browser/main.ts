@@ -40,6 +40,11 @@ async function main(): Promise<number> {
       hidePopover: () => {
         logger.info('(the popover would hide now)');
       },
+      // A browser tab is as tall as its window: nothing to fit.
+      fitPopover: () => undefined,
+      // The dev bridge copies in the page (navigator.clipboard); the server has no clipboard.
+      copyText: () =>
+        Promise.resolve({ ok: false, message: 'dev:browser copies in the page, not here.' }),
       quit: () => {
         logger.info('(the app would quit now; stop this server with Ctrl+C)');
       },

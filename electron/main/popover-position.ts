@@ -15,6 +15,19 @@ export const POPOVER_GAP = 6;
 
 type Side = 'top' | 'bottom' | 'left' | 'right';
 
+/** The smallest popover: room for a banner and the buttons, whatever the page reports. */
+export const MIN_POPOVER_HEIGHT = 160;
+
+/**
+ * The popover's height for content of `contentHeight` px: all of it when it fits in the work area
+ * (less a gap at each end), else the work area's height, and the page scrolls between its fixed
+ * header and footer.
+ */
+export function fittedHeight(contentHeight: number, workArea: Rectangle): number {
+  const room = workArea.height - 2 * POPOVER_GAP;
+  return Math.round(Math.max(Math.min(MIN_POPOVER_HEIGHT, room), Math.min(contentHeight, room)));
+}
+
 /** Whether the platform gave the tray icon's bounds (most Linux panels give all zero). */
 export function hasBounds(tray: Rectangle): boolean {
   return tray.width > 0 && tray.height > 0;

@@ -1,5 +1,5 @@
 import type { BrowserWindow, Rectangle, Screen } from 'electron';
-import { hasBounds, popoverPosition } from './popover-position';
+import { fittedHeight, hasBounds, popoverPosition } from './popover-position';
 
 /** What the popover controller needs. */
 export interface PopoverDeps {
@@ -21,6 +21,8 @@ export interface PopoverController {
   readonly toggle: (trayBounds: Rectangle) => void;
   readonly show: (trayBounds: Rectangle) => void;
   readonly hide: () => void;
+  /** The page's content height (CSS px): the window takes it, up to the work area's height. */
+  readonly fit: (contentHeight: number) => void;
 }
 
 /**
@@ -29,27 +31,37 @@ export interface PopoverController {
  */
 export const BLUR_CLICK_MS = 300;
 
-/** Creates the popover window and its show / hide / position behaviour. */
+/** Creates the popover window and its show / hide / position / fit behaviour. */
 export function createPopover(deps: PopoverDeps): PopoverController {
   const window = deps.create();
   let hiddenByBlurAt = -Infinity;
+  let tray: Rectangle = { x: 0, y: 0, width: 0, height: 0 };
+  let contentHeight: number | null = null;
   void window.loadURL(deps.url);
 
+  const display = () =>
+    hasBounds(tray)
+      ? deps.screen.getDisplayMatching(tray)
+      : deps.screen.getDisplayNearestPoint(deps.screen.getCursorScreenPoint());
+  // Size first, then position: the corner depends on the height when the tray is at the bottom.
+  const place = () => {
+    const { workArea } = display();
+    const { width, height: current } = window.getBounds();
+    const height = contentHeight === null ? current : fittedHeight(contentHeight, workArea);
+    const at = popoverPosition({
+      tray,
+      window: { width, height },
+      workArea,
+      platform: deps.platform,
+    });
+    window.setBounds({ x: at.x, y: at.y, width, height }, false);
+  };
   const hide = () => {
     if (window.isVisible()) window.hide();
   };
   const show = (trayBounds: Rectangle) => {
-    const display = hasBounds(trayBounds)
-      ? deps.screen.getDisplayMatching(trayBounds)
-      : deps.screen.getDisplayNearestPoint(deps.screen.getCursorScreenPoint());
-    const { width, height } = window.getBounds();
-    const at = popoverPosition({
-      tray: trayBounds,
-      window: { width, height },
-      workArea: display.workArea,
-      platform: deps.platform,
-    });
-    window.setPosition(at.x, at.y, false);
+    tray = trayBounds;
+    place();
     window.show();
     window.focus();
   };
@@ -67,6 +79,11 @@ export function createPopover(deps: PopoverDeps): PopoverController {
     toggle(trayBounds) {
       if (window.isVisible()) hide();
       else if (deps.now() - hiddenByBlurAt >= BLUR_CLICK_MS) show(trayBounds);
+    },
+    fit(height) {
+      if (height === contentHeight) return;
+      contentHeight = height;
+      place();
     },
   };
 }

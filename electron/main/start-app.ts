@@ -4,6 +4,7 @@ import {
   Menu,
   Tray,
   app,
+  clipboard,
   dialog,
   ipcMain,
   nativeImage,
@@ -80,7 +81,20 @@ export async function startApp(options: {
     }),
     logger,
     timers: nodeTimers,
-    shell: { openSettings: settings.open, hidePopover: popover.hide, quit: quitApp },
+    shell: {
+      openSettings: settings.open,
+      hidePopover: popover.hide,
+      fitPopover: popover.fit,
+      copyText: async (text) => {
+        try {
+          await clipboard.writeText(text);
+          return { ok: true, value: null };
+        } catch (error) {
+          return { ok: false, message: `Could not copy: ${(error as Error).message}` };
+        }
+      },
+      quit: quitApp,
+    },
     launchAtLogin: launchAtLoginFor(app, process.platform, process.env, process.execPath),
     checkRoute: () => checkRoute({ processLabel: 'the app' }),
   });

@@ -20,7 +20,9 @@ export function projectionLine(card: CardModel, now: number): string {
       const at =
         projection.lockoutAt === null ? 'before the reset' : formatClock(projection.lockoutAt, now);
       const blocked =
-        projection.blockedMs === null ? '' : `, blocked ${formatDuration(projection.blockedMs)}`;
+        projection.blockedMs === null
+          ? ''
+          : `, blocked ${unbroken(formatDuration(projection.blockedMs))}`;
       return `At this pace: locked ${at}${blocked}`;
     }
     case 'safe':
@@ -31,15 +33,50 @@ export function projectionLine(card: CardModel, now: number): string {
   }
 }
 
+/** A figure with its unit ("1 h 33 m") kept on one line when the sentence wraps. */
+function unbroken(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
+
 /** How a card is coloured: by the alert thresholds, locked at 100%. */
-export function cardLevel(
-  card: CardModel,
-  warnAt: number,
-  criticalAt: number,
-): 'normal' | 'warning' | 'critical' | 'locked' {
-  if (card.utilization >= 100 || card.projection.status === 'locked') return 'locked';
-  if (card.utilization >= criticalAt || card.projection.status === 'at-risk') return 'critical';
-  return card.utilization >= warnAt ? 'warning' : 'normal';
+export function cardLevel(card: CardModel, warnAt: number, criticalAt: number): Level {
+  if (card.projection.status === 'locked') return 'locked';
+  const level = thresholdLevel(card.utilization, warnAt, criticalAt);
+  const atRisk = card.projection.status === 'at-risk';
+  return atRisk && (level === 'normal' || level === 'warning') ? 'critical' : level;
+}
+
+/**
+ * Whether a window shows as one compact row: nothing to watch (normal level), not the binding
+ * window, no lockout projected, figures current.
+ */
+export function isCompact(card: CardModel, level: string): boolean {
+  return level === 'normal' && !card.binding && !card.stale && card.projection.status !== 'at-risk';
+}
+
+/** A card's colour. */
+export type Level = 'normal' | 'warning' | 'critical' | 'locked';
+
+/** How a 0–100 figure is coloured by the thresholds alone (extra-usage spend has no projection). */
+export function thresholdLevel(utilization: number, warnAt: number, criticalAt: number): Level {
+  if (utilization >= 100) return 'locked';
+  if (utilization >= criticalAt) return 'critical';
+  return utilization >= warnAt ? 'warning' : 'normal';
+}
+
+/**
+ * After a manual refresh while Anthropic asked Pacewatch to wait (HTTP 429 with Retry-After):
+ * when the next request goes out; "" when no source is cooling down.
+ */
+export function cooldownLine(banners: readonly BannerModel[], now: number): string {
+  const waits = banners
+    .filter(
+      (banner) => banner.kind === 'rate-limited' && banner.retryAt !== null && banner.retryAt > now,
+    )
+    .map((banner) => banner.retryAt ?? now);
+  if (waits.length === 0) return '';
+  const next = Math.min(...waits);
+  return `Anthropic asked Pacewatch to wait: next try at ${formatClock(next, now)} (in ${formatDuration(next - now)}).`;
 }
 
 /** The figure on a card: "42%", or "$123.45 of $200.00" for a budget. */

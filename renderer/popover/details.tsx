@@ -12,21 +12,41 @@ import type {
   PopoverModel,
   SpendModel,
 } from '../../shared/ipc/popover-model';
-import { blockLine, extraUsageLine } from './card-text';
+import { blockLine, extraUsageLine, thresholdLevel } from './card-text';
 import { Meter } from './meter';
 
-/** Extra-usage spend; for a spend-limit account it is the main figure, with a bar. */
+/**
+ * Extra-usage spend, with a bar against its monthly cap coloured by the same thresholds as the
+ * windows; for a spend-limit account it is the main figure.
+ */
 export function ExtraUsage(props: {
   readonly extra: ExtraUsageModel;
   readonly prominent: boolean;
+  readonly warnAt: number;
+  readonly criticalAt: number;
 }) {
   const { extra } = props;
   const utilization = extra.utilization;
   if (!props.prominent) {
+    const level =
+      utilization === null ? 'normal' : thresholdLevel(utilization, props.warnAt, props.criticalAt);
     return (
-      <p class="extra-usage">
-        <span class="label">Extra usage</span> {extraUsageLine(extra)}
-      </p>
+      <section class={`extra-usage level-${level}`} aria-labelledby="extra-usage-label">
+        <p class="extra-usage-line">
+          <span class="label" id="extra-usage-label">
+            Extra usage
+          </span>{' '}
+          {extraUsageLine(extra)}
+        </p>
+        {utilization === null || !extra.enabled ? null : (
+          <Meter
+            label="Extra usage cap used"
+            value={utilization}
+            valueText={`${formatPercent(utilization)} of the extra-usage cap used`}
+            thresholds={[props.warnAt, props.criticalAt]}
+          />
+        )}
+      </section>
     );
   }
   return (

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LOADING_CONTENT, type PopoverModel } from '../../shared/ipc/popover-model';
 import { pacewatch } from '../common/bridge';
 import { useNow } from '../common/use-now';
-import { Banners } from './banners';
+import { Banners, type BannerHandlers } from './banners';
+import { cooldownLine } from './card-text';
 import { ExtraUsage, LogsEstimate, Money, Status } from './details';
+import { useFitToContent } from './use-fit';
 import { SkeletonCard, UsageCard } from './usage-card';
 
 /** The popover: banners, a card per window, spend, the estimate, status and the three buttons. */
@@ -14,8 +16,19 @@ export function PopoverApp(props: {
 }) {
   const [model, setModel] = useState<PopoverModel | null>(props.initial);
   const [refreshing, setRefreshing] = useState(false);
+  /** What the last manual refresh could not do: ask before a server cooldown ends. */
+  const [refreshNote, setRefreshNote] = useState('');
   const now = useNow();
   const api = pacewatch();
+  const page = useRef<HTMLElement>(null);
+  const middle = useRef<HTMLDivElement>(null);
+  const fit = useCallback(
+    (height: number) => {
+      void api.fitPopover({ height });
+    },
+    [api],
+  );
+  useFitToContent(page, middle, fit);
 
   useEffect(() => {
     // Subscribe, then ask again: an update pushed between the first answer and the subscription
@@ -40,14 +53,29 @@ export function PopoverApp(props: {
 
   const refresh = useCallback(() => {
     setRefreshing(true);
+    setRefreshNote('');
     void api
       .refresh()
-      .then(setModel)
+      .then((next) => {
+        setModel(next);
+        setRefreshNote(cooldownLine(next.banners, Date.now()));
+      })
       .finally(() => {
         setRefreshing(false);
       });
   }, [api]);
   const openSettings = useCallback(() => void api.openSettings(), [api]);
+  const bannerHandlers = useMemo<BannerHandlers>(
+    () => ({
+      settings: openSettings,
+      refresh,
+      copy: async (text) => {
+        const copied = await api.copyText({ text });
+        return copied.ok ? `Copied \u201c${text}\u201d: paste it in a terminal.` : copied.message;
+      },
+    }),
+    [api, openSettings, refresh],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -69,6 +97,7 @@ export function PopoverApp(props: {
   const enterprise = current.banners.some((banner) => banner.kind === 'enterprise');
   return (
     <main
+      ref={page}
       class="popover"
       aria-busy={current.phase === 'loading' || refreshing}
       data-phase={current.phase}
@@ -76,53 +105,60 @@ export function PopoverApp(props: {
       <header class="top">
         <h1>Pacewatch</h1>
       </header>
-      <Banners
-        banners={current.banners}
-        now={shownAt}
-        onAction={(action) => {
-          if (action === 'settings') openSettings();
-          else refresh();
-        }}
-      />
-      <div class="cards">
-        {current.phase === 'loading' ? (
-          <>
-            <SkeletonCard label="Session" />
-            <SkeletonCard label="Week" />
-          </>
-        ) : (
-          current.cards.map((card) => (
-            <UsageCard
-              key={card.id}
-              card={card}
-              now={shownAt}
-              warnAt={current.warnAt}
-              criticalAt={current.criticalAt}
-            />
-          ))
-        )}
-        {current.extraUsage === null ? null : (
-          <ExtraUsage extra={current.extraUsage} prominent={enterprise} />
-        )}
-        <Money spend={current.spend} credits={current.prepaidCredits} />
+      <div class="middle" ref={middle}>
+        <div class="middle-content">
+          <Banners banners={current.banners} now={shownAt} handlers={bannerHandlers} />
+          <div class="cards">
+            {current.phase === 'loading' ? (
+              <>
+                <SkeletonCard label="Session" />
+                <SkeletonCard label="Week" />
+              </>
+            ) : (
+              current.cards.map((card) => (
+                <UsageCard
+                  key={card.id}
+                  card={card}
+                  now={shownAt}
+                  warnAt={current.warnAt}
+                  criticalAt={current.criticalAt}
+                />
+              ))
+            )}
+            {current.extraUsage === null ? null : (
+              <ExtraUsage
+                extra={current.extraUsage}
+                prominent={enterprise}
+                warnAt={current.warnAt}
+                criticalAt={current.criticalAt}
+              />
+            )}
+            <Money spend={current.spend} credits={current.prepaidCredits} />
+          </div>
+          {current.logs === null ? null : <LogsEstimate logs={current.logs} />}
+        </div>
       </div>
-      {current.logs === null ? null : <LogsEstimate logs={current.logs} />}
-      <Status model={current} now={shownAt} />
-      <footer class="actions">
-        <button
-          type="button"
-          onClick={refresh}
-          disabled={refreshing}
-          aria-keyshortcuts="Control+R Meta+R"
-        >
-          {refreshing ? 'Refreshing…' : 'Refresh'}
-        </button>
-        <button type="button" onClick={openSettings} aria-keyshortcuts="Control+, Meta+,">
-          Settings
-        </button>
-        <button type="button" class="quiet" onClick={() => void api.quit()}>
-          Quit
-        </button>
+      <footer class="foot">
+        <Status model={current} now={shownAt} />
+        <p class="refresh-note" role="status" aria-live="polite">
+          {refreshNote}
+        </p>
+        <div class="actions">
+          <button
+            type="button"
+            onClick={refresh}
+            disabled={refreshing}
+            aria-keyshortcuts="Control+R Meta+R"
+          >
+            {refreshing ? 'Refreshing…' : 'Refresh'}
+          </button>
+          <button type="button" onClick={openSettings} aria-keyshortcuts="Control+, Meta+,">
+            Settings
+          </button>
+          <button type="button" class="quiet" onClick={() => void api.quit()}>
+            Quit
+          </button>
+        </div>
       </footer>
     </main>
   );

@@ -1,25 +1,74 @@
+import { useState } from 'preact/hooks';
 import { formatPercent, formatResetsIn } from '../../shared/domain/format';
-import { windowDurationMs } from '../../shared/domain/snapshot';
 import type { CardModel } from '../../shared/ipc/popover-model';
-import { cardFigure, cardLevel, projectionLine } from './card-text';
+import { cardFigure, cardLevel, isCompact, projectionLine } from './card-text';
+import { HistoryChart } from './history-chart';
 import { Meter } from './meter';
-import { Sparkline } from './sparkline';
 
-/** One limit window: bar with pace marker, figure, reset time, projection, pace and history. */
+/** One limit window: a full card, or one compact row while it is far from any threshold. */
 export function UsageCard(props: {
   readonly card: CardModel;
   readonly now: number;
   readonly warnAt: number;
   readonly criticalAt: number;
 }) {
+  const level = cardLevel(props.card, props.warnAt, props.criticalAt);
+  const [expanded, setExpanded] = useState(false);
+  if (isCompact(props.card, level) && !expanded) {
+    return (
+      <CompactRow
+        card={props.card}
+        now={props.now}
+        onExpand={() => {
+          setExpanded(true);
+        }}
+      />
+    );
+  }
+  return <FullCard card={props.card} now={props.now} level={level} />;
+}
+
+/** A window far from its thresholds: name, bar and figure on one line; a click shows the card. */
+function CompactRow(props: {
+  readonly card: CardModel;
+  readonly now: number;
+  readonly onExpand: () => void;
+}) {
   const { card, now } = props;
-  const level = cardLevel(card, props.warnAt, props.criticalAt);
   const resets = formatResetsIn(card.resetsAt, now);
-  const projection = projectionLine(card, now);
+  return (
+    <section class="card compact level-normal" data-window={card.id} aria-label={card.label}>
+      <button
+        type="button"
+        class="compact-name"
+        aria-expanded="false"
+        title={`Show the ${card.label} card`}
+        onClick={props.onExpand}
+      >
+        {card.label}
+      </button>
+      <Meter
+        label={`${card.label} used`}
+        value={card.utilization}
+        valueText={`${formatPercent(card.utilization)} used, ${resets}`}
+        thresholds={card.thresholds}
+      />
+      <span class="figure">{cardFigure(card)}</span>
+    </section>
+  );
+}
+
+function FullCard(props: {
+  readonly card: CardModel;
+  readonly now: number;
+  readonly level: string;
+}) {
+  const { card, now } = props;
+  const resets = formatResetsIn(card.resetsAt, now);
   const headingId = `card-${card.id}`;
   return (
     <section
-      class={`card level-${level}${card.stale ? ' stale' : ''}`}
+      class={`card level-${props.level}${card.stale ? ' stale' : ''}`}
       aria-labelledby={headingId}
       data-window={card.id}
     >
@@ -40,6 +89,7 @@ export function UsageCard(props: {
         label={`${card.label} used`}
         value={card.utilization}
         valueText={`${formatPercent(card.utilization)} used, ${resets}`}
+        thresholds={card.thresholds}
       >
         {card.pace === null ? null : (
           <div
@@ -49,29 +99,20 @@ export function UsageCard(props: {
           />
         )}
       </Meter>
-      <p class="resets" title={resets}>
-        {resets}
-      </p>
+      <p class="resets">{resets}</p>
       <p
         class={`projection projection-${card.projection.status}`}
-        title={card.projection.note ?? projection}
+        title={card.projection.note ?? undefined}
       >
-        {projection}
+        {projectionLine(card, now)}
       </p>
-      <div class="card-foot">
-        <p class="pace">{card.pace?.sentence ?? ''}</p>
-        <Sparkline
-          points={card.sparkline}
-          spanMs={windowDurationMs(card.id)}
-          now={now}
-          label={`${card.label} over the last ${card.id === 'five_hour' ? '5 hours' : 'week'}`}
-        />
-      </div>
+      <p class="pace">{card.pace?.sentence ?? ''}</p>
+      <HistoryChart card={card} now={now} />
     </section>
   );
 }
 
-/** A placeholder with a card's shape, so nothing moves when the figures arrive. */
+/** A placeholder with a full card's shape, so nothing moves when the figures arrive. */
 export function SkeletonCard(props: { readonly label: string }) {
   return (
     <section class="card skeleton" aria-hidden="true">
@@ -82,10 +123,8 @@ export function SkeletonCard(props: { readonly label: string }) {
       <div class="bar" />
       <p class="resets">&nbsp;</p>
       <p class="projection">&nbsp;</p>
-      <div class="card-foot">
-        <p class="pace">&nbsp;</p>
-        <svg class="sparkline" width="88" height="28" />
-      </div>
+      <p class="pace">&nbsp;</p>
+      <div class="chart chart-placeholder" />
     </section>
   );
 }

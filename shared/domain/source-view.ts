@@ -1,9 +1,9 @@
-import { periodSamples, sparkline, type History } from './history';
+import { periodSamples, type History } from './history';
+import { windowChart, type WindowChart } from './history-chart';
 import { windowPace, type WindowPace } from './pace';
 import { isStale, type PollPolicy } from './poll-policy';
-import { projectWindow, type UsageSample, type WindowProjection } from './projection';
+import { projectWindow, type WindowProjection } from './projection';
 import {
-  windowDurationMs,
   type BankedReset,
   type ExtraUsage,
   type PrepaidCredits,
@@ -19,12 +19,9 @@ import type { UsageError } from './usage-error';
 export interface WindowView extends UsageWindow {
   readonly projection: WindowProjection;
   readonly pace: WindowPace | null;
-  /** Readings over the last window length, at most SPARKLINE_POINTS of them. */
-  readonly sparkline: readonly UsageSample[];
+  /** The last 5 hours and 7 days of readings, and the resets in them. */
+  readonly chart: WindowChart;
 }
-
-/** How many points a window's sparkline holds at most. */
-export const SPARKLINE_POINTS = 48;
 
 /** One source as every surface shows it. */
 export interface SourceView {
@@ -66,7 +63,7 @@ export function buildSourceView(
       ...window,
       projection: projections[index] ?? projectWindow(window, [], now),
       pace: windowPace(window, now),
-      sparkline: sparkline(history, window.id, now, windowDurationMs(window.id), SPARKLINE_POINTS),
+      chart: windowChart(history, window.id, now),
     })),
     extraUsage: snapshot?.extraUsage ?? null,
     spend: snapshot?.spend ?? null,

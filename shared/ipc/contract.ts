@@ -21,6 +21,10 @@ export interface InvokeContract {
   snooze: { args: [request: { choice: SnoozeChoice }]; result: IpcResult<SettingsModel> };
   openSettings: { args: []; result: null };
   hidePopover: { args: []; result: null };
+  /** The popover's content height in CSS px: main sizes its window to it, within the work area. */
+  fitPopover: { args: [request: { height: number }]; result: null };
+  /** Puts a short text (a command to run) on the system clipboard. */
+  copyText: { args: [request: { text: string }]; result: IpcResult<null> };
   quit: { args: []; result: null };
   /** Shows a test notification through the app's notifier; the answer says if it failed. */
   sendTestNotification: { args: []; result: IpcResult<null> };
@@ -53,6 +57,8 @@ export const INVOKE_NAMES = [
   'snooze',
   'openSettings',
   'hidePopover',
+  'fitPopover',
+  'copyText',
   'quit',
   'sendTestNotification',
 ] as const satisfies readonly InvokeName[];

@@ -1,5 +1,6 @@
 import type { LogsSummary } from '../domain/logs-summary';
-import type { ProjectionStatus, UsageSample } from '../domain/projection';
+import type { WindowChart } from '../domain/history-chart';
+import type { ProjectionStatus } from '../domain/projection';
 import type { Money, SourceId } from '../domain/snapshot';
 import type { VerdictLevel, WindowLevel } from '../domain/verdict';
 
@@ -7,8 +8,11 @@ import type { VerdictLevel, WindowLevel } from '../domain/verdict';
 export type BannerKind =
   'signed-out' | 'error' | 'rate-limited' | 'locked' | 'stale' | 'enterprise' | 'no-data';
 
-/** What a banner's button does. */
-export type BannerAction = 'settings' | 'refresh' | null;
+/**
+ * What a banner's buttons do: open settings, ask again now, copy the `claude` command (to sign in
+ * again), or set up the status line (for a login that can run Claude but not read usage).
+ */
+export type BannerAction = 'settings' | 'refresh' | 'copy-claude' | 'statusline';
 
 /** One announced state: a title, a sentence that says what to do, and the times it refers to. */
 export interface BannerModel {
@@ -21,7 +25,8 @@ export interface BannerModel {
   readonly retryAt: number | null;
   /** When a lock ends (locked), epoch ms. */
   readonly until: number | null;
-  readonly action: BannerAction;
+  /** The buttons that fix it, the most direct first; none when there is nothing to do. */
+  readonly actions: readonly BannerAction[];
 }
 
 /**
@@ -56,10 +61,13 @@ export interface CardModel {
     readonly lockoutAt: number | null;
     readonly blockedMs: number | null;
     readonly note: string | null;
+    /** Points per hour at the current pace, for the chart's projection; null without one. */
+    readonly ratePerHour: number | null;
   };
   /** Where an even pace would be now (0–100), and the sentence for it. */
   readonly pace: { readonly elapsedPct: number; readonly sentence: string } | null;
-  readonly sparkline: readonly UsageSample[];
+  /** The last 5 hours and 7 days of readings, and the resets in them. */
+  readonly chart: WindowChart;
   readonly money: Money | null;
 }
 

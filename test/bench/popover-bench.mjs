@@ -48,12 +48,26 @@ const card = (id, label, utilization, resetsIn) => ({
   stale: false,
   source: 'oauth',
   fetchedAt: now - 60_000,
-  projection: { status: 'at-risk', lockoutAt: now + HOUR, blockedMs: 18 * 60_000, note: null },
+  projection: {
+    status: 'at-risk',
+    lockoutAt: now + HOUR,
+    blockedMs: 18 * 60_000,
+    note: null,
+    ratePerHour: 12,
+  },
   pace: { elapsedPct: 55, sentence: '12 points ahead of an even pace' },
-  sparkline: Array.from({ length: 48 }, (_, i) => ({
-    at: now - (48 - i) * 6 * 60_000,
-    utilization: i,
-  })),
+  chart: {
+    recent: Array.from({ length: 60 }, (_, i) => ({
+      at: now - (60 - i) * 5 * 60_000,
+      utilization: i,
+    })),
+    week: Array.from({ length: 168 }, (_, i) => ({
+      at: now - (168 - i) * HOUR,
+      utilization: (i * 7) % 100,
+    })),
+    resets: [now - 30 * HOUR, now - 54 * HOUR],
+  },
+  thresholds: [50, 75, 90],
   money: null,
 });
 const snapshot = {
@@ -87,7 +101,7 @@ const bridge = `(() => {
   const model = ${JSON.stringify(snapshot)};
   window.benchModel = model;
   const answer = (value) => () => Promise.resolve(value);
-  window.pacewatch = { getPopover: answer(model), refresh: answer(model), openSettings: answer(null), hidePopover: answer(null), quit: answer(null), on: (event, listener) => { if (event === 'popover') window.benchPush = listener; return () => undefined; } };
+  window.pacewatch = { getPopover: answer(model), refresh: answer(model), openSettings: answer(null), hidePopover: answer(null), fitPopover: answer(null), copyText: answer({ ok: true, value: null }), quit: answer(null), on: (event, listener) => { if (event === 'popover') window.benchPush = listener; return () => undefined; } };
 })();`;
 const csp =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";

@@ -35,7 +35,8 @@ describe('keyboard use', SLOW, () => {
     const { page, problems } = await newPage();
     await page.goto(world.popoverUrl);
     await page.locator('main[data-phase="ready"]').waitFor();
-    expect(await tabOrder(page, 5)).toEqual([
+    expect(await tabOrder(page, 6)).toEqual([
+      'button:Copy claude command',
       'button:Open settings',
       'button:Refresh',
       'button:Settings',
@@ -63,9 +64,14 @@ describe('keyboard use', SLOW, () => {
     const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
     await page.goto(world.popoverUrl);
     await page.locator('main[data-phase="ready"]').waitFor();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
+    // The session's history spans, the week's compact row, then the footer's buttons.
+    expect(await tabOrder(page, 5)).toEqual([
+      'button:5 h',
+      'button:7 d',
+      'button:Week',
+      'button:Refresh',
+      'button:Settings',
+    ]);
     await page.keyboard.press('Enter');
     await page.waitForURL(/settings\.html/);
     await page.locator('#thresholds').waitFor();

@@ -17,18 +17,22 @@ function card(now: number, overrides: Partial<CardModel>): CardModel {
     resetsAt: now + 2 * HOUR,
     resetAt: null,
     level: 'normal',
-    thresholds: [50, 75, 90],
     lockoutSoon: false,
     binding: false,
     stale: false,
     source: 'oauth',
     fetchedAt: now - 2 * MINUTE,
-    projection: { status: 'safe', lockoutAt: null, blockedMs: null, note: null },
+    projection: { status: 'safe', lockoutAt: null, blockedMs: null, note: null, ratePerHour: 1 },
     pace: { elapsedPct: 60, sentence: '18 points under an even pace' },
-    sparkline: Array.from({ length: 24 }, (_, i) => ({
-      at: now - (24 - i) * 10 * MINUTE,
-      utilization: 10 + i * 1.3,
-    })),
+    chart: {
+      recent: Array.from({ length: 24 }, (_, i) => ({
+        at: now - (24 - i) * 10 * MINUTE,
+        utilization: 10 + i * 1.3,
+      })),
+      week: [],
+      resets: [],
+    },
+    thresholds: [50, 75, 90],
     money: null,
     ...overrides,
   };
@@ -98,7 +102,7 @@ describe('popover sections the engine adds later or rarely', () => {
       },
     });
     const { page, problems } = await newPage({ viewport: { width: 360, height: 900 } });
-    await page.goto(await serve(popover));
+    await page.goto((await serve(popover)).url);
     await page.locator('main[data-phase="ready"]').waitFor();
     expect(await page.locator('#logs-heading').innerText()).toBe(
       "Local estimate (from Claude Code's logs, not the enforced limit)",

@@ -52,16 +52,20 @@ describe('the popover on dev:browser, against the loopback fake API', SLOW, () =
       formatResetsIn(sessionReset, Date.now()),
     );
     expect(await session.locator('.projection').innerText()).toMatch(
-      /^At this pace: locked \d\d:\d\d, blocked \d+ m$/,
+      /^At this pace: locked \d\d:\d\d, blocked \d+\u00a0m$/,
     );
     expect(await session.locator('.pace').innerText()).toMatch(
       /^\d+ points ahead of an even pace$/,
     );
-    expect(await session.locator('.sparkline polyline').count()).toBe(1);
+    expect(await session.locator('.chart-line').count()).toBe(1);
     expect(await session.locator('[role="meter"]').getAttribute('aria-valuenow')).toBe('60');
 
+    // Far from any threshold, the week is one compact row; its button opens the full card.
     const week = page.locator('[data-window="seven_day"]');
+    expect(await week.getAttribute('class')).toBe('card compact level-normal');
     expect(await week.locator('.figure').innerText()).toBe('41%');
+    await week.locator('button').click();
+    expect(await week.locator('h2').innerText()).toBe('Week');
     expect(await week.locator('.resets').innerText()).toMatch(
       /^resets \w{3} \d\d:\d\d \(in 3 d 4 h\)$/,
     );
@@ -72,7 +76,7 @@ describe('the popover on dev:browser, against the loopback fake API', SLOW, () =
       /^Not enough readings yet to project/,
     );
 
-    expect(await page.locator('.extra-usage').innerText()).toBe(
+    expect(await page.locator('.extra-usage-line').innerText()).toBe(
       'Extra usage $3.25 of $20.50 spent this month',
     );
     expect(await page.locator('[data-testid="updated"]').innerText()).toBe('updated just now');
@@ -89,9 +93,15 @@ describe('the popover on dev:browser, against the loopback fake API', SLOW, () =
 describe('the popover states a user can meet', SLOW, () => {
   it('loading: shows the card skeleton at once, and the figures replace it without moving it', async () => {
     const now = Date.now();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
     const world = await newWorld({
       script: (api) => {
-        api.respond({ delayMs: 2_500, body: usageBody(now, { session: 12, week: 30 }) });
+        // Held until the test has seen the skeleton: a slow browser start would otherwise miss it.
+        // The session is the binding window, so it shows as a full card, as its skeleton does.
+        api.respond({ after: answered, body: usageBody(now, { session: 42, week: 30 }) });
       },
     });
     const { page, problems } = await newPage();
@@ -102,10 +112,11 @@ describe('the popover states a user can meet', SLOW, () => {
     expect(await page.locator('main').getAttribute('aria-busy')).toBe('true');
     const before = await page.locator('.card').first().boundingBox();
     await screenshot(page, 'loading');
+    answer();
     await page.locator('main[data-phase="ready"]').waitFor({ timeout: 40_000 });
     const after = await page.locator('.card').first().boundingBox();
     expect(after).toEqual(before);
-    expect(await page.locator('[data-window="five_hour"] .figure').innerText()).toBe('12%');
+    expect(await page.locator('[data-window="five_hour"] .figure').innerText()).toBe('42%');
     expect(problems).toEqual([]);
   });
 
@@ -116,9 +127,14 @@ describe('the popover states a user can meet', SLOW, () => {
     const banner = page.locator('.banner-signed-out');
     expect(await banner.locator('.banner-title').innerText()).toBe('Not signed in');
     expect(await banner.locator('.banner-message').innerText()).toBe(
-      `${NO_CREDENTIALS_MESSAGE} Or paste a claude.ai session key in Settings.`,
+      // The backticked command shows as code, without the backticks.
+      `${NO_CREDENTIALS_MESSAGE.replace(/`/g, '')} Or paste a claude.ai session key in Settings.`,
     );
-    expect(await banner.locator('button').innerText()).toBe('Open settings');
+    expect(await banner.locator('button').allInnerTexts()).toEqual([
+      'Copy claude command',
+      'Open settings',
+    ]);
+    expect(await banner.locator('.banner-message code').allInnerTexts()).toEqual(['claude']);
     expect(await page.locator('.card').count()).toBe(0);
     expect(await page.locator('[data-testid="updated"]').innerText()).toBe('No figures yet');
     expect(world.api.requests).toEqual([]);
@@ -190,7 +206,7 @@ describe('the popover states a user can meet', SLOW, () => {
     expect(await banner.locator('.banner-times').innerText()).toMatch(
       /^Next try at \d\d:\d\d \(in [3-6] m\)\.$/,
     );
-    expect(await banner.locator('button').innerText()).toBe('Try again');
+    expect(await banner.locator('button').innerText()).toBe('Check again');
     expect(await page.locator('[data-testid="updated"]').innerText()).toBe('No figures yet');
     await screenshot(page, 'error');
     expect(problems).toEqual([]);

@@ -28,6 +28,8 @@ export interface FakeReply {
   readonly body?: string | object;
   /** Wait this long before answering. */
   readonly delayMs?: number;
+  /** Answer only once this settles (a test holds the answer until it has seen the wait). */
+  readonly after?: Promise<unknown>;
   /** Never answer (the socket stays open until the client gives up or `close()`). */
   readonly hang?: boolean;
   /** Send only the first N characters of the body, as a complete response (a cut-off JSON). */
@@ -116,6 +118,7 @@ const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(do
 async function send(res: ServerResponse, reply: FakeReply): Promise<void> {
   if (reply.hang) return;
   if (reply.delayMs) await sleep(reply.delayMs);
+  if (reply.after) await reply.after;
   const raw = reply.body ?? fullUsageBody();
   let body = typeof raw === 'string' ? raw : JSON.stringify(raw);
   if (reply.truncateAt !== undefined) body = body.slice(0, reply.truncateAt);

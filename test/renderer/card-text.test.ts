@@ -23,15 +23,15 @@ function card(overrides: Partial<CardModel> = {}): CardModel {
     resetsAt: NOW + 2 * HOUR + 13 * MINUTE,
     resetAt: null,
     level: 'normal',
-    thresholds: [50, 75, 90],
     lockoutSoon: false,
     binding: true,
     stale: false,
     source: 'oauth',
     fetchedAt: NOW,
-    projection: { status: 'safe', lockoutAt: null, blockedMs: null, note: null },
+    projection: { status: 'safe', lockoutAt: null, blockedMs: null, note: null, ratePerHour: null },
     pace: null,
-    sparkline: [],
+    chart: { recent: [], week: [], resets: [] },
+    thresholds: [50, 75, 90],
     money: null,
     ...overrides,
   };
@@ -44,7 +44,7 @@ const banner = (overrides: Partial<BannerModel>): BannerModel => ({
   source: null,
   retryAt: null,
   until: null,
-  action: null,
+  actions: [],
   ...overrides,
 });
 
@@ -56,15 +56,23 @@ describe('card wording', () => {
         lockoutAt: NOW + 102 * MINUTE,
         blockedMs: 18 * MINUTE,
         note: null,
+        ratePerHour: null,
       },
-      'At this pace: locked 10:42, blocked 18 m',
+      // The duration keeps its unit on its line (no-break spaces) when the sentence wraps.
+      'At this pace: locked 10:42, blocked 18\u00a0m',
     ],
     [
-      { status: 'safe' as const, lockoutAt: null, blockedMs: null, note: null },
+      { status: 'safe' as const, lockoutAt: null, blockedMs: null, note: null, ratePerHour: null },
       'At this pace: no lockout before the reset',
     ],
     [
-      { status: 'locked' as const, lockoutAt: NOW - HOUR, blockedMs: 3 * HOUR, note: null },
+      {
+        status: 'locked' as const,
+        lockoutAt: NOW - HOUR,
+        blockedMs: 3 * HOUR,
+        note: null,
+        ratePerHour: null,
+      },
       'Limit reached · back at 11:13',
     ],
     [
@@ -73,6 +81,7 @@ describe('card wording', () => {
         lockoutAt: null,
         blockedMs: null,
         note: 'Not enough readings yet.',
+        ratePerHour: null,
       },
       'No projection yet: too few readings',
     ],
@@ -86,7 +95,15 @@ describe('card wording', () => {
     expect(cardLevel(card({ utilization: 90 }), 50, 90)).toBe('critical');
     expect(
       cardLevel(
-        card({ projection: { status: 'at-risk', lockoutAt: NOW, blockedMs: 1, note: null } }),
+        card({
+          projection: {
+            status: 'at-risk',
+            lockoutAt: NOW,
+            blockedMs: 1,
+            note: null,
+            ratePerHour: null,
+          },
+        }),
         50,
         90,
       ),

@@ -85,6 +85,11 @@ async function world(options: { brokenKeychain?: boolean; notifier?: Notifier } 
     calls: [] as string[],
     openSettings: () => shell.calls.push('openSettings'),
     hidePopover: () => shell.calls.push('hidePopover'),
+    fitPopover: (height: number) => shell.calls.push(`fitPopover ${height}`),
+    copyText: (text: string) => {
+      shell.calls.push(`copyText ${text}`);
+      return Promise.resolve({ ok: true as const, value: null });
+    },
     quit: () => shell.calls.push('quit'),
   };
   const launches: boolean[] = [];
@@ -253,7 +258,15 @@ describe('the app session (the handler table every shell shares)', () => {
     const { session, shell } = await world();
     await session.handlers.openSettings();
     await session.handlers.hidePopover();
+    await session.handlers.fitPopover({ height: 412 });
+    expect(await session.handlers.copyText({ text: 'claude' })).toEqual({ ok: true, value: null });
     await session.handlers.quit();
-    expect(shell.calls).toEqual(['openSettings', 'hidePopover', 'quit']);
+    expect(shell.calls).toEqual([
+      'openSettings',
+      'hidePopover',
+      'fitPopover 412',
+      'copyText claude',
+      'quit',
+    ]);
   });
 });

@@ -20,7 +20,7 @@ const windowView = (overrides: Partial<WindowView> = {}): WindowView =>
   baseWindowView(NOW, {
     resetsAt: NOW + 2 * HOUR,
     pace: { usedPct: 42, elapsedPct: 60, deltaPct: -18, sentence: '18 points under an even pace' },
-    sparkline: [{ at: NOW - MINUTE, utilization: 42 }],
+    chart: { recent: [{ at: NOW - MINUTE, utilization: 42 }], week: [], resets: [] },
     ...overrides,
   });
 const sourceView = (overrides: Partial<SourceView> = {}): SourceView =>
@@ -119,7 +119,7 @@ describe('the popover model', () => {
     expect(model.updated).toEqual({ fetchedAt: NOW - MINUTE, stale: false });
   });
 
-  it('signed out: says how to sign in, or which credential to paste instead, with a settings button', () => {
+  it('signed out: says how to sign in, or which credential to paste instead, with the command to copy and a settings button', () => {
     const model = buildPopoverModel(
       input([
         sourceView({
@@ -138,7 +138,7 @@ describe('the popover model', () => {
         source: 'oauth',
         retryAt: null,
         until: null,
-        action: 'settings',
+        actions: ['copy-claude', 'settings'],
       },
     ]);
   });
@@ -156,8 +156,8 @@ describe('the popover model', () => {
         }),
       ]),
     );
-    expect(model.banners.map((b) => [b.kind, b.title, b.retryAt, b.action])).toEqual([
-      ['rate-limited', 'Rate-limited by Anthropic', NOW + 10 * MINUTE, null],
+    expect(model.banners.map((b) => [b.kind, b.title, b.retryAt, b.actions])).toEqual([
+      ['rate-limited', 'Rate-limited by Anthropic', NOW + 10 * MINUTE, []],
     ]);
     expect(model.updated.stale).toBe(true);
   });
@@ -175,8 +175,8 @@ describe('the popover model', () => {
         }),
       ]),
     );
-    expect(model.banners.map((b) => [b.kind, b.title, b.action])).toEqual([
-      ['error', 'The service had a problem', 'refresh'],
+    expect(model.banners.map((b) => [b.kind, b.title, b.actions])).toEqual([
+      ['error', 'The service had a problem', ['refresh']],
     ]);
     expect(model.cards.map((card) => card.stale)).toEqual([true]);
   });
@@ -185,7 +185,7 @@ describe('the popover model', () => {
     const model = buildPopoverModel(
       input([sourceView({ stale: true, fetchedAt: NOW - 3 * HOUR })]),
     );
-    expect(model.banners.map((b) => [b.kind, b.action])).toEqual([['stale', 'refresh']]);
+    expect(model.banners.map((b) => [b.kind, b.actions])).toEqual([['stale', ['refresh']]]);
     expect(model.updated).toEqual({ fetchedAt: NOW - 3 * HOUR, stale: true });
   });
 
@@ -196,6 +196,37 @@ describe('the popover model', () => {
     expect(model.banners.map((b) => [b.kind, b.title, b.until])).toEqual([
       ['locked', 'Session limit reached', NOW + 2 * HOUR],
     ]);
+  });
+
+  it('locked with extra usage on and under its cap: says requests continue, billed to extra usage', () => {
+    const extra = { enabled: true, used: 3.25, limit: 20.5, currency: 'USD', utilization: 15.85 };
+    const locked = (extraUsage: typeof extra) =>
+      buildPopoverModel(
+        input([sourceView({ windows: [windowView({ utilization: 100 })], extraUsage })]),
+      ).banners.map((b) => [b.kind, b.message]);
+    expect(locked(extra)).toEqual([
+      [
+        'locked',
+        'Extra usage is on: requests continue, billed to extra usage, until this limit resets.',
+      ],
+    ]);
+    expect(locked({ ...extra, used: 20.5, utilization: 100 })).toEqual([
+      [
+        'locked',
+        'Claude will not take new requests until this limit resets. Extra usage has reached its monthly cap. Pacewatch tells you when it does.',
+      ],
+    ]);
+  });
+
+  it('the buttons that fix each sign-in problem: copy `claude`, check again, or the status line', () => {
+    const actions = (source: 'oauth' | 'web', kind: UsageError['kind']) =>
+      buildPopoverModel(
+        input([sourceView({ source, fetchedAt: null, windows: [], error: failure(kind, 'x') })]),
+      ).banners.map((b) => b.actions);
+    expect(actions('oauth', 'auth')).toEqual([['copy-claude', 'refresh']]);
+    expect(actions('oauth', 'forbidden')).toEqual([['copy-claude', 'statusline']]);
+    expect(actions('web', 'auth')).toEqual([['settings']]);
+    expect(actions('oauth', 'network')).toEqual([['refresh']]);
   });
 
   it('a spend-limit account: the enterprise banner and the spend', () => {
@@ -209,8 +240,8 @@ describe('the popover model', () => {
 
   it('no data: says to turn a source on when none that polls is on, else that none has answered yet', () => {
     const silentStatusLine = sourceView({ source: 'statusline', fetchedAt: null, windows: [] });
-    expect(buildPopoverModel(input([])).banners.map((b) => [b.title, b.action])).toEqual([
-      ['No usage source is on', 'settings'],
+    expect(buildPopoverModel(input([])).banners.map((b) => [b.title, b.actions])).toEqual([
+      ['No usage source is on', ['settings']],
     ]);
     expect(buildPopoverModel(input([silentStatusLine])).banners.map((b) => b.title)).toEqual([
       'No usage source is on',
@@ -218,8 +249,8 @@ describe('the popover model', () => {
     expect(
       buildPopoverModel(
         input([sourceView({ fetchedAt: null, windows: [] }), silentStatusLine]),
-      ).banners.map((b) => [b.title, b.action]),
-    ).toEqual([['No figures yet', 'refresh']]);
+      ).banners.map((b) => [b.title, b.actions]),
+    ).toEqual([['No figures yet', ['refresh']]]);
   });
 
   it('names the source in a banner when several sources report (a silent one does not count)', () => {

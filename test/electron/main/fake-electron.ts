@@ -64,6 +64,7 @@ export class FakeBrowserWindow
       | 'isVisible'
       | 'getBounds'
       | 'setPosition'
+      | 'setBounds'
       | 'isDestroyed'
     >
 {
@@ -72,8 +73,10 @@ export class FakeBrowserWindow
   url: string | null = null;
   visible = false;
   position: [number, number] = [0, 0];
+  size: [number, number];
   constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
     super();
+    this.size = [options.width ?? 0, options.height ?? 0];
     FakeBrowserWindow.created.push(this);
   }
   loadURL(url: string): Promise<void> {
@@ -99,12 +102,16 @@ export class FakeBrowserWindow
     return {
       x: this.position[0],
       y: this.position[1],
-      width: this.options.width ?? 0,
-      height: this.options.height ?? 0,
+      width: this.size[0],
+      height: this.size[1],
     };
   }
   setPosition(x: number, y: number): void {
     this.position = [x, y];
+  }
+  setBounds(bounds: Partial<Electron.Rectangle>): void {
+    this.position = [bounds.x ?? this.position[0], bounds.y ?? this.position[1]];
+    this.size = [bounds.width ?? this.size[0], bounds.height ?? this.size[1]];
   }
 }
 
@@ -290,6 +297,13 @@ export function fakeElectron() {
       errors: [] as string[],
       showErrorBox: (title: string, content: string) =>
         void module.dialog.errors.push(`${title}: ${content}`),
+    },
+    clipboard: {
+      text: '',
+      writeText: (text: string) => {
+        module.clipboard.text = text;
+        return Promise.resolve();
+      },
     },
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,

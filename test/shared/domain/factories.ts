@@ -49,7 +49,7 @@ export function windowView(now: number, overrides: Partial<WindowView> = {}): Wi
       note: null,
     },
     pace: null,
-    sparkline: [],
+    chart: { recent: [], week: [], resets: [] },
     ...overrides,
   };
 }

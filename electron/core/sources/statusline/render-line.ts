@@ -77,7 +77,7 @@ export function statuslineText(input: LineInput): string {
         ...window,
         projection: projectWindow(window, input.samples(window.id), now),
         pace: null,
-        sparkline: [],
+        chart: { recent: [], week: [], resets: [] },
         source: 'statusline',
         fetchedAt: input.readAt ?? now,
         stale,
