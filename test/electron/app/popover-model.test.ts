@@ -334,7 +334,7 @@ describe('the popover model', () => {
         source: null,
         retryAt: null,
         until: null,
-        action: 'refresh',
+        actions: ['refresh'],
       },
     ]);
   });
