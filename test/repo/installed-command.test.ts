@@ -16,7 +16,7 @@ import {
   startFakeAnthropic,
   type FakeAnthropic,
 } from '../fakes/anthropic-api';
-import { fullUsageBody } from '../fakes/usage-bodies';
+import { fullUsageBody, SESSION_RESET_MICRO, WEEK_RESET_MICRO } from '../fakes/usage-bodies';
 import { generateTree } from '../fakes/transcripts/tree';
 import { assertBuilt, baseEnv, runCli, type CliRun } from '../support/cli';
 import { useTempDir } from '../support/temp-dir';
@@ -105,9 +105,21 @@ beforeAll(async () => {
   );
   if (install.code !== 0) throw new Error(`npm install -g failed:\n${install.stderr}`);
   const fake = await startFakeAnthropic();
-  fake.respond({ body: fullUsageBody() });
+  fake.respond({ body: currentUsageBody() });
   api = fake;
 }, 300_000);
+
+/**
+ * The full usage body with its resets moved past the real clock (the installed command has no
+ * fake clock): a window whose reset time has passed reads 0 %, as every surface shows it.
+ */
+function currentUsageBody(): object {
+  const hour = 3_600_000;
+  const text = JSON.stringify(fullUsageBody())
+    .replaceAll(SESSION_RESET_MICRO, new Date(Date.now() + 3 * hour).toISOString())
+    .replaceAll(WEEK_RESET_MICRO, new Date(Date.now() + 70 * hour).toISOString());
+  return JSON.parse(text) as object;
+}
 
 afterAll(async () => {
   await api?.close();
