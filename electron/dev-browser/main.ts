@@ -5,6 +5,7 @@ import { scrubSecrets } from '../../shared/domain/secret';
 import { createAppSession } from '../app/app-session';
 import { createNodeNotifier } from '../core/adapters/node-notifier';
 import { createCore } from '../core/create-core';
+import { untilStopSignal } from '../core/platform/stop-signal';
 import { nodeTimers } from '../core/create-engine';
 import type { Logger } from '../core/ports';
 import { checkRoute } from '../core/route/check-route';
@@ -68,10 +69,7 @@ async function main(): Promise<number> {
   for (const line of [...core.endpoints.overrides, ...core.problems]) logger.warn(line);
   logger.info(`Pacewatch dev:browser (data in ${core.layout.dir})`);
   logger.info(`Open ${server.origin}/popover.html#token=${token}`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopSignal();
   await server.close();
   await session.stop();
   return 0;

@@ -6,6 +6,7 @@ import type { Verdict } from '../../../shared/domain/verdict';
 import { createNodeNotifier } from '../../core/adapters/node-notifier';
 import { createCore } from '../../core/create-core';
 import { createCoreEngine, nodeTimers } from '../../core/create-engine';
+import { untilStopSignal } from '../../core/platform/stop-signal';
 import type { Logger, Notifier } from '../../core/ports';
 import { printProblems } from './output';
 
@@ -57,11 +58,8 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
   logger.info(`Watching Claude usage (data in ${core.layout.dir}). Press Ctrl+C to stop.`);
   logger.info('▸ marks the binding limit: the one that would lock you out first.');
   engine.start();
-  await new Promise<void>((resolve) => {
-    const stop = () => void engine.stop().then(resolve);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await untilStopSignal();
+  await engine.stop();
   return 0;
 }
 
