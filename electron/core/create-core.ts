@@ -115,7 +115,7 @@ export async function createCore(
     clock,
     random: Math.random,
     policyFor,
-    lockWaitMs: timeoutMs + 15_000,
+    lockWaitMs: timeoutMs,
   });
 
   const core: Core = {

@@ -99,7 +99,7 @@ export function recordFailure(
 }
 
 /** Why a fetch was not made. */
-export type SkipReason = 'fresh' | 'cooldown' | 'floor' | 'backoff' | 'halted';
+export type SkipReason = 'fresh' | 'cooldown' | 'floor' | 'backoff' | 'halted' | 'busy';
 
 /** Whether to fetch now, and if not, why. */
 export type FetchDecision =

@@ -11,7 +11,7 @@ import type { SourceRecord } from '../../../shared/domain/source-record';
 import type { Clock } from '../ports';
 import type { UsageSource } from '../sources/usage-source';
 import type { DataLayout } from '../stores/data-layout';
-import { withFileLock } from '../stores/file-lock';
+import { LockBusyError, withFileLock } from '../stores/file-lock';
 import type { Loaded } from '../stores/json-store';
 import { historyStore, recordStore } from '../stores/state-files';
 
@@ -32,7 +32,10 @@ export interface RefresherDeps {
   readonly clock: Clock;
   readonly random: () => number;
   readonly policyFor: (source: SourceId) => PollPolicy;
-  /** How long to wait for another process's fetch of the same source (its timeout plus margin). */
+  /**
+   * How long to wait for another process's fetch of the same source: at most the request timeout,
+   * so a run never waits longer for a peer than it would for the server itself.
+   */
   readonly lockWaitMs: number;
 }
 
@@ -54,6 +57,21 @@ export function createUsageRefresher(deps: RefresherDeps): UsageRefresher {
   const cacheStore = (id: SourceId) => recordStore(deps.layout, id);
 
   async function refreshLocked(source: UsageSource, manual: boolean): Promise<RefreshResult> {
+    try {
+      return await fetchLocked(source, manual);
+    } catch (error) {
+      if (!(error instanceof LockBusyError)) throw error;
+      // A live peer is still fetching: show what the cache has, and say why it is not newer.
+      const loaded = await cacheStore(source.id).load();
+      const problems = loaded.problem === null ? [] : [loaded.problem];
+      problems.push(
+        `Another Pacewatch process is still fetching ${source.id} usage; showing the figures stored before. Try again in a minute.`,
+      );
+      return { record: loaded.value, fetched: false, skipped: 'busy', problems };
+    }
+  }
+
+  async function fetchLocked(source: UsageSource, manual: boolean): Promise<RefreshResult> {
     const stamp = await source.credentialStamp();
     return withFileLock(
       deps.layout.lock(`fetch-${source.id}`),
