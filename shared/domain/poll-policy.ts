@@ -1,3 +1,4 @@
+import { formatClock } from './format';
 import type { Snapshot } from './snapshot';
 import type { SourceRecord } from './source-record';
 import { haltsPolling, type UsageError } from './usage-error';
@@ -10,9 +11,12 @@ export interface PollPolicy {
   readonly floorMs: number;
   /** Backoff never waits longer than this (a Retry-After may). */
   readonly maxBackoffMs: number;
+  /** At most this many attempts in any hour, manual ones included (Infinity: no budget). */
+  readonly requestsPerHour: number;
 }
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /**
  * The longest server cooldown obeyed (docs/PROTOCOLS.md "Retry-After"): the usage endpoint has
@@ -24,11 +28,44 @@ export const MAX_RETRY_AFTER_MS = 60 * MINUTE;
 /** The floor between requests to a real Anthropic endpoint (PRODUCT.md §2). */
 export const REAL_SERVICE_FLOOR_MS = MINUTE;
 
-/** A policy for an interval; against a loopback endpoint (tests) the 60-second floor is lifted. */
+/** The hourly request budget per source against a real endpoint (docs/PRODUCT.md §4). */
+export const REQUESTS_PER_HOUR = 12;
+
+/**
+ * A policy for an interval; against a loopback endpoint (tests) the 60-second floor and the
+ * hourly budget are lifted.
+ */
 export function pollPolicy(intervalMs: number, loopback: boolean): PollPolicy {
   const floorMs = loopback ? 0 : REAL_SERVICE_FLOOR_MS;
   const interval = Math.max(intervalMs, loopback ? 50 : floorMs);
-  return { intervalMs: interval, floorMs, maxBackoffMs: Math.max(interval, 60 * MINUTE) };
+  return {
+    intervalMs: interval,
+    floorMs,
+    maxBackoffMs: Math.max(interval, 60 * MINUTE),
+    requestsPerHour: loopback ? Infinity : REQUESTS_PER_HOUR,
+  };
+}
+
+/** The attempts of the hour before `now`, with `now` added when it is an attempt. */
+function attemptsWithin(record: SourceRecord, now: number, attempt: boolean): number[] {
+  const kept = (record.recentAttempts ?? []).filter((at) => at > now - HOUR && at <= now);
+  return attempt ? [...kept, now] : kept;
+}
+
+/**
+ * When the hourly budget next allows an attempt: now while attempts are left, else an hour
+ * after the oldest attempt that fills it.
+ */
+export function budgetAllowsAt(record: SourceRecord, policy: PollPolicy, now: number): number {
+  const attempts = attemptsWithin(record, now, false);
+  if (attempts.length < policy.requestsPerHour) return now;
+  return (attempts[attempts.length - policy.requestsPerHour] ?? now) + HOUR;
+}
+
+/** The earliest time any attempt, manual or not, is allowed: cooldown, floor and budget. */
+export function nextAllowedAt(record: SourceRecord, policy: PollPolicy, now: number): number {
+  const floorAt = record.attemptedAt === null ? now : record.attemptedAt + policy.floorMs;
+  return Math.max(now, floorAt, record.cooldownUntil ?? now, budgetAllowsAt(record, policy, now));
 }
 
 /**
@@ -45,6 +82,7 @@ export function backoffDelayMs(failures: number, policy: PollPolicy, random: num
 export function recordSuccess(record: SourceRecord, snapshot: Snapshot, now: number): SourceRecord {
   return {
     ...record,
+    recentAttempts: attemptsWithin(record, now, true),
     snapshot,
     error: null,
     attemptedAt: now,
@@ -74,7 +112,12 @@ export function recordFailure(
 ): SourceRecord {
   const { policy, now, random, stamp } = context;
   const failures = record.failures + 1;
-  const base = { ...record, attemptedAt: now, failures };
+  const base = {
+    ...record,
+    attemptedAt: now,
+    failures,
+    recentAttempts: attemptsWithin(record, now, true),
+  };
   if (haltsPolling(failure.error.kind)) {
     return {
       ...base,
@@ -99,7 +142,7 @@ export function recordFailure(
 }
 
 /** Why a fetch was not made. */
-export type SkipReason = 'fresh' | 'cooldown' | 'floor' | 'backoff' | 'halted' | 'busy';
+export type SkipReason = 'fresh' | 'cooldown' | 'floor' | 'budget' | 'backoff' | 'halted' | 'busy';
 
 /** Whether to fetch now, and if not, why. */
 export type FetchDecision =
@@ -116,7 +159,8 @@ export interface DecisionContext {
 }
 
 /**
- * Decides whether to fetch. A server cooldown and the request floor bind even a manual refresh;
+ * Decides whether to fetch. A server cooldown, the request floor and the hourly budget bind even
+ * a manual refresh;
  * a manual refresh skips freshness, backoff and a halt. A clock that moved backwards (the last
  * attempt lies in the future) never freezes polling.
  */
@@ -128,6 +172,7 @@ export function decideFetch(record: SourceRecord, context: DecisionContext): Fet
   if (record.attemptedAt !== null && now - record.attemptedAt < policy.floorMs) {
     return { fetch: false, reason: 'floor' };
   }
+  if (budgetAllowsAt(record, policy, now) > now) return { fetch: false, reason: 'budget' };
   if (manual) return { fetch: true };
   if (record.haltedOn !== null && record.haltedOn === haltStamp(stamp))
     return { fetch: false, reason: 'halted' };
@@ -159,7 +204,8 @@ export function nextDueAt(
     (record.error === null && record.snapshot !== null
       ? record.snapshot.fetchedAt + policy.intervalMs
       : now);
-  return Math.max(floorAt, scheduled, record.cooldownUntil ?? 0);
+  const budgetAt = budgetAllowsAt(record, policy, now);
+  return Math.max(floorAt, scheduled, record.cooldownUntil ?? 0, budgetAt);
 }
 
 /**
@@ -173,4 +219,29 @@ export function isStale(record: SourceRecord, policy: PollPolicy, now: number): 
 
 function haltStamp(stamp: string | null): string {
   return stamp ?? 'no-credential';
+}
+
+/**
+ * The sentence for a manual refresh that the request limits refused, saying when the next one is
+ * allowed; null for a refusal a manual refresh does not meet (or none).
+ */
+export function refreshRefusal(
+  reason: SkipReason | null,
+  source: string,
+  record: SourceRecord,
+  policy: PollPolicy,
+  now: number,
+): string | null {
+  const why =
+    reason === 'budget'
+      ? `Pacewatch asks for ${source} usage at most ${String(policy.requestsPerHour)} times an hour`
+      : reason === 'floor'
+        ? `Pacewatch asks for ${source} usage at most once a minute`
+        : reason === 'cooldown'
+          ? `Anthropic asked Pacewatch to wait before asking for ${source} usage again`
+          : null;
+  if (why === null) return null;
+  // Rounded up to the minute, so the time shown is never one at which it is still refused.
+  const at = Math.ceil(nextAllowedAt(record, policy, now) / MINUTE) * MINUTE;
+  return `Not refreshed: ${why}; the next refresh is allowed at ${formatClock(at, now)}. Showing the figures stored before.`;
 }

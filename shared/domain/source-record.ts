@@ -24,6 +24,11 @@ export interface SourceRecord {
    * Polling resumes when the stamp differs, or on a manual refresh.
    */
   readonly haltedOn: string | null;
+  /**
+   * When the attempts of the last hour were made, oldest first, for the hourly request budget
+   * (docs/PRODUCT.md §4). Absent in records written before the budget was kept: none counted.
+   */
+  readonly recentAttempts?: readonly number[];
 }
 
 /** A record for a source that has never been fetched. */

@@ -2,6 +2,7 @@ import {
   decideFetch,
   recordFailure,
   recordSuccess,
+  refreshRefusal,
   type PollPolicy,
   type SkipReason,
 } from '../../../shared/domain/poll-policy';
@@ -86,8 +87,13 @@ export function createUsageRefresher(deps: RefresherDeps): UsageRefresher {
           manual,
         });
         const problems = loaded.problem === null ? [] : [loaded.problem];
-        if (!decision.fetch)
+        if (!decision.fetch) {
+          const refusal = manual
+            ? refreshRefusal(decision.reason, source.id, loaded.value, policy, deps.clock.now())
+            : null;
+          if (refusal !== null) problems.push(refusal);
           return { record: loaded.value, fetched: false, skipped: decision.reason, problems };
+        }
 
         const outcome = await source.fetch();
         const now = deps.clock.now();

@@ -98,4 +98,5 @@ export const sourceRecordSchema: z.ZodType<SourceRecord> = z.object({
   nextAttemptAt: epoch.nullable(),
   cooldownUntil: epoch.nullable().default(null),
   haltedOn: z.string().nullable(),
+  recentAttempts: z.array(epoch).max(1_000).default([]),
 });

@@ -54,13 +54,15 @@ describe('pollPolicy', () => {
       intervalMs: MIN,
       floorMs: MIN,
       maxBackoffMs: 60 * MIN,
+      requestsPerHour: 12,
     });
   });
-  it('lifts the floor against a loopback endpoint, for tests', () => {
+  it('lifts the floor and the hourly budget against a loopback endpoint, for tests', () => {
     expect(pollPolicy(1_000, true)).toEqual({
       intervalMs: 1_000,
       floorMs: 0,
       maxBackoffMs: 60 * MIN,
+      requestsPerHour: Infinity,
     });
   });
 });

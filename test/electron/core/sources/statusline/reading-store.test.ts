@@ -51,6 +51,8 @@ describe("the status line's cache record", () => {
       nextAttemptAt: null,
       cooldownUntil: null,
       haltedOn: null,
+      // The hourly request budget's count (issue 13, defect 5): a reading counts as an attempt.
+      recentAttempts: [T0],
     });
     expect(await readCachedReading(layout)).toEqual(reading(T0));
     const source = createStatuslineSource({ layout });
