@@ -89,7 +89,11 @@ describe('stored files from each old version', () => {
     const layout = dataLayout(tempDir());
     write(layout.cache('oauth'), RECORD_V1);
     const loaded = await recordStore(layout, 'oauth').load();
-    expect(loaded).toEqual({ value: { ...RECORD_V1, cooldownUntil: null }, problem: null });
+    // recentAttempts: the hourly request budget's count (issue 13), none in an old record.
+    expect(loaded).toEqual({
+      value: { ...RECORD_V1, cooldownUntil: null, recentAttempts: [] },
+      problem: null,
+    });
     expect(onDisk(layout.cache('oauth'))).toEqual({
       ...RECORD_V1,
       cooldownUntil: null,
