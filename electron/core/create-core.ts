@@ -54,6 +54,11 @@ export interface CoreOptions {
   /** Overrides every source's poll interval (`pacewatch watch --interval`). */
   readonly intervalMs?: number;
   readonly secrets?: SecretStore;
+  /**
+   * The network for the API hosts; the command's node:http adapter (HTTPS_PROXY / NO_PROXY) by
+   * default. The app passes Electron's network stack, which follows the system proxy settings.
+   */
+  readonly http?: (allowedOrigins: readonly string[]) => Http;
 }
 
 /** Wires the engine over the environment; fails with a sentence when the environment is invalid. */
@@ -72,7 +77,9 @@ export async function createCore(
   const clock: Clock = { now: () => Date.now() };
   const timeoutMs = settings.requestTimeoutSeconds * 1_000;
   const secrets = options.secrets ?? createKeytarSecretStore();
-  const http = createNodeHttp({ allowedOrigins: allowedOrigins(endpoints) });
+  const http = (options.http ?? ((origins) => createNodeHttp({ allowedOrigins: origins })))(
+    allowedOrigins(endpoints),
+  );
   const credentials = createCredentialService({
     secrets,
     metadataPath: join(layout.dir, 'credentials.json'),

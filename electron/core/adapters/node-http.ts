@@ -1,39 +1,28 @@
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import {
+  request as httpRequest,
+  type Agent,
+  type ClientRequest,
+  type IncomingMessage,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { getProxyForUrl } from 'proxy-from-env';
 import type { Http, HttpFailure, HttpRequest, HttpResponse } from '../ports';
-
-/** Usage bodies are a few KB; anything past this is not an answer Pacewatch can use. */
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+import { allowedUrl, DEFAULT_MAX_BODY_BYTES, originSet } from './allowed-url';
+import { CLOSED_EARLY, networkReason } from './network-reasons';
 
 interface Options {
   /** Origins (`https://api.anthropic.com`) requests may go to; anything else is refused unsent. */
   readonly allowedOrigins: readonly string[];
   readonly maxBodyBytes?: number;
+  /**
+   * The proxy for a URL ("" for none). By default HTTPS_PROXY / HTTP_PROXY / ALL_PROXY and
+   * NO_PROXY from the environment, read per request as curl and npm do (proxy-from-env).
+   */
+  readonly proxyFor?: (url: string) => string;
 }
 
 type Result = { ok: true; response: HttpResponse } | { ok: false; failure: HttpFailure };
-
-/** Short reasons by Node error code; the adapter never passes an error's own text on. */
-const REASONS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host name not found',
-  EAI_AGAIN: 'host name not found',
-  ECONNRESET: 'connection closed before the answer was complete',
-  EPIPE: 'connection closed before the answer was complete',
-  ETIMEDOUT: 'connection timed out',
-  ENETUNREACH: 'network unreachable',
-  EHOSTUNREACH: 'network unreachable',
-};
-
-/** A short, header-free reason for a failed exchange. */
-function describe(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return 'network error';
-  const known = REASONS[code];
-  if (known) return known;
-  if (/CERT|TLS|SSL|VERIFY|SIGNATURE/.test(code)) return `TLS certificate problem (${code})`;
-  return `network error (${code})`;
-}
 
 /** A response header by name, any case; repeated headers joined as fetch joins them. */
 function headerOf(response: IncomingMessage, name: string): string | null {
@@ -48,7 +37,12 @@ function headerOf(response: IncomingMessage, name: string): string | null {
  * covers the whole exchange, body included, so a trickling server ends as a timeout; redirects
  * come back unfollowed; a body past `maxBytes` is cut off unread.
  */
-function exchange(url: URL, req: HttpRequest, maxBytes: number): Promise<Result> {
+function exchange(
+  url: URL,
+  req: HttpRequest,
+  maxBytes: number,
+  agent: Agent | undefined,
+): Promise<Result> {
   return new Promise((resolve) => {
     let client: ClientRequest | null = null;
     let settled = false;
@@ -62,7 +56,9 @@ function exchange(url: URL, req: HttpRequest, maxBytes: number): Promise<Result>
       resolve(result);
     };
     const fail = (message: string): void => {
-      finish({ ok: false, failure: { kind: 'network', message } });
+      // The proxy's address may carry a password: it is named by its variable, never quoted.
+      const via = agent === undefined ? '' : ' (through the proxy set in HTTPS_PROXY / HTTP_PROXY)';
+      finish({ ok: false, failure: { kind: 'network', message: `${message}${via}` } });
     };
     const cancel = (): void => {
       fail('the request was cancelled');
@@ -80,14 +76,14 @@ function exchange(url: URL, req: HttpRequest, maxBytes: number): Promise<Result>
     req.signal?.addEventListener('abort', cancel, { once: true });
     try {
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      client = send(url, { method: req.method ?? 'GET', headers: req.headers });
+      client = send(url, { method: req.method ?? 'GET', headers: req.headers, agent });
     } catch {
       // e.g. a header value with a line break: Node's message would quote the header, so say less.
       fail('the request could not be built');
       return;
     }
     client.on('error', (error) => {
-      fail(describe(error));
+      fail(networkReason(error));
     });
     client.on('response', (response) => {
       const chunks: Buffer[] = [];
@@ -106,33 +102,54 @@ function exchange(url: URL, req: HttpRequest, maxBytes: number): Promise<Result>
         });
       });
       response.on('error', (error) => {
-        fail(describe(error));
+        fail(networkReason(error));
       });
       response.on('close', () => {
-        if (!response.complete) fail(REASONS.ECONNRESET ?? 'network error');
+        if (!response.complete) fail(CLOSED_EARLY);
       });
     });
     client.end();
   });
 }
 
-/** Http over Node's http / https: allow-listed origins only, redirects returned unfollowed, bounded in time. */
+/**
+ * Http over Node's http / https: allow-listed origins only, redirects returned unfollowed, bounded
+ * in time; through the environment's proxy (a CONNECT tunnel, https-proxy-agent) unless NO_PROXY
+ * names the host. The app uses Electron's network stack instead (electron/main/electron-http.ts).
+ */
 export function createNodeHttp(options: Options): Http {
-  const allowed = new Set(options.allowedOrigins.map((origin) => new URL(origin).origin));
+  const allowed = originSet(options.allowedOrigins);
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const proxyFor = options.proxyFor ?? getProxyForUrl;
+  const agents = new Map<string, Agent>();
+  const agentFor = (url: URL): Agent | undefined => {
+    const proxy = proxyFor(url.href);
+    if (proxy === '') return undefined;
+    let agent = agents.get(proxy);
+    if (agent === undefined) {
+      agent = new HttpsProxyAgent(proxy);
+      agents.set(proxy, agent);
+    }
+    return agent;
+  };
   return {
     async request(req) {
-      let url: URL;
+      const target = allowedUrl(req.url, allowed);
+      if (!target.ok) return target;
+      const { url } = target;
+      let agent: Agent | undefined;
       try {
-        url = new URL(req.url);
+        agent = agentFor(url);
       } catch {
-        return { ok: false, failure: { kind: 'blocked', message: 'not a valid URL' } };
+        return {
+          ok: false,
+          failure: {
+            kind: 'network',
+            message: 'the proxy address in HTTPS_PROXY / HTTP_PROXY is not a valid URL',
+          },
+        };
       }
-      if (!allowed.has(url.origin)) {
-        const message = `${url.origin} is not an allowed endpoint`;
-        return { ok: false, failure: { kind: 'blocked', message } };
-      }
-      return exchange(url, req, maxBytes);
+      return exchange(url, req, maxBytes, agent);
     },
   };
 }
