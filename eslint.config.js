@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Imports each runtime folder may not make: the folder tells the runtime (STYLE.md). */
+/** Imports each runtime folder may not make: the folder tells the runtime (docs/ARCHITECTURE.md). */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https'];
 const zone = (
   /** @type {string[]} */ files,

@@ -25,7 +25,7 @@ const HOUR = 60 * MINUTE;
  */
 export const MAX_RETRY_AFTER_MS = 60 * MINUTE;
 
-/** The floor between requests to a real Anthropic endpoint (PRODUCT.md §2). */
+/** The floor between requests to a real Anthropic endpoint (docs/PRODUCT.md §2). */
 export const REAL_SERVICE_FLOOR_MS = MINUTE;
 
 /** The hourly request budget per source against a real endpoint (docs/PRODUCT.md §4). */

@@ -1,5 +1,5 @@
 /**
- * Where a limit figure came from: one id per limit source (PRODUCT.md §1). The local-transcript
+ * Where a limit figure came from: one id per limit source (docs/PRODUCT.md §1). The local-transcript
  * estimate is not a limit source: it has no windows, is never merged or alerted on, and has a
  * type of its own (`LogsSummary`, the engine's `logs`).
  */

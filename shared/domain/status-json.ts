@@ -2,7 +2,7 @@ import type { SourceView } from './source-view';
 import type { UsageErrorKind } from './usage-error';
 import type { Verdict } from './verdict';
 
-/** The stable `pacewatch status --json` contract (PRODUCT.md §3). */
+/** The stable `pacewatch status --json` contract (docs/PRODUCT.md §3). */
 export interface StatusJson {
   readonly source: string;
   readonly fetchedAt: string | null;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The logs benchmark (PRODUCT.md §4), not part of `npm test`:
+// The logs benchmark (docs/PRODUCT.md §4), not part of `npm test`:
 //   npm run bench            (node test/bench/logs-bench.mjs [--runs 5] [--bytes 1000000000])
 // Builds a ~1 GB, ~2,600-file transcript tree once under test/bench/.work/ (git-ignored), then
 // measures, side by side with `ccusage daily --json --offline` (v20, native): a cold scan (wall

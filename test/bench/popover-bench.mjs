@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Popover budgets (PRODUCT.md §4): renderer bundle under 150 KB, first paint of a snapshot
+// Popover budgets (docs/PRODUCT.md §4): renderer bundle under 150 KB, first paint of a snapshot
 // under 50 ms in Chromium. Run: `node test/bench/popover-bench.mjs` (builds first).
 // Bundle: every file a page loads (HTML, JS, CSS, icon; no source maps, no dev bridge), raw and
 // gzipped. Paint: the built popover page, served with its production CSP, with a bridge that

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Engine idle cost (PRODUCT.md §4), not part of `npm test`:
+// Engine idle cost (docs/PRODUCT.md §4), not part of `npm test`:
 //   node test/bench/watch-idle.mjs [--seconds 300] [--settle 15] [--no-logs] [--tree <dir>]
 // Runs a headless `pacewatch watch` with 5-minute polls against a loopback fake of the usage
 // endpoint, over the ~1 GB transcript tree that `npm run bench` generates (run that first), and

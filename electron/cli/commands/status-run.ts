@@ -159,7 +159,7 @@ export async function runStatus(options: {
     const one = await visit(core, source, options.refresh);
     return printOne(one, options.json, core.settings().alerts, core.clock.now());
   }
-  // Only enforced figures merge; the logs estimate is not a source here (PRODUCT.md §2).
+  // Only enforced figures merge; the logs estimate is not a source here (docs/PRODUCT.md §2).
   const visits = await Promise.all(
     core.enabledSources().map((source) => visit(core, source, options.refresh)),
   );

@@ -1,4 +1,4 @@
-/** The base URLs Pacewatch talks to, after the `PACEWATCH_*_URL` overrides (PRODUCT.md §3). */
+/** The base URLs Pacewatch talks to, after the `PACEWATCH_*_URL` overrides (docs/PRODUCT.md §3). */
 export interface Endpoints {
   /** The Anthropic API, e.g. `https://api.anthropic.com` (no trailing slash). */
   readonly anthropic: string;

@@ -13,7 +13,7 @@ export type FetchOutcome =
       readonly retryAfterMs: number | null;
     };
 
-/** One provider of usage figures (PRODUCT.md §1). */
+/** One provider of usage figures (docs/PRODUCT.md §1). */
 export interface UsageSource {
   readonly id: SourceId;
   /** Fetches once. Never throws for an expected failure (network, HTTP status, bad body). */

@@ -3,7 +3,7 @@ import { hashString } from '../../../../shared/domain/logs/hash';
 import { claudeConfigDirs, dataDir, type PathEnv } from '../../platform/paths';
 import { projectsDirs } from './tree-walk';
 
-/** The `projects/` folders of every Claude config dir that has one (PRODUCT.md §1). */
+/** The `projects/` folders of every Claude config dir that has one (docs/PRODUCT.md §1). */
 export function logsRoots(env: PathEnv): string[] {
   return projectsDirs(claudeConfigDirs(env));
 }
