@@ -13,6 +13,7 @@ import {
   protocol,
   screen,
   session as sessions,
+  utilityProcess,
 } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { pageUrl } from '../app/app-assets';
@@ -31,6 +32,7 @@ import { followPower } from './power';
 import { createSettingsWindow } from './settings-window';
 import { createTrayController } from './tray';
 import { trayIcon } from './tray-icons';
+import { utilityForkScript } from './utility-fork';
 import { popoverWindowOptions, settingsWindowOptions } from './window-options';
 
 /** The Windows AppUserModelID, the same as electron-builder's appId. */
@@ -81,6 +83,7 @@ export async function startApp(options: {
     }),
     logger,
     timers: nodeTimers,
+    forkScript: utilityForkScript(utilityProcess),
     shell: {
       openSettings: settings.open,
       hidePopover: popover.hide,

@@ -307,6 +307,16 @@ export function fakeElectron() {
     },
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
+    /** Records each fork; the child ends at once with code 1 (the caller then reads in-process). */
+    utilityProcess: {
+      forks: [] as { modulePath: string; args: string[] | undefined }[],
+      fork(modulePath: string, args?: string[]) {
+        module.utilityProcess.forks.push({ modulePath, args });
+        const child = Object.assign(new Emitter(), { kill: () => true });
+        setImmediate(() => child.emit('exit', 1));
+        return child;
+      },
+    },
   };
   return module;
 }
