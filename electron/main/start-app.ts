@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   BrowserWindow,
   Menu,
+  Notification,
   Tray,
   app,
   clipboard,
@@ -26,7 +27,7 @@ import { serveAppProtocol } from './app-protocol';
 import { hardenSession } from './harden';
 import { registerIpc, sendToPages } from './ipc';
 import { launchAtLoginFor } from './login-item';
-import { createAppNotifier } from './notifications';
+import { createElectronNotifier } from './notifications';
 import { createPopover } from './popover-window';
 import { followPower } from './power';
 import { createSettingsWindow } from './settings-window';
@@ -41,6 +42,8 @@ export const APP_ID = 'dev.pacewatch.app';
 const quitApp = () => {
   app.quit();
 };
+/** The app icon notifications carry on Windows and Linux (copied into dist/ by the build). */
+const NOTIFICATION_ICON = 'notification-icon.png';
 /** Where the tray icon is not known (a menu item, a second launch): the popover's corner is used. */
 const NO_BOUNDS = { x: 0, y: 0, width: 0, height: 0 };
 
@@ -75,11 +78,13 @@ export async function startApp(options: {
   });
   const session = createAppSession({
     core,
-    notifier: createAppNotifier({
-      platform: process.platform,
-      arch: process.arch,
-      appId: APP_ID,
-      appPath: app.getAppPath(),
+    notifier: createElectronNotifier({
+      Notification,
+      icon: process.platform === 'darwin' ? null : join(dist, NOTIFICATION_ICON),
+      onClick: () => {
+        showNearTray();
+      },
+      logger,
     }),
     logger,
     timers: nodeTimers,

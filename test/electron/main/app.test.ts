@@ -11,28 +11,14 @@ import {
   type FakeAnthropic,
 } from '../../fakes/anthropic-api';
 import { useTempDir } from '../../support/temp-dir';
-import type { FakeBrowserWindow, FakeElectron, FakeTray } from './fake-electron';
+import type { FakeBrowserWindow, FakeElectron, FakeNotification, FakeTray } from './fake-electron';
 
 const electron = vi.hoisted(() => ({ current: null as FakeElectron | null }));
-const notified = vi.hoisted(() => [] as { title: string; message: string }[]);
 
 vi.mock('electron', async () => {
   const { fakeElectron } = await import('./fake-electron');
   electron.current = fakeElectron();
   return electron.current;
-});
-
-// node-notifier's Linux notifier, recording instead of running notify-send.
-vi.mock('node-notifier', () => {
-  class Recorder {
-    notify(options: { title: string; message: string }, callback: (error: Error | null) => void) {
-      notified.push({ title: options.title, message: options.message });
-      callback(null);
-    }
-  }
-  return {
-    default: { NotifySend: Recorder, NotificationCenter: Recorder, WindowsToaster: Recorder },
-  };
 });
 
 const DIST = join(import.meta.dirname, '..', '..', '..', 'dist');
@@ -46,7 +32,7 @@ const sessions: AppSession[] = [];
 
 beforeEach(async () => {
   vi.resetModules();
-  notified.length = 0;
+  electron.current?.Notification.shown.splice(0);
   const root = tempDir();
   const claude = join(root, 'home', '.claude');
   mkdirSync(claude, { recursive: true });
@@ -97,6 +83,16 @@ async function start(): Promise<Started> {
   const tray = Tray.created[traysBefore];
   if (tray === undefined) throw new Error('no tray');
   return { session, fake, windows: () => BrowserWindow.created.slice(windowsBefore), tray };
+}
+
+/** The titles of the notifications the app showed. */
+function notified(): (string | undefined)[] {
+  return shownNotifications().map((shown) => shown.options.title);
+}
+
+/** What the mocked Notification class showed (the mock is rebuilt when modules reset). */
+function shownNotifications(): FakeNotification[] {
+  return electron.current?.Notification.shown ?? [];
 }
 
 /** Waits for the engine's first look at the sources. */
@@ -270,14 +266,29 @@ describe('the app main process (typed fake of electron)', () => {
     const first = await start();
     await firstTick(first.session);
     await vi.waitFor(() => {
-      expect(notified.map((n) => n.title)).toEqual(['Claude session at 75%']);
+      expect(notified()).toEqual(['Claude session at 75%']);
     });
     await first.session.stop();
 
     vi.resetModules();
     const second = await start();
     await second.session.handlers.refresh();
-    expect(notified.map((n) => n.title)).toEqual(['Claude session at 75%']);
+    expect(notified()).toEqual(['Claude session at 75%']);
+  });
+
+  it('shows notifications with Electron’s Notification; clicking one opens the popover', async () => {
+    api.respond({ body: usage(80) });
+    const { session, windows } = await start();
+    await firstTick(session);
+    await vi.waitFor(() => {
+      expect(notified()).toEqual(['Claude session at 75%']);
+    });
+    const shown = shownNotifications()[0] as FakeNotification;
+    expect(shown.options.icon).toBe(join(DIST, 'notification-icon.png'));
+    const popover = windows()[0] as FakeBrowserWindow;
+    expect(popover.isVisible()).toBe(false);
+    shown.click();
+    expect(popover.isVisible()).toBe(true);
   });
 
   it('pauses polling on sleep and screen lock, and looks again once on wake', async () => {

@@ -168,6 +168,24 @@ export class FakeTray
   }
 }
 
+/** A desktop notification: its options, whether it was shown; click() acts as the user would. */
+export class FakeNotification extends Emitter {
+  static shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  constructor(readonly options: Electron.NotificationConstructorOptions) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+  click(): void {
+    this.emit('click', {});
+  }
+}
+
 /** ipcMain: the handlers main registered, callable as a renderer would. */
 export class FakeIpcMain implements Pick<Electron.IpcMain, 'handle' | 'removeHandler'> {
   readonly handlers = new Map<
@@ -257,7 +275,10 @@ export function fakeElectron() {
     setPath(name: string, path: string) {
       app.paths.set(name, path);
     },
-    setAppUserModelId: (_id: string) => undefined,
+    appUserModelId: null as string | null,
+    setAppUserModelId(id: string) {
+      app.appUserModelId = id;
+    },
     requestSingleInstanceLock: () => app.singleInstance,
     quit() {
       app.quitCalls++;
@@ -307,6 +328,7 @@ export function fakeElectron() {
     },
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
+    Notification: FakeNotification,
     /** Records each fork; the child ends at once with code 1 (the caller then reads in-process). */
     utilityProcess: {
       forks: [] as { modulePath: string; args: string[] | undefined }[],
