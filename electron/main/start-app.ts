@@ -23,6 +23,7 @@ import { createCore } from '../core/create-core';
 import { nodeTimers } from '../core/create-engine';
 import type { Logger } from '../core/ports';
 import { checkRoute } from '../core/route/check-route';
+import { applicationMenu } from './app-menu';
 import { serveAppProtocol } from './app-protocol';
 import { hardenSession } from './harden';
 import { registerIpc, sendToPages } from './ipc';
@@ -61,6 +62,8 @@ export async function startApp(options: {
     return null;
   }
   const { core } = created;
+  const appMenu = applicationMenu(process.platform);
+  Menu.setApplicationMenu(appMenu === null ? null : Menu.buildFromTemplate(appMenu));
   const preload = join(dist, 'preload.cjs');
   hardenSession(sessions.defaultSession);
   serveAppProtocol(protocol, join(dist, 'renderer'));

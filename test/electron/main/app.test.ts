@@ -153,6 +153,11 @@ describe('the app main process (typed fake of electron)', () => {
     }
   });
 
+  it('removes Electron’s default menu (reload, developer tools) on this platform', async () => {
+    const { fake } = await start();
+    expect(fake.Menu.applicationMenu).toBeNull();
+  });
+
   it('serves pages from pacewatch://app with the strict CSP, and nothing outside the renderer folder', async () => {
     const { fake } = await start();
     const handler = fake.protocol.handlers.get('pacewatch');

@@ -313,6 +313,12 @@ export function fakeElectron() {
     nativeImage: { createEmpty: () => new FakeImage() },
     Menu: {
       buildFromTemplate: (template: Electron.MenuItemConstructorOptions[]) => ({ template }),
+      /** What setApplicationMenu was last given; undefined until it is called. */
+      applicationMenu: undefined as
+        { template: Electron.MenuItemConstructorOptions[] } | null | undefined,
+      setApplicationMenu(menu: { template: Electron.MenuItemConstructorOptions[] } | null) {
+        module.Menu.applicationMenu = menu;
+      },
     },
     dialog: {
       errors: [] as string[],
