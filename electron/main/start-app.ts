@@ -10,6 +10,7 @@ import {
   ipcMain,
   nativeImage,
   nativeTheme,
+  net,
   powerMonitor,
   protocol,
   screen,
@@ -19,6 +20,7 @@ import {
 import type { MenuItemConstructorOptions } from 'electron';
 import { pageUrl } from '../app/app-assets';
 import { createAppSession, type AppSession } from '../app/app-session';
+import { createFetchHttp } from '../core/adapters/fetch-http';
 import { createCore } from '../core/create-core';
 import { nodeTimers } from '../core/create-engine';
 import type { Logger } from '../core/ports';
@@ -55,7 +57,11 @@ export async function startApp(options: {
   readonly dist: string;
 }): Promise<AppSession | null> {
   const { logger, dist } = options;
-  const created = await createCore();
+  // Chromium's network stack: the system's proxy settings (PAC files included), like a browser.
+  const created = await createCore({
+    http: (allowedOrigins) =>
+      createFetchHttp({ allowedOrigins, fetch: (url, init) => net.fetch(url, init) }),
+  });
   if (!created.ok) {
     dialog.showErrorBox('Pacewatch cannot start', created.message);
     app.quit();

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppSession } from '../../../electron/app/app-session';
+import { BANKED_RESETS_QUERY } from '../../../electron/core/sources/oauth/oauth-source';
 import type { Logger } from '../../../electron/core/ports';
 import { INVOKE_NAMES, eventChannel, invokeChannel } from '../../../shared/ipc/contract';
 import type { PopoverModel } from '../../../shared/ipc/popover-model';
@@ -151,6 +152,17 @@ describe('the app main process (typed fake of electron)', () => {
         spellcheck: false,
       });
     }
+  });
+
+  it('asks Anthropic through Electron’s network stack (net.fetch: the system proxy settings)', async () => {
+    api.respond({ body: usage(20) });
+    const { fake, session } = await start();
+    const before = fake.net.fetched.length;
+    await firstTick(session);
+    expect(fake.net.fetched.slice(before)).toEqual([
+      `${api.url}/api/oauth/usage${BANKED_RESETS_QUERY}`,
+    ]);
+    expect(session.popover().cards[0]?.utilization).toBe(20);
   });
 
   it('removes Electron’s default menu (reload, developer tools) on this platform', async () => {

@@ -335,6 +335,14 @@ export function fakeElectron() {
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
     Notification: FakeNotification,
+    /** Electron's network stack: records each URL, then fetches it with Node's fetch. */
+    net: {
+      fetched: [] as string[],
+      fetch(input: string, init?: RequestInit): Promise<GlobalResponse> {
+        module.net.fetched.push(input);
+        return fetch(input, init);
+      },
+    },
     /** Records each fork; the child ends at once with code 1 (the caller then reads in-process). */
     utilityProcess: {
       forks: [] as { modulePath: string; args: string[] | undefined }[],
