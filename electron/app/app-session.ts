@@ -24,6 +24,8 @@ export interface AppShell {
   /** Puts text on the system clipboard; a sentence when it could not. */
   copyText(text: string): Promise<IpcResult<null>>;
   quit(): void;
+  /** Opens the app's log file; a sentence when it could not. */
+  openLogFile(): Promise<IpcResult<null>>;
 }
 
 /** Launch at login, per platform; `supported: false` where the shell cannot do it. */
@@ -236,6 +238,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       deps.shell.quit();
       return Promise.resolve(null);
     },
+    openLogFile: () => deps.shell.openLogFile(),
     async sendTestNotification() {
       // Straight to the notifier (not the alert ledger): the user asked for it, now.
       try {

@@ -15,6 +15,7 @@ import {
   protocol,
   screen,
   session as sessions,
+  shell,
   utilityProcess,
 } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -22,6 +23,7 @@ import { pageUrl } from '../app/app-assets';
 import { createAppSession, type AppSession } from '../app/app-session';
 import { createFetchHttp } from '../core/adapters/fetch-http';
 import { createCore } from '../core/create-core';
+import { PACEWATCH_VERSION } from '../../shared/domain/version';
 import { nodeTimers } from '../core/create-engine';
 import type { Logger } from '../core/ports';
 import { checkRoute } from '../core/route/check-route';
@@ -29,6 +31,7 @@ import { applicationMenu } from './app-menu';
 import { serveAppProtocol } from './app-protocol';
 import { hardenSession } from './harden';
 import { registerIpc, sendToPages } from './ipc';
+import { openLogFile } from './log-file';
 import { launchAtLoginFor } from './login-item';
 import { createElectronNotifier } from './notifications';
 import { createPopover } from './popover-window';
@@ -68,6 +71,7 @@ export async function startApp(options: {
     return null;
   }
   const { core } = created;
+  logger.info(`Pacewatch ${PACEWATCH_VERSION} started (${process.platform} ${process.arch}).`);
   const appMenu = applicationMenu(process.platform);
   Menu.setApplicationMenu(appMenu === null ? null : Menu.buildFromTemplate(appMenu));
   const preload = join(dist, 'preload.cjs');
@@ -111,6 +115,7 @@ export async function startApp(options: {
         }
       },
       quit: quitApp,
+      openLogFile: () => openLogFile(shell, core.layout.log),
     },
     launchAtLogin: launchAtLoginFor(app, process.platform, process.env, process.execPath),
     checkRoute: () => checkRoute({ processLabel: 'the app' }),

@@ -6,6 +6,7 @@ import { pacewatch } from '../common/bridge';
 import { useNow } from '../common/use-now';
 import { CredentialRow } from './credential-row';
 import { CommitField, Toggle } from './fields';
+import { LogFileRow } from './log-file-row';
 import { parseBudget, parseClock, parseMinutes, parseThresholds } from './parse';
 import { settled, type StatusLine } from './settled';
 
@@ -219,6 +220,7 @@ export function SettingsApp() {
           }}
         />
         <p class="hint">Data folder: {model.dataDir}</p>
+        <LogFileRow />
       </section>
     </main>
   );

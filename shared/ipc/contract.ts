@@ -28,6 +28,8 @@ export interface InvokeContract {
   quit: { args: []; result: null };
   /** Shows a test notification through the app's notifier; the answer says if it failed. */
   sendTestNotification: { args: []; result: IpcResult<null> };
+  /** Opens the app's log file (in the data dir) for a bug report; the answer says if it failed. */
+  openLogFile: { args: []; result: IpcResult<null> };
 }
 
 /** A request's name. */
@@ -61,6 +63,7 @@ export const INVOKE_NAMES = [
   'copyText',
   'quit',
   'sendTestNotification',
+  'openLogFile',
 ] as const satisfies readonly InvokeName[];
 
 /** Every event name at run time; does not compile when one is missing. */

@@ -91,6 +91,10 @@ async function world(options: { brokenKeychain?: boolean; notifier?: Notifier } 
       return Promise.resolve({ ok: true as const, value: null });
     },
     quit: () => shell.calls.push('quit'),
+    openLogFile: () => {
+      shell.calls.push('openLogFile');
+      return Promise.resolve({ ok: true as const, value: null });
+    },
   };
   const launches: boolean[] = [];
   const launchAtLogin: LaunchAtLogin = {
@@ -261,12 +265,14 @@ describe('the app session (the handler table every shell shares)', () => {
     await session.handlers.fitPopover({ height: 412 });
     expect(await session.handlers.copyText({ text: 'claude' })).toEqual({ ok: true, value: null });
     await session.handlers.quit();
+    expect(await session.handlers.openLogFile()).toEqual({ ok: true, value: null });
     expect(shell.calls).toEqual([
       'openSettings',
       'hidePopover',
       'fitPopover 412',
       'copyText claude',
       'quit',
+      'openLogFile',
     ]);
   });
 });

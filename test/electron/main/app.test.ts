@@ -165,6 +165,20 @@ describe('the app main process (typed fake of electron)', () => {
     expect(session.popover().cards[0]?.utilization).toBe(20);
   });
 
+  it('opens the log file in the data dir when the settings ask', async () => {
+    const { fake, windows } = await start();
+    const popover = windows()[0] as FakeBrowserWindow;
+    const log = join(dataDir, 'pacewatch.log');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(log, '2026-12-05T01:00:00.000Z INFO Pacewatch 0.1.0 started\n');
+    const before = fake.shell.opened.length;
+    expect(await fake.ipcMain.invoke(invokeChannel('openLogFile'), fromPopover(popover))).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(fake.shell.opened.slice(before)).toEqual([log]);
+  });
+
   it('removes Electron’s default menu (reload, developer tools) on this platform', async () => {
     const { fake } = await start();
     expect(fake.Menu.applicationMenu).toBeNull();

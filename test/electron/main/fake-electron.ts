@@ -335,6 +335,17 @@ export function fakeElectron() {
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
     Notification: FakeNotification,
+    shell: {
+      opened: [] as string[],
+      shown: [] as string[],
+      openPath(path: string): Promise<string> {
+        module.shell.opened.push(path);
+        return Promise.resolve('');
+      },
+      showItemInFolder(path: string): void {
+        module.shell.shown.push(path);
+      },
+    },
     /** Electron's network stack: records each URL, then fetches it with Node's fetch. */
     net: {
       fetched: [] as string[],
