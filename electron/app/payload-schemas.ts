@@ -33,6 +33,7 @@ const settingsPatch = z
       .strict()
       .optional(),
     monthlyBudgetUsd: z.number().positive().max(10_000_000).nullable().optional(),
+    autoUpdate: z.boolean().optional(),
   })
   .strict();
 
@@ -59,4 +60,5 @@ export const invokeArgSchemas: { readonly [N in InvokeName]: z.ZodType<InvokeArg
   quit: z.tuple([]),
   sendTestNotification: z.tuple([]),
   openLogFile: z.tuple([]),
+  restartToUpdate: z.tuple([]),
 };

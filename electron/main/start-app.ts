@@ -19,10 +19,12 @@ import {
   utilityProcess,
 } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { pageUrl } from '../app/app-assets';
 import { createAppSession, type AppSession } from '../app/app-session';
 import { createFetchHttp } from '../core/adapters/fetch-http';
 import { createCore } from '../core/create-core';
+import { createUpdateService } from '../app/update-service';
 import { PACEWATCH_VERSION } from '../../shared/domain/version';
 import { nodeTimers } from '../core/create-engine';
 import type { Logger } from '../core/ports';
@@ -39,6 +41,7 @@ import { followPower } from './power';
 import { createSettingsWindow } from './settings-window';
 import { createTrayController } from './tray';
 import { trayIcon } from './tray-icons';
+import { electronUpdater } from './updater';
 import { utilityForkScript } from './utility-fork';
 import { popoverWindowOptions, settingsWindowOptions } from './window-options';
 
@@ -89,8 +92,18 @@ export async function startApp(options: {
     create: () => new BrowserWindow(settingsWindowOptions(preload)),
     url: pageUrl('settings'),
   });
+  // electron-updater runs in a packaged app only (a checkout has no release to update from).
+  const updates = app.isPackaged
+    ? createUpdateService({
+        updater: electronUpdater(autoUpdater),
+        enabled: () => core.settings().autoUpdate,
+        timers: nodeTimers,
+        logger,
+      })
+    : null;
   const session = createAppSession({
     core,
+    ...(updates === null ? {} : { updates }),
     notifier: createElectronNotifier({
       Notification,
       icon: process.platform === 'darwin' ? null : join(dist, NOTIFICATION_ICON),

@@ -219,6 +219,15 @@ export function SettingsApp() {
             save({ launchAtLogin });
           }}
         />
+        <Toggle
+          id="auto-update"
+          label="Update automatically"
+          checked={settings.autoUpdate}
+          description="Downloads new versions in the background. Pacewatch restarts only when you click “Restart to update”, or installs it when you quit."
+          onChange={(autoUpdate) => {
+            save({ autoUpdate });
+          }}
+        />
         <p class="hint">Data folder: {model.dataDir}</p>
         <LogFileRow />
       </section>

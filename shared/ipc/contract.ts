@@ -30,6 +30,8 @@ export interface InvokeContract {
   sendTestNotification: { args: []; result: IpcResult<null> };
   /** Opens the app's log file (in the data dir) for a bug report; the answer says if it failed. */
   openLogFile: { args: []; result: IpcResult<null> };
+  /** "Restart to update": installs the downloaded version and starts it (the user's click only). */
+  restartToUpdate: { args: []; result: null };
 }
 
 /** A request's name. */
@@ -64,6 +66,7 @@ export const INVOKE_NAMES = [
   'quit',
   'sendTestNotification',
   'openLogFile',
+  'restartToUpdate',
 ] as const satisfies readonly InvokeName[];
 
 /** Every event name at run time; does not compile when one is missing. */
