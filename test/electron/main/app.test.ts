@@ -12,6 +12,7 @@ import {
   type FakeAnthropic,
 } from '../../fakes/anthropic-api';
 import { useTempDir } from '../../support/temp-dir';
+import type { FakeAutoUpdater } from './fake-auto-updater';
 import type { FakeBrowserWindow, FakeElectron, FakeNotification, FakeTray } from './fake-electron';
 
 const electron = vi.hoisted(() => ({ current: null as FakeElectron | null }));
@@ -20,6 +21,14 @@ vi.mock('electron', async () => {
   const { fakeElectron } = await import('./fake-electron');
   electron.current = fakeElectron();
   return electron.current;
+});
+
+// electron-updater's autoUpdater, as a typed fake: checks and installs counted, events fired.
+const autoUpdater = vi.hoisted(() => ({ current: null as FakeAutoUpdater | null }));
+vi.mock('electron-updater', async () => {
+  const { FakeAutoUpdater } = await import('./fake-auto-updater');
+  autoUpdater.current = new FakeAutoUpdater();
+  return { autoUpdater: autoUpdater.current };
 });
 
 const DIST = join(import.meta.dirname, '..', '..', '..', 'dist');
@@ -177,6 +186,32 @@ describe('the app main process (typed fake of electron)', () => {
       value: null,
     });
     expect(fake.shell.opened.slice(before)).toEqual([log]);
+  });
+
+  it('packaged: checks for an update at start, and installs one only on "Restart to update"', async () => {
+    const fake = electron.current;
+    if (fake === null) throw new Error('electron is not mocked');
+    fake.app.isPackaged = true;
+    try {
+      const { session, windows } = await start();
+      const updater = autoUpdater.current as FakeAutoUpdater;
+      expect(updater.checks).toBe(1);
+      expect([updater.autoDownload, updater.autoInstallOnAppQuit]).toEqual([true, true]);
+      updater.emit('update-downloaded', { version: '0.2.0' });
+      expect(session.popover().update).toEqual({ version: '0.2.0' });
+      expect(updater.installs).toBe(0);
+      const popover = windows()[0] as FakeBrowserWindow;
+      await fake.ipcMain.invoke(invokeChannel('restartToUpdate'), fromPopover(popover));
+      expect(updater.installs).toBe(1);
+    } finally {
+      fake.app.isPackaged = false;
+    }
+  });
+
+  it('in a checkout: no update checks', async () => {
+    const before = autoUpdater.current?.checks ?? 0;
+    await start();
+    expect(autoUpdater.current?.checks ?? 0).toBe(before);
   });
 
   it('removes Electron’s default menu (reload, developer tools) on this platform', async () => {

@@ -1,24 +1,7 @@
-import { EventEmitter } from 'node:events';
 import type { UpdateCheckResult, UpdateDownloadedEvent } from 'electron-updater';
 import { describe, expect, it } from 'vitest';
-import { electronUpdater, type AutoUpdater } from '../../../electron/main/updater';
-
-/** A typed fake of electron-updater's autoUpdater. */
-class FakeAutoUpdater extends EventEmitter implements AutoUpdater {
-  autoDownload = false;
-  autoInstallOnAppQuit = false;
-  logger: unknown = console;
-  checks = 0;
-  installs = 0;
-  result: UpdateCheckResult | null = null;
-  checkForUpdates(): Promise<UpdateCheckResult | null> {
-    this.checks += 1;
-    return Promise.resolve(this.result);
-  }
-  quitAndInstall(): void {
-    this.installs += 1;
-  }
-}
+import { electronUpdater } from '../../../electron/main/updater';
+import { FakeAutoUpdater } from './fake-auto-updater';
 
 describe('electron-updater as the app’s updater', () => {
   it('downloads in the background, installs on quit or on request, and logs nothing itself', async () => {
