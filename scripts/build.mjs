@@ -80,6 +80,8 @@ await Promise.all(
 );
 
 await mkdir('dist/renderer', { recursive: true });
+// The app icon its notifications carry on Windows and Linux (electron/main/start-app.ts).
+await copyFile('build/icons/256x256.png', 'dist/notification-icon.png');
 await Promise.all(
   ['popover.html', 'settings.html', 'app.css', 'icon.svg'].map((name) =>
     copyFile(`renderer/${name}`, `dist/renderer/${name}`),

@@ -14,6 +14,7 @@ import type { InvokeHandlers } from './dispatch';
 import { buildPopoverModel } from './popover-model';
 import { buildSettingsModel } from './settings-model';
 import { applySettingsPatch } from './settings-patch';
+import type { UpdateService } from './update-service';
 
 /** What the surrounding shell (Electron, or the dev:browser server) does for the app. */
 export interface AppShell {
@@ -24,6 +25,8 @@ export interface AppShell {
   /** Puts text on the system clipboard; a sentence when it could not. */
   copyText(text: string): Promise<IpcResult<null>>;
   quit(): void;
+  /** Opens the app's log file; a sentence when it could not. */
+  openLogFile(): Promise<IpcResult<null>>;
 }
 
 /** Launch at login, per platform; `supported: false` where the shell cannot do it. */
@@ -46,6 +49,8 @@ export interface AppSessionDeps extends EnginePorts {
   readonly launchAtLogin: LaunchAtLogin;
   /** The billing-route check; run at start and on each manual refresh, never per tick. */
   readonly checkRoute: () => Promise<RouteReport>;
+  /** Auto-update (the packaged app only); absent where nothing updates (a checkout, dev:browser). */
+  readonly updates?: UpdateService;
   /** Builds the engine; the real one by default. */
   readonly createEngine?: (core: Core, ports: EnginePorts) => Engine;
 }
@@ -106,14 +111,17 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
   const emit = (event: AppEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const popover = () =>
-    buildPopoverModel({
+  const popover = (): PopoverModel => {
+    const model = buildPopoverModel({
       state: engine.state(),
       settings: core.settings(),
       route,
       notices: [...core.endpoints.overrides, ...core.problems],
       now: core.clock.now(),
     });
+    const version = deps.updates?.downloaded() ?? null;
+    return version === null ? model : { ...model, update: { version } };
+  };
   const tray = () => {
     const state = engine.state();
     const now = core.clock.now();
@@ -186,6 +194,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     if (saved.settings.launchAtLogin !== before.launchAtLogin && deps.launchAtLogin.supported) {
       await deps.launchAtLogin.apply(saved.settings.launchAtLogin);
     }
+    if (saved.settings.autoUpdate !== before.autoUpdate) deps.updates?.settingsChanged();
     // New sources, thresholds or lead time: the engine judges the figures again on its next look.
     if (
       JSON.stringify(saved.settings.sources) !== JSON.stringify(before.sources) ||
@@ -236,6 +245,11 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       deps.shell.quit();
       return Promise.resolve(null);
     },
+    openLogFile: () => deps.shell.openLogFile(),
+    restartToUpdate: () => {
+      deps.updates?.restart();
+      return Promise.resolve(null);
+    },
     async sendTestNotification() {
       // Straight to the notifier (not the alert ledger): the user asked for it, now.
       try {
@@ -251,6 +265,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
   };
 
   let unsubscribe: (() => void) | null = null;
+  let unsubscribeUpdates: (() => void) | null = null;
   return {
     handlers,
     engine,
@@ -263,7 +278,9 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     },
     start() {
       unsubscribe ??= engine.subscribe(publish);
+      unsubscribeUpdates ??= deps.updates?.subscribe(publish) ?? null;
       engine.start();
+      deps.updates?.start();
       void checkRoute();
     },
     pause() {
@@ -277,6 +294,9 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     async stop() {
       unsubscribe?.();
       unsubscribe = null;
+      unsubscribeUpdates?.();
+      unsubscribeUpdates = null;
+      deps.updates?.stop();
       await engine.stop();
       await routing;
     },

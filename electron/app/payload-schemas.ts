@@ -33,6 +33,7 @@ const settingsPatch = z
       .strict()
       .optional(),
     monthlyBudgetUsd: z.number().positive().max(10_000_000).nullable().optional(),
+    autoUpdate: z.boolean().optional(),
   })
   .strict();
 
@@ -58,4 +59,6 @@ export const invokeArgSchemas: { readonly [N in InvokeName]: z.ZodType<InvokeArg
   copyText: z.tuple([z.object({ text: z.string().min(1).max(500) }).strict()]),
   quit: z.tuple([]),
   sendTestNotification: z.tuple([]),
+  openLogFile: z.tuple([]),
+  restartToUpdate: z.tuple([]),
 };

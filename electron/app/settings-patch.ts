@@ -25,6 +25,7 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     quietHours: patch.quietHours === undefined ? settings.quietHours : patch.quietHours,
     launchAtLogin: patch.launchAtLogin ?? settings.launchAtLogin,
     trayTitle: patch.trayTitle ?? settings.trayTitle,
+    autoUpdate: patch.autoUpdate ?? settings.autoUpdate,
     sources: {
       ...settings.sources,
       oauth: toggled(settings.sources.oauth, sources.oauth),

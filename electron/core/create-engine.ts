@@ -1,14 +1,16 @@
 import type { Core } from './create-core';
-import type { Logger, Notifier, Timers } from './ports';
+import type { ForkScript, Logger, Notifier, Timers } from './ports';
 import { createAlertService } from './services/alert-service';
 import { createEngine, type Engine } from './services/engine';
 import { createLogsMonitor } from './services/logs-monitor';
 
-/** The ports a surface brings to the engine: how it notifies, logs and keeps time. */
+/** The ports a surface brings to the engine: how it notifies, logs, keeps time and forks. */
 export interface EnginePorts {
   readonly notifier: Notifier;
   readonly logger: Logger;
   readonly timers: Timers;
+  /** How the first read of the transcripts runs its child process; Node's fork by default. */
+  readonly forkScript?: ForkScript;
 }
 
 /** The long-running engine over a core, shared by `pacewatch watch` and the app. */
@@ -30,7 +32,7 @@ export function createCoreEngine(core: Core, ports: EnginePorts): Engine {
     timers: ports.timers,
     logger: ports.logger,
     policyFor: core.policyFor,
-    logs: createLogsMonitor(core.pathEnv, ports.logger),
+    logs: createLogsMonitor(core.pathEnv, ports.logger, ports.forkScript),
     logsEnabled: () => core.settings().sources.logs.enabled,
     verdictSettings: () => core.settings().alerts,
   });

@@ -60,6 +60,20 @@ export interface Logger {
   error(message: string): void;
 }
 
+/** A script started as a short-lived process (see ForkScript). */
+export interface ForkedScript {
+  /** Called once when the process ends: its exit code, or null when it could not run. */
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+/**
+ * Starts a bundled script as its own process, with `args` as its arguments: Node's
+ * child_process under the command, Electron's utilityProcess in the app (a shipped app has the
+ * run-as-node fuse off, so its binary cannot run a script as plain Node). Throws when it cannot.
+ */
+export type ForkScript = (script: string, args: readonly string[]) => ForkedScript;
+
 /** Timers, as a port so the scheduler can run on a fake clock in tests. */
 export interface Timers {
   /** Runs `callback` after `ms`; returns a function that cancels it. */

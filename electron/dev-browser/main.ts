@@ -49,6 +49,9 @@ async function main(): Promise<number> {
       quit: () => {
         logger.info('(the app would quit now; stop this server with Ctrl+C)');
       },
+      // dev:browser logs to this terminal, not to a file.
+      openLogFile: () =>
+        Promise.resolve({ ok: false, message: 'dev:browser logs to its terminal, not to a file.' }),
     },
     launchAtLogin: {
       supported: false,

@@ -1,80 +1,62 @@
-import { join } from 'node:path';
-import notifier from 'node-notifier';
-import { notificationFailure } from '../core/adapters/node-notifier';
-import type { Notification, Notifier } from '../core/ports';
+import type { NotificationConstructorOptions } from 'electron';
+import type { Logger, Notification, Notifier } from '../core/ports';
 
-/**
- * Inside a packaged app, node-notifier's helper binaries cannot run from the asar archive:
- * electron-builder unpacks them (`asarUnpack`) next to it, in `app.asar.unpacked`.
- */
-export function unpackedPath(path: string): string {
-  return path.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+/** The part of an Electron Notification the app uses. */
+export interface ShownNotification {
+  on(event: 'click' | 'close', listener: () => void): unknown;
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
+  show(): void;
 }
 
-/** The helper node-notifier runs on this platform, or null where it uses the system's (Linux). */
-export function notifierHelperPath(
-  platform: NodeJS.Platform,
-  arch: string,
-  packageDir: string,
-): string | null {
-  if (platform === 'darwin') {
-    return unpackedPath(
-      join(
-        packageDir,
-        'vendor',
-        'mac.noindex',
-        'terminal-notifier.app',
-        'Contents',
-        'MacOS',
-        'terminal-notifier',
-      ),
-    );
-  }
-  if (platform === 'win32') {
-    const bits = arch === 'ia32' ? 'x86' : 'x64';
-    return unpackedPath(join(packageDir, 'vendor', 'snoreToast', `snoretoast-${bits}.exe`));
-  }
-  return null;
+/** The part of Electron's Notification class the app uses (start-app passes the real one). */
+export interface NotificationClass {
+  new (options: NotificationConstructorOptions): ShownNotification;
+  isSupported(): boolean;
 }
 
+/** Why nothing can be shown: no notification service on this desktop. */
+export const UNSUPPORTED_MESSAGE =
+  'This desktop has no notification service (on Linux, install a notification daemon and libnotify).';
+
 /**
- * The app's notifications through node-notifier (Notification Center, Windows toasts,
- * notify-send), with the helpers taken from outside the asar. The engine's alert service is its
- * only caller, so every notification has passed the machine-wide ledger.
+ * The app's notifications through Electron's `Notification`: Notification Center on macOS (the
+ * app's own name and icon), toasts under the AppUserModelId on Windows (set in main.ts), libnotify
+ * on Linux (the app's name, and `icon`). Clicking one calls `onClick` (the popover opens). The
+ * engine's alert service is its only caller besides the test button, so the alert rules stay in
+ * one place (shared/domain/alerts.ts) for the app and `pacewatch watch` (node-notifier) alike.
  */
-export function createAppNotifier(options: {
-  readonly platform: NodeJS.Platform;
-  readonly arch: string;
-  readonly appId: string;
-  /** The app's folder (`app.getAppPath()`): the checkout, or `…/app.asar` when packaged. */
-  readonly appPath: string;
+export function createElectronNotifier(options: {
+  readonly Notification: NotificationClass;
+  /** A PNG path for the notification's icon; null where the system uses the app's own (macOS). */
+  readonly icon: string | null;
+  readonly onClick: () => void;
+  readonly logger: Logger;
 }): Notifier {
-  const packageDir = join(options.appPath, 'node_modules', 'node-notifier');
-  const customPath = notifierHelperPath(options.platform, options.arch, packageDir);
-  const helper = customPath === null ? {} : { customPath };
-  const instance =
-    options.platform === 'darwin'
-      ? new notifier.NotificationCenter(helper)
-      : options.platform === 'win32'
-        ? new notifier.WindowsToaster(helper)
-        : new notifier.NotifySend({});
+  // Kept until done: a notification collected by the GC no longer reports its click.
+  const live = new Set<ShownNotification>();
   return {
     notify(notification: Notification) {
-      return new Promise<void>((resolve, reject) => {
-        instance.notify(
-          {
-            title: notification.title,
-            message: notification.message,
-            wait: false,
-            'app-name': 'Pacewatch',
-            appID: options.appId,
-          } as Parameters<typeof instance.notify>[0],
-          (error: Error | null) => {
-            if (error) reject(new Error(notificationFailure(error)));
-            else resolve();
-          },
-        );
+      if (!options.Notification.isSupported())
+        return Promise.reject(new Error(UNSUPPORTED_MESSAGE));
+      const shown = new options.Notification({
+        title: notification.title,
+        body: notification.message,
+        ...(options.icon === null ? {} : { icon: options.icon }),
       });
+      live.add(shown);
+      shown.on('click', () => {
+        live.delete(shown);
+        options.onClick();
+      });
+      shown.on('close', () => {
+        live.delete(shown);
+      });
+      shown.on('failed', (_event, error) => {
+        live.delete(shown);
+        options.logger.warn(`A notification could not be shown: ${error}`);
+      });
+      shown.show();
+      return Promise.resolve();
     },
   };
 }

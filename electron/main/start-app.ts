@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   BrowserWindow,
   Menu,
+  Notification,
   Tray,
   app,
   clipboard,
@@ -9,28 +10,39 @@ import {
   ipcMain,
   nativeImage,
   nativeTheme,
+  net,
   powerMonitor,
   protocol,
   screen,
   session as sessions,
+  shell,
+  utilityProcess,
 } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { pageUrl } from '../app/app-assets';
 import { createAppSession, type AppSession } from '../app/app-session';
+import { createFetchHttp } from '../core/adapters/fetch-http';
 import { createCore } from '../core/create-core';
+import { createUpdateService } from '../app/update-service';
+import { PACEWATCH_VERSION } from '../../shared/domain/version';
 import { nodeTimers } from '../core/create-engine';
 import type { Logger } from '../core/ports';
 import { checkRoute } from '../core/route/check-route';
+import { applicationMenu } from './app-menu';
 import { serveAppProtocol } from './app-protocol';
 import { hardenSession } from './harden';
 import { registerIpc, sendToPages } from './ipc';
+import { openLogFile } from './log-file';
 import { launchAtLoginFor } from './login-item';
-import { createAppNotifier } from './notifications';
+import { createElectronNotifier } from './notifications';
 import { createPopover } from './popover-window';
 import { followPower } from './power';
 import { createSettingsWindow } from './settings-window';
 import { createTrayController } from './tray';
 import { trayIcon } from './tray-icons';
+import { electronUpdater } from './updater';
+import { utilityForkScript } from './utility-fork';
 import { popoverWindowOptions, settingsWindowOptions } from './window-options';
 
 /** The Windows AppUserModelID, the same as electron-builder's appId. */
@@ -39,6 +51,8 @@ export const APP_ID = 'dev.pacewatch.app';
 const quitApp = () => {
   app.quit();
 };
+/** The app icon notifications carry on Windows and Linux (copied into dist/ by the build). */
+const NOTIFICATION_ICON = 'notification-icon.png';
 /** Where the tray icon is not known (a menu item, a second launch): the popover's corner is used. */
 const NO_BOUNDS = { x: 0, y: 0, width: 0, height: 0 };
 
@@ -49,13 +63,20 @@ export async function startApp(options: {
   readonly dist: string;
 }): Promise<AppSession | null> {
   const { logger, dist } = options;
-  const created = await createCore();
+  // Chromium's network stack: the system's proxy settings (PAC files included), like a browser.
+  const created = await createCore({
+    http: (allowedOrigins) =>
+      createFetchHttp({ allowedOrigins, fetch: (url, init) => net.fetch(url, init) }),
+  });
   if (!created.ok) {
     dialog.showErrorBox('Pacewatch cannot start', created.message);
     app.quit();
     return null;
   }
   const { core } = created;
+  logger.info(`Pacewatch ${PACEWATCH_VERSION} started (${process.platform} ${process.arch}).`);
+  const appMenu = applicationMenu(process.platform);
+  Menu.setApplicationMenu(appMenu === null ? null : Menu.buildFromTemplate(appMenu));
   const preload = join(dist, 'preload.cjs');
   hardenSession(sessions.defaultSession);
   serveAppProtocol(protocol, join(dist, 'renderer'));
@@ -71,16 +92,29 @@ export async function startApp(options: {
     create: () => new BrowserWindow(settingsWindowOptions(preload)),
     url: pageUrl('settings'),
   });
+  // electron-updater runs in a packaged app only (a checkout has no release to update from).
+  const updates = app.isPackaged
+    ? createUpdateService({
+        updater: electronUpdater(autoUpdater),
+        enabled: () => core.settings().autoUpdate,
+        timers: nodeTimers,
+        logger,
+      })
+    : null;
   const session = createAppSession({
     core,
-    notifier: createAppNotifier({
-      platform: process.platform,
-      arch: process.arch,
-      appId: APP_ID,
-      appPath: app.getAppPath(),
+    ...(updates === null ? {} : { updates }),
+    notifier: createElectronNotifier({
+      Notification,
+      icon: process.platform === 'darwin' ? null : join(dist, NOTIFICATION_ICON),
+      onClick: () => {
+        showNearTray();
+      },
+      logger,
     }),
     logger,
     timers: nodeTimers,
+    forkScript: utilityForkScript(utilityProcess),
     shell: {
       openSettings: settings.open,
       hidePopover: popover.hide,
@@ -94,6 +128,7 @@ export async function startApp(options: {
         }
       },
       quit: quitApp,
+      openLogFile: () => openLogFile(shell, core.layout.log),
     },
     launchAtLogin: launchAtLoginFor(app, process.platform, process.env, process.execPath),
     checkRoute: () => checkRoute({ processLabel: 'the app' }),

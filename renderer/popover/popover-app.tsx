@@ -7,6 +7,7 @@ import { cooldownLine } from './card-text';
 import { ExtraUsage, LogsEstimate, Money, Status } from './details';
 import { useFitToContent } from './use-fit';
 import { SkeletonCard, UsageCard } from './usage-card';
+import { UpdateLine } from './update-line';
 
 /** The popover: banners, a card per window, spend, the estimate, status and the three buttons. */
 export function PopoverApp(props: {
@@ -139,6 +140,7 @@ export function PopoverApp(props: {
         </div>
       </div>
       <footer class="foot">
+        {current.update === undefined ? null : <UpdateLine version={current.update.version} />}
         <Status model={current} now={shownAt} />
         <p class="refresh-note" role="status" aria-live="polite">
           {refreshNote}

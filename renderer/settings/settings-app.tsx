@@ -6,6 +6,7 @@ import { pacewatch } from '../common/bridge';
 import { useNow } from '../common/use-now';
 import { CredentialRow } from './credential-row';
 import { CommitField, Toggle } from './fields';
+import { LogFileRow } from './log-file-row';
 import { parseBudget, parseClock, parseMinutes, parseThresholds } from './parse';
 import { settled, type StatusLine } from './settled';
 
@@ -218,7 +219,17 @@ export function SettingsApp() {
             save({ launchAtLogin });
           }}
         />
+        <Toggle
+          id="auto-update"
+          label="Update automatically"
+          checked={settings.autoUpdate}
+          description="Downloads new versions in the background. Pacewatch restarts only when you click “Restart to update”, or installs it when you quit."
+          onChange={(autoUpdate) => {
+            save({ autoUpdate });
+          }}
+        />
         <p class="hint">Data folder: {model.dataDir}</p>
+        <LogFileRow />
       </section>
     </main>
   );

@@ -64,6 +64,8 @@ export const settingsSchema = z.object({
       logs: z.object({ enabled: z.boolean().default(true) }).prefault({}),
     })
     .prefault({}),
+  /** The app downloads new versions from GitHub Releases; it restarts only when the user asks. */
+  autoUpdate: z.boolean().default(true),
 });
 
 /** The user's settings with every default filled in. */

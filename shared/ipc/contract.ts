@@ -28,6 +28,10 @@ export interface InvokeContract {
   quit: { args: []; result: null };
   /** Shows a test notification through the app's notifier; the answer says if it failed. */
   sendTestNotification: { args: []; result: IpcResult<null> };
+  /** Opens the app's log file (in the data dir) for a bug report; the answer says if it failed. */
+  openLogFile: { args: []; result: IpcResult<null> };
+  /** "Restart to update": installs the downloaded version and starts it (the user's click only). */
+  restartToUpdate: { args: []; result: null };
 }
 
 /** A request's name. */
@@ -61,6 +65,8 @@ export const INVOKE_NAMES = [
   'copyText',
   'quit',
   'sendTestNotification',
+  'openLogFile',
+  'restartToUpdate',
 ] as const satisfies readonly InvokeName[];
 
 /** Every event name at run time; does not compile when one is missing. */

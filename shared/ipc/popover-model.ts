@@ -132,6 +132,8 @@ export interface PopoverModel {
   readonly warnAt: number;
   /** The last general threshold (each card carries its own: `CardModel.level`). */
   readonly criticalAt: number;
+  /** A new version is downloaded: the "Restart to update" line. Absent while there is none. */
+  readonly update?: { readonly version: string };
 }
 
 /** What the popover shows before the engine's first look at the sources: nothing to show yet. */

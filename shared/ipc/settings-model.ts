@@ -55,6 +55,8 @@ export interface SettingsPatch {
   readonly trayTitle?: TrayTitleChoice;
   readonly sources?: Partial<Readonly<Record<ToggleableSource, boolean>>>;
   readonly monthlyBudgetUsd?: number | null;
+  /** Whether the app looks for and downloads new versions (`settings.autoUpdate`). */
+  readonly autoUpdate?: boolean;
 }
 
 /** How long to hold notifications. */

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import type { PriceRow } from '../../../shared/domain/logs/prices';
 import type { PathEnv } from '../platform/paths';
-import type { Logger } from '../ports';
+import type { ForkScript, Logger } from '../ports';
+import { nodeForkScript } from '../adapters/node-fork';
 import { firstReadInChild } from '../sources/logs/first-read';
 import { openLogsReader } from '../sources/logs/open-reader';
 import type { LogsReader } from '../sources/logs/reader';
@@ -21,14 +22,18 @@ export interface LogsMonitor {
 }
 
 /** A monitor over this machine's transcripts (CLAUDE_CONFIG_DIR, else ~/.claude, ~/.config/claude). */
-export function createLogsMonitor(pathEnv: PathEnv, logger: Logger): LogsMonitor {
+export function createLogsMonitor(
+  pathEnv: PathEnv,
+  logger: Logger,
+  fork: ForkScript = nodeForkScript,
+): LogsMonitor {
   let reader: LogsReader | null = null;
   let ready = false;
   let stopWatching: (() => void) | null = null;
   return {
     async start(onChange) {
       const opened = await openLogsReader(pathEnv, { persistDelayMs: PERSIST_DELAY_MS });
-      await firstRead(opened.roots, opened.indexPath, opened.priceRows);
+      await firstRead(fork, opened.roots, opened.indexPath, opened.priceRows);
       if (opened.priceProblem !== null) logger.warn(opened.priceProblem);
       reader = opened.reader;
       await reader.refresh();
@@ -54,11 +59,12 @@ export function createLogsMonitor(pathEnv: PathEnv, logger: Logger): LogsMonitor
  * of the estimate rather than of reading a gigabyte. Where that cannot run, it reads in-process.
  */
 async function firstRead(
+  fork: ForkScript,
   roots: readonly string[],
   indexPath: string,
   priceRows: readonly PriceRow[],
 ): Promise<void> {
   const script = bundledWorkerScript();
   if (roots.length === 0 || script === null || existsSync(indexPath)) return;
-  await firstReadInChild(script, { roots, indexPath, priceRows });
+  await firstReadInChild(fork, script, { roots, indexPath, priceRows });
 }

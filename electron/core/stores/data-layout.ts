@@ -6,6 +6,8 @@ export interface DataLayout {
   readonly dir: string;
   readonly settings: string;
   readonly ledger: string;
+  /** The app's log for bug reports (size-capped, rotated to `pacewatch.log.1`). */
+  readonly log: string;
   cache(source: SourceId): string;
   history(source: SourceId): string;
   lock(name: string): string;
@@ -17,6 +19,7 @@ export function dataLayout(dir: string): DataLayout {
     dir,
     settings: join(dir, 'settings.json'),
     ledger: join(dir, 'alerts.json'),
+    log: join(dir, 'pacewatch.log'),
     cache: (source) => join(dir, 'cache', `${source}.json`),
     history: (source) => join(dir, 'history', `${source}.json`),
     lock: (name) => join(dir, 'locks', name),

@@ -16,6 +16,8 @@ export interface StubbedPopover {
   readonly heights: number[];
   /** Every refresh asked for. */
   readonly refreshes: () => number;
+  /** Every "Restart to update" asked for. */
+  readonly restarts: () => number;
 }
 
 /**
@@ -42,6 +44,7 @@ async function serve(
   assertBuilt();
   const heights: number[] = [];
   let refreshes = 0;
+  let restarts = 0;
   const handlers = {
     getPopover: () => Promise.resolve(model),
     refresh: () => {
@@ -55,6 +58,10 @@ async function serve(
     openSettings: () => Promise.resolve(null),
     hidePopover: () => Promise.resolve(null),
     quit: () => Promise.resolve(null),
+    restartToUpdate: () => {
+      restarts++;
+      return Promise.resolve(null);
+    },
   } as unknown as InvokeHandlers;
   const session = {
     handlers,
@@ -75,5 +82,6 @@ async function serve(
     url: `${server.origin}/popover.html#token=${TOKEN}`,
     heights,
     refreshes: () => refreshes,
+    restarts: () => restarts,
   };
 }

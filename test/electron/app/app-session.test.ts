@@ -8,6 +8,7 @@ import {
   type AppSession,
   type LaunchAtLogin,
 } from '../../../electron/app/app-session';
+import { createUpdateService, type UpdateService } from '../../../electron/app/update-service';
 import { createCore } from '../../../electron/core/create-core';
 import { nodeTimers } from '../../../electron/core/create-engine';
 import type { Logger, SecretStore } from '../../../electron/core/ports';
@@ -18,6 +19,8 @@ import {
   startFakeAnthropic,
   type FakeAnthropic,
 } from '../../fakes/anthropic-api';
+import { fakeTimers } from '../../support/fake-timers';
+import { fakeUpdater } from '../../support/fake-updater';
 import { useTempDir } from '../../support/temp-dir';
 
 const HOUR = 3_600_000;
@@ -57,7 +60,9 @@ function memorySecrets(broken = false): SecretStore & { values: Map<string, stri
   };
 }
 
-async function world(options: { brokenKeychain?: boolean; notifier?: Notifier } = {}) {
+async function world(
+  options: { brokenKeychain?: boolean; notifier?: Notifier; updates?: UpdateService } = {},
+) {
   const root = tempDir();
   const home = join(root, 'home');
   const claude = join(home, '.claude');
@@ -91,6 +96,10 @@ async function world(options: { brokenKeychain?: boolean; notifier?: Notifier } 
       return Promise.resolve({ ok: true as const, value: null });
     },
     quit: () => shell.calls.push('quit'),
+    openLogFile: () => {
+      shell.calls.push('openLogFile');
+      return Promise.resolve({ ok: true as const, value: null });
+    },
   };
   const launches: boolean[] = [];
   const launchAtLogin: LaunchAtLogin = {
@@ -102,6 +111,7 @@ async function world(options: { brokenKeychain?: boolean; notifier?: Notifier } 
   const session = createAppSession({
     core: created.core,
     notifier: options.notifier ?? { notify: () => Promise.resolve() },
+    ...(options.updates === undefined ? {} : { updates: options.updates }),
     logger: silent,
     timers: nodeTimers,
     shell,
@@ -188,6 +198,41 @@ describe('the app session (the handler table every shell shares)', () => {
     );
   });
 
+  it('shows "Restart to update" once a version is downloaded, and installs it only on that request', async () => {
+    const fake = fakeUpdater();
+    let enabled = () => true;
+    const updates = createUpdateService({
+      updater: fake.updater,
+      enabled: () => enabled(),
+      timers: fakeTimers(),
+      logger: silent,
+    });
+    const { session, core, events } = await world({ updates });
+    enabled = () => core.settings().autoUpdate;
+    expect(core.settings().autoUpdate).toBe(true);
+    expect(fake.calls.checks).toBe(0);
+    session.start();
+    expect(fake.calls.checks).toBe(1);
+
+    // The switch is saved to settings.json; switched on again, it looks at once.
+    const saved = await session.handlers.saveSettings({ autoUpdate: false });
+    expect(saved.ok && saved.value.settings.autoUpdate).toBe(false);
+    expect(JSON.parse(readFileSync(core.layout.settings, 'utf8'))).toMatchObject({
+      autoUpdate: false,
+    });
+    await session.handlers.saveSettings({ autoUpdate: true });
+    expect(fake.calls.checks).toBe(2);
+
+    expect(session.popover().update).toBeUndefined();
+    fake.download('0.2.0');
+    expect(session.popover().update).toEqual({ version: '0.2.0' });
+    const last = events.filter((event) => event.name === 'popover').at(-1);
+    expect(last?.name === 'popover' ? last.payload.update : null).toEqual({ version: '0.2.0' });
+    expect(fake.calls.installs).toBe(0);
+    expect(await session.handlers.restartToUpdate()).toBeNull();
+    expect(fake.calls.installs).toBe(1);
+  });
+
   it('refuses settings the schema refuses, with the sentence, and keeps the old ones', async () => {
     const { session, core } = await world();
     const saved = await session.handlers.saveSettings({
@@ -261,12 +306,14 @@ describe('the app session (the handler table every shell shares)', () => {
     await session.handlers.fitPopover({ height: 412 });
     expect(await session.handlers.copyText({ text: 'claude' })).toEqual({ ok: true, value: null });
     await session.handlers.quit();
+    expect(await session.handlers.openLogFile()).toEqual({ ok: true, value: null });
     expect(shell.calls).toEqual([
       'openSettings',
       'hidePopover',
       'fitPopover 412',
       'copyText claude',
       'quit',
+      'openLogFile',
     ]);
   });
 });

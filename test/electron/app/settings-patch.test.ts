@@ -25,11 +25,14 @@ describe('a settings change from the window', () => {
       quietHours: null,
       monthlyBudgetUsd: null,
       launchAtLogin: true,
+      autoUpdate: false,
     });
-    expect([after.quietHours, after.sources.admin.monthlyBudgetUsd, after.launchAtLogin]).toEqual([
-      null,
-      null,
-      true,
-    ]);
+    expect([
+      after.quietHours,
+      after.sources.admin.monthlyBudgetUsd,
+      after.launchAtLogin,
+      after.autoUpdate,
+    ]).toEqual([null, null, true, false]);
+    expect(before.autoUpdate).toBe(true);
   });
 });

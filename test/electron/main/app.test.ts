@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppSession } from '../../../electron/app/app-session';
+import { BANKED_RESETS_QUERY } from '../../../electron/core/sources/oauth/oauth-source';
 import type { Logger } from '../../../electron/core/ports';
 import { INVOKE_NAMES, eventChannel, invokeChannel } from '../../../shared/ipc/contract';
 import type { PopoverModel } from '../../../shared/ipc/popover-model';
@@ -11,10 +12,10 @@ import {
   type FakeAnthropic,
 } from '../../fakes/anthropic-api';
 import { useTempDir } from '../../support/temp-dir';
-import type { FakeBrowserWindow, FakeElectron, FakeTray } from './fake-electron';
+import type { FakeAutoUpdater } from './fake-auto-updater';
+import type { FakeBrowserWindow, FakeElectron, FakeNotification, FakeTray } from './fake-electron';
 
 const electron = vi.hoisted(() => ({ current: null as FakeElectron | null }));
-const notified = vi.hoisted(() => [] as { title: string; message: string }[]);
 
 vi.mock('electron', async () => {
   const { fakeElectron } = await import('./fake-electron');
@@ -22,17 +23,12 @@ vi.mock('electron', async () => {
   return electron.current;
 });
 
-// node-notifier's Linux notifier, recording instead of running notify-send.
-vi.mock('node-notifier', () => {
-  class Recorder {
-    notify(options: { title: string; message: string }, callback: (error: Error | null) => void) {
-      notified.push({ title: options.title, message: options.message });
-      callback(null);
-    }
-  }
-  return {
-    default: { NotifySend: Recorder, NotificationCenter: Recorder, WindowsToaster: Recorder },
-  };
+// electron-updater's autoUpdater, as a typed fake: checks and installs counted, events fired.
+const autoUpdater = vi.hoisted(() => ({ current: null as FakeAutoUpdater | null }));
+vi.mock('electron-updater', async () => {
+  const { FakeAutoUpdater } = await import('./fake-auto-updater');
+  autoUpdater.current = new FakeAutoUpdater();
+  return { autoUpdater: autoUpdater.current };
 });
 
 const DIST = join(import.meta.dirname, '..', '..', '..', 'dist');
@@ -46,7 +42,7 @@ const sessions: AppSession[] = [];
 
 beforeEach(async () => {
   vi.resetModules();
-  notified.length = 0;
+  electron.current?.Notification.shown.splice(0);
   const root = tempDir();
   const claude = join(root, 'home', '.claude');
   mkdirSync(claude, { recursive: true });
@@ -97,6 +93,16 @@ async function start(): Promise<Started> {
   const tray = Tray.created[traysBefore];
   if (tray === undefined) throw new Error('no tray');
   return { session, fake, windows: () => BrowserWindow.created.slice(windowsBefore), tray };
+}
+
+/** The titles of the notifications the app showed. */
+function notified(): (string | undefined)[] {
+  return shownNotifications().map((shown) => shown.options.title);
+}
+
+/** What the mocked Notification class showed (the mock is rebuilt when modules reset). */
+function shownNotifications(): FakeNotification[] {
+  return electron.current?.Notification.shown ?? [];
 }
 
 /** Waits for the engine's first look at the sources. */
@@ -155,6 +161,62 @@ describe('the app main process (typed fake of electron)', () => {
         spellcheck: false,
       });
     }
+  });
+
+  it('asks Anthropic through Electron’s network stack (net.fetch: the system proxy settings)', async () => {
+    api.respond({ body: usage(20) });
+    const { fake, session } = await start();
+    const before = fake.net.fetched.length;
+    await firstTick(session);
+    expect(fake.net.fetched.slice(before)).toEqual([
+      `${api.url}/api/oauth/usage${BANKED_RESETS_QUERY}`,
+    ]);
+    expect(session.popover().cards[0]?.utilization).toBe(20);
+  });
+
+  it('opens the log file in the data dir when the settings ask', async () => {
+    const { fake, windows } = await start();
+    const popover = windows()[0] as FakeBrowserWindow;
+    const log = join(dataDir, 'pacewatch.log');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(log, '2026-12-05T01:00:00.000Z INFO Pacewatch 0.1.0 started\n');
+    const before = fake.shell.opened.length;
+    expect(await fake.ipcMain.invoke(invokeChannel('openLogFile'), fromPopover(popover))).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(fake.shell.opened.slice(before)).toEqual([log]);
+  });
+
+  it('packaged: checks for an update at start, and installs one only on "Restart to update"', async () => {
+    const fake = electron.current;
+    if (fake === null) throw new Error('electron is not mocked');
+    fake.app.isPackaged = true;
+    try {
+      const { session, windows } = await start();
+      const updater = autoUpdater.current as FakeAutoUpdater;
+      expect(updater.checks).toBe(1);
+      expect([updater.autoDownload, updater.autoInstallOnAppQuit]).toEqual([true, true]);
+      updater.emit('update-downloaded', { version: '0.2.0' });
+      expect(session.popover().update).toEqual({ version: '0.2.0' });
+      expect(updater.installs).toBe(0);
+      const popover = windows()[0] as FakeBrowserWindow;
+      await fake.ipcMain.invoke(invokeChannel('restartToUpdate'), fromPopover(popover));
+      expect(updater.installs).toBe(1);
+    } finally {
+      fake.app.isPackaged = false;
+    }
+  });
+
+  it('in a checkout: no update checks', async () => {
+    const before = autoUpdater.current?.checks ?? 0;
+    await start();
+    expect(autoUpdater.current?.checks ?? 0).toBe(before);
+  });
+
+  it('removes Electron’s default menu (reload, developer tools) on this platform', async () => {
+    const { fake } = await start();
+    expect(fake.Menu.applicationMenu).toBeNull();
   });
 
   it('serves pages from pacewatch://app with the strict CSP, and nothing outside the renderer folder', async () => {
@@ -270,14 +332,29 @@ describe('the app main process (typed fake of electron)', () => {
     const first = await start();
     await firstTick(first.session);
     await vi.waitFor(() => {
-      expect(notified.map((n) => n.title)).toEqual(['Claude session at 75%']);
+      expect(notified()).toEqual(['Claude session at 75%']);
     });
     await first.session.stop();
 
     vi.resetModules();
     const second = await start();
     await second.session.handlers.refresh();
-    expect(notified.map((n) => n.title)).toEqual(['Claude session at 75%']);
+    expect(notified()).toEqual(['Claude session at 75%']);
+  });
+
+  it('shows notifications with Electron’s Notification; clicking one opens the popover', async () => {
+    api.respond({ body: usage(80) });
+    const { session, windows } = await start();
+    await firstTick(session);
+    await vi.waitFor(() => {
+      expect(notified()).toEqual(['Claude session at 75%']);
+    });
+    const shown = shownNotifications()[0] as FakeNotification;
+    expect(shown.options.icon).toBe(join(DIST, 'notification-icon.png'));
+    const popover = windows()[0] as FakeBrowserWindow;
+    expect(popover.isVisible()).toBe(false);
+    shown.click();
+    expect(popover.isVisible()).toBe(true);
   });
 
   it('pauses polling on sleep and screen lock, and looks again once on wake', async () => {

@@ -168,6 +168,24 @@ export class FakeTray
   }
 }
 
+/** A desktop notification: its options, whether it was shown; click() acts as the user would. */
+export class FakeNotification extends Emitter {
+  static shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  constructor(readonly options: Electron.NotificationConstructorOptions) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+  click(): void {
+    this.emit('click', {});
+  }
+}
+
 /** ipcMain: the handlers main registered, callable as a renderer would. */
 export class FakeIpcMain implements Pick<Electron.IpcMain, 'handle' | 'removeHandler'> {
   readonly handlers = new Map<
@@ -257,7 +275,10 @@ export function fakeElectron() {
     setPath(name: string, path: string) {
       app.paths.set(name, path);
     },
-    setAppUserModelId: (_id: string) => undefined,
+    appUserModelId: null as string | null,
+    setAppUserModelId(id: string) {
+      app.appUserModelId = id;
+    },
     requestSingleInstanceLock: () => app.singleInstance,
     quit() {
       app.quitCalls++;
@@ -292,6 +313,12 @@ export function fakeElectron() {
     nativeImage: { createEmpty: () => new FakeImage() },
     Menu: {
       buildFromTemplate: (template: Electron.MenuItemConstructorOptions[]) => ({ template }),
+      /** What setApplicationMenu was last given; undefined until it is called. */
+      applicationMenu: undefined as
+        { template: Electron.MenuItemConstructorOptions[] } | null | undefined,
+      setApplicationMenu(menu: { template: Electron.MenuItemConstructorOptions[] } | null) {
+        module.Menu.applicationMenu = menu;
+      },
     },
     dialog: {
       errors: [] as string[],
@@ -307,6 +334,36 @@ export function fakeElectron() {
     },
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
+    Notification: FakeNotification,
+    shell: {
+      opened: [] as string[],
+      shown: [] as string[],
+      openPath(path: string): Promise<string> {
+        module.shell.opened.push(path);
+        return Promise.resolve('');
+      },
+      showItemInFolder(path: string): void {
+        module.shell.shown.push(path);
+      },
+    },
+    /** Electron's network stack: records each URL, then fetches it with Node's fetch. */
+    net: {
+      fetched: [] as string[],
+      fetch(input: string, init?: RequestInit): Promise<GlobalResponse> {
+        module.net.fetched.push(input);
+        return fetch(input, init);
+      },
+    },
+    /** Records each fork; the child ends at once with code 1 (the caller then reads in-process). */
+    utilityProcess: {
+      forks: [] as { modulePath: string; args: string[] | undefined }[],
+      fork(modulePath: string, args?: string[]) {
+        module.utilityProcess.forks.push({ modulePath, args });
+        const child = Object.assign(new Emitter(), { kill: () => true });
+        setImmediate(() => child.emit('exit', 1));
+        return child;
+      },
+    },
   };
   return module;
 }

@@ -39,6 +39,8 @@ describe('the app entry (before ready)', () => {
     });
     expect(fake.app.dockHidden).toBe(true);
     expect(fake.app.quitCalls).toBe(0);
+    // Windows shows a toast under the app's AppUserModelID, the installer's appId.
+    expect(fake.app.appUserModelId).toBe('dev.pacewatch.app');
   });
 
   it('quits at once when another instance is running', async () => {

@@ -42,7 +42,7 @@ describe('packaging (electron-builder config in package.json)', () => {
     expect(pkg.build.linux.target).toEqual(['AppImage', 'deb']);
   });
 
-  it('ships the bundles and unpacks node-notifier’s helpers and native modules from the asar', () => {
+  it('ships the bundles and the notification icon, unpacks native modules, and leaves out node-notifier (the command’s notifier)', () => {
     // The entry is set for the packaged app only: a top-level `main` would put the Electron
     // bundle into the command's npm tarball (test/repo/installed-command.test.ts).
     expect(pkg.main).toBeUndefined();
@@ -51,12 +51,14 @@ describe('packaging (electron-builder config in package.json)', () => {
       expect.arrayContaining([
         'dist/main.cjs',
         'dist/preload.cjs',
+        'dist/notification-icon.png',
         'dist/renderer/**/*',
+        '!node_modules/node-notifier/**',
         '!dist/**/*.map',
         '!dist/renderer/dev-bridge.js',
       ]),
     );
-    expect(pkg.build.asarUnpack).toEqual(['node_modules/node-notifier/vendor/**', '**/*.node']);
+    expect(pkg.build.asarUnpack).toEqual(['**/*.node']);
     expect(pkg.build.appId).toBe('dev.pacewatch.app');
   });
 

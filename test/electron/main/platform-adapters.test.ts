@@ -2,41 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchAtLoginFor } from '../../../electron/main/login-item';
-import { notifierHelperPath, unpackedPath } from '../../../electron/main/notifications';
 import { followPower } from '../../../electron/main/power';
 import { useTempDir } from '../../support/temp-dir';
 
 const tempDir = useTempDir('pacewatch-adapters-');
-
-describe('notification helpers outside the asar', () => {
-  it('maps a path inside app.asar to app.asar.unpacked, and leaves others alone', () => {
-    expect(
-      unpackedPath('/Applications/Pacewatch.app/Contents/Resources/app.asar/node_modules/x'),
-    ).toBe('/Applications/Pacewatch.app/Contents/Resources/app.asar.unpacked/node_modules/x');
-    expect(unpackedPath('C:\\Pacewatch\\resources\\app.asar\\node_modules\\x')).toBe(
-      'C:\\Pacewatch\\resources\\app.asar.unpacked\\node_modules\\x',
-    );
-    expect(unpackedPath('/work/main/node_modules/node-notifier')).toBe(
-      '/work/main/node_modules/node-notifier',
-    );
-  });
-
-  it('names terminal-notifier on macOS, SnoreToast on Windows, and nothing on Linux (notify-send)', () => {
-    const dir = '/R/app.asar/node_modules/node-notifier';
-    expect(notifierHelperPath('darwin', 'arm64', dir)).toBe(
-      '/R/app.asar.unpacked/node_modules/node-notifier/vendor/mac.noindex/terminal-notifier.app/Contents/MacOS/terminal-notifier',
-    );
-    expect(notifierHelperPath('win32', 'x64', dir)).toBe(
-      '/R/app.asar.unpacked/node_modules/node-notifier/vendor/snoreToast/snoretoast-x64.exe',
-    );
-    expect(notifierHelperPath('win32', 'ia32', dir)?.endsWith('snoretoast-x86.exe')).toBe(true);
-    expect(notifierHelperPath('linux', 'x64', dir)).toBeNull();
-    // The helpers named are the ones node-notifier ships.
-    const shipped = join(import.meta.dirname, '..', '..', '..', 'node_modules', 'node-notifier');
-    expect(existsSync(notifierHelperPath('win32', 'x64', shipped) ?? '')).toBe(true);
-    expect(existsSync(notifierHelperPath('darwin', 'x64', shipped) ?? '')).toBe(true);
-  });
-});
 
 describe('launch at login', () => {
   it('macOS and Windows: a login item through Electron', async () => {

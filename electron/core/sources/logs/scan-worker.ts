@@ -50,9 +50,11 @@ parentPort?.once('message', ({ tasks, priceRows, claims, searchModule, port }: W
   port.close();
 });
 
-// The same script run as a child process (see first-read.ts): a first read, then exit.
-if (parentPort === null && process.argv[2] === FIRST_READ_FLAG) {
-  const job = JSON.parse(process.argv[3] ?? '{}') as FirstReadJob;
+// The same script run as a child process (see first-read.ts): a first read, then exit. The flag
+// is looked for, not counted to: Node's and Electron's utilityProcess argv differ in what precedes it.
+const flagAt = process.argv.indexOf(FIRST_READ_FLAG);
+if (parentPort === null && flagAt >= 0) {
+  const job = JSON.parse(process.argv[flagAt + 1] ?? '{}') as FirstReadJob;
   import('./first-read-child')
     .then(({ runFirstRead }) => runFirstRead(job))
     .then(

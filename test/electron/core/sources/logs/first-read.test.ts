@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICE_ROWS } from '../../../../../shared/domain/logs/prices';
 import { buildReport } from '../../../../../shared/domain/logs/reports';
+import { nodeForkScript } from '../../../../../electron/core/adapters/node-fork';
 import { firstReadInChild } from '../../../../../electron/core/sources/logs/first-read';
 import { createLogsReader } from '../../../../../electron/core/sources/logs/reader';
 import { generateTree } from '../../../../fakes/transcripts/tree';
@@ -12,7 +13,7 @@ import { useTempDir } from '../../../../support/temp-dir';
 const tempDir = useTempDir('pacewatch-first-read-');
 const WORKER = join(import.meta.dirname, '..', '..', '..', '..', '..', 'dist', 'logs-worker.cjs');
 
-describe('a first read in a child process', () => {
+describe('a first read in a child process (the command: Node’s fork)', () => {
   it('writes the index a long-lived reader then starts from, counting exactly the same', async () => {
     assertBuilt();
     const dir = tempDir();
@@ -29,7 +30,7 @@ describe('a first read in a child process', () => {
     const roots = [join(dir, 'claude', 'projects')];
     const indexPath = join(dir, 'data', 'index.bin');
     const job = { roots, indexPath, priceRows: DEFAULT_PRICE_ROWS };
-    expect(await firstReadInChild(WORKER, job)).toBe(true);
+    expect(await firstReadInChild(nodeForkScript, WORKER, job)).toBe(true);
     expect(existsSync(indexPath)).toBe(true);
     const restarted = createLogsReader({ roots, indexPath, threads: 0 });
     const direct = createLogsReader({ roots, indexPath: join(dir, 'direct.bin'), threads: 0 });
@@ -49,8 +50,8 @@ describe('a first read in a child process', () => {
     const broken = join(dir, 'broken.cjs');
     writeFileSync(broken, 'process.exit(3);\n');
     const job = { roots: [dir], indexPath: join(dir, 'index.bin'), priceRows: DEFAULT_PRICE_ROWS };
-    expect(await firstReadInChild(broken, job)).toBe(false);
-    expect(await firstReadInChild(join(dir, 'missing.cjs'), job)).toBe(false);
+    expect(await firstReadInChild(nodeForkScript, broken, job)).toBe(false);
+    expect(await firstReadInChild(nodeForkScript, join(dir, 'missing.cjs'), job)).toBe(false);
     expect(existsSync(job.indexPath)).toBe(false);
   });
 });
