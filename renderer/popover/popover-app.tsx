@@ -115,15 +115,7 @@ export function PopoverApp(props: {
                 <SkeletonCard label="Week" />
               </>
             ) : (
-              current.cards.map((card) => (
-                <UsageCard
-                  key={card.id}
-                  card={card}
-                  now={shownAt}
-                  warnAt={current.warnAt}
-                  criticalAt={current.criticalAt}
-                />
-              ))
+              current.cards.map((card) => <UsageCard key={card.id} card={card} now={shownAt} />)
             )}
             {current.extraUsage === null ? null : (
               <ExtraUsage
