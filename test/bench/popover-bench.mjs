@@ -90,12 +90,13 @@ const snapshot = {
   spend: null,
   prepaidCredits: null,
   updated: { fetchedAt: now - 60_000, stale: false },
-  route: 'Max 5x subscription',
+  route: 'Max subscription',
   logs: null,
   notices: [],
   snoozedUntil: null,
   warnAt: 50,
   criticalAt: 90,
+  banked: { resets: [], advice: null },
 };
 const bridge = `(() => {
   const model = ${JSON.stringify(snapshot)};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatClock } from '../../shared/domain/format';
 import type { CardModel, PopoverModel } from '../../shared/ipc/popover-model';
+import { axeViolations, blocking } from './support/axe';
 import { screenshot, useBrowser } from './support/browser';
 import { HOUR, MINUTE } from './support/seeds';
 import { useStubServer } from './support/stub-server';
@@ -56,6 +57,7 @@ function model(now: number, overrides: Partial<PopoverModel> = {}): PopoverModel
     snoozedUntil: null,
     warnAt: 50,
     criticalAt: 90,
+    banked: { resets: [], advice: null },
     ...overrides,
   };
 }
@@ -189,6 +191,65 @@ describe('popover sections the engine adds later or rarely', () => {
     expect(await page.locator('[data-window="five_hour"] .projection').innerText()).toBe('');
     expect(await page.locator('body').innerText()).not.toContain('resets now');
     await screenshot(page, 'verdict-levels-and-reset');
+    expect(problems).toEqual([]);
+  });
+
+  it('banked resets: how many, what they clear, when they expire, and advice; nothing without any', async () => {
+    const now = Date.now();
+    const expires = now + 3 * 24 * HOUR;
+    const session = card(now, {
+      utilization: 100,
+      headline: 'S 100%',
+      level: 'locked',
+      binding: true,
+      resetsAt: now + 2 * HOUR,
+    });
+    const popover = model(now, {
+      cards: [session],
+      banked: {
+        resets: [
+          {
+            id: 'grant-1',
+            label: 'Launch reset',
+            left: 1,
+            total: 2,
+            startsAt: now - 24 * HOUR,
+            endsAt: expires,
+            clears: ['five_hour', 'seven_day'],
+            usableNow: true,
+            paused: false,
+          },
+        ],
+        advice:
+          'A reset would clear your session now; you are locked for 2 h otherwise. Run /limit-reset in Claude Code to use one.',
+      },
+    });
+    const { page, problems } = await newPage({ viewport: { width: 360, height: 900 } });
+    await page.goto((await serve(popover)).url);
+    await page.locator('main[data-phase="ready"]').waitFor();
+    expect(await page.locator('#banked-heading').innerText()).toBe(
+      'Banked resets (spend one with /limit-reset in Claude Code)',
+    );
+    expect(await page.locator('.banked-line').allInnerTexts()).toEqual([
+      `Launch reset: 1 of 2 left · clears session and week · expires ${formatClock(expires, now)}`,
+    ]);
+    expect(await page.locator('.banked-advice').innerText()).toBe(
+      'A reset would clear your session now; you are locked for 2 h otherwise. Run /limit-reset in Claude Code to use one.',
+    );
+    await screenshot(page, 'banked-resets');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(blocking(await axeViolations(page))).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'banked-resets-dark');
+
+    // Without grants the section is not there at all.
+    const { page: plain } = await newPage({ viewport: { width: 360, height: 900 } });
+    await plain.goto((await serve(model(now, { cards: [session] }))).url);
+    await plain.locator('main[data-phase="ready"]').waitFor();
+    expect(await plain.locator('.banked').count()).toBe(0);
+    expect(await plain.locator('main').innerText()).not.toContain('Banked');
     expect(problems).toEqual([]);
   });
 });

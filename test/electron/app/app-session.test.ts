@@ -108,7 +108,7 @@ async function world(options: { brokenKeychain?: boolean; notifier?: Notifier } 
     launchAtLogin,
     checkRoute: () => {
       routeChecks++;
-      return Promise.resolve({ summary: 'Max 5x subscription' } as RouteReport);
+      return Promise.resolve({ summary: 'Max subscription' } as RouteReport);
     },
   });
   sessions.push(session);
@@ -159,7 +159,7 @@ describe('the app session (the handler table every shell shares)', () => {
       ['five_hour', 30],
       ['seven_day', 10],
     ]);
-    expect(model.route).toBe('Max 5x subscription');
+    expect(model.route).toBe('Max subscription');
     expect(routeChecks()).toBe(1);
     expect(api.requests).toHaveLength(1);
   });
