@@ -14,6 +14,7 @@ import type { InvokeHandlers } from './dispatch';
 import { buildPopoverModel } from './popover-model';
 import { buildSettingsModel } from './settings-model';
 import { applySettingsPatch } from './settings-patch';
+import { installStatusLine } from './statusline-setup';
 
 /** What the surrounding shell (Electron, or the dev:browser server) does for the app. */
 export interface AppShell {
@@ -46,6 +47,11 @@ export interface AppSessionDeps extends EnginePorts {
   readonly launchAtLogin: LaunchAtLogin;
   /** The billing-route check; run at start and on each manual refresh, never per tick. */
   readonly checkRoute: () => Promise<RouteReport>;
+  /**
+   * The command Claude Code's status line should run (`… statusline`); null when this machine
+   * has no `pacewatch` command.
+   */
+  readonly statusLineCommand: () => Promise<string | null>;
   /** Builds the engine; the real one by default. */
   readonly createEngine?: (core: Core, ports: EnginePorts) => Engine;
 }
@@ -248,6 +254,15 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
         };
       }
     },
+    installStatusLine: ({ replace }) =>
+      installStatusLine(
+        {
+          pathEnv: core.pathEnv,
+          command: deps.statusLineCommand,
+          now: () => core.clock.now(),
+        },
+        replace,
+      ),
   };
 
   let unsubscribe: (() => void) | null = null;

@@ -58,4 +58,5 @@ export const invokeArgSchemas: { readonly [N in InvokeName]: z.ZodType<InvokeArg
   copyText: z.tuple([z.object({ text: z.string().min(1).max(500) }).strict()]),
   quit: z.tuple([]),
   sendTestNotification: z.tuple([]),
+  installStatusLine: z.tuple([z.object({ replace: z.boolean() }).strict()]),
 };

@@ -17,6 +17,7 @@ import {
 import type { MenuItemConstructorOptions } from 'electron';
 import { pageUrl } from '../app/app-assets';
 import { createAppSession, type AppSession } from '../app/app-session';
+import { pacewatchOnPath } from '../app/statusline-setup';
 import { createCore } from '../core/create-core';
 import { nodeTimers } from '../core/create-engine';
 import type { Logger } from '../core/ports';
@@ -97,6 +98,7 @@ export async function startApp(options: {
     },
     launchAtLogin: launchAtLoginFor(app, process.platform, process.env, process.execPath),
     checkRoute: () => checkRoute({ processLabel: 'the app' }),
+    statusLineCommand: () => pacewatchOnPath(process.env),
   });
   const showNearTray = () => {
     popover.show(NO_BOUNDS);

@@ -1,5 +1,11 @@
 import type { PopoverModel } from './popover-model';
-import type { CredentialKind, SettingsModel, SettingsPatch, SnoozeChoice } from './settings-model';
+import type {
+  CredentialKind,
+  SettingsModel,
+  SettingsPatch,
+  SnoozeChoice,
+  StatusLineSetup,
+} from './settings-model';
 
 /** An expected failure travels as data: `invoke` keeps only an Error's message. */
 export type IpcResult<T> =
@@ -28,6 +34,11 @@ export interface InvokeContract {
   quit: { args: []; result: null };
   /** Shows a test notification through the app's notifier; the answer says if it failed. */
   sendTestNotification: { args: []; result: IpcResult<null> };
+  /** Adds Pacewatch's status line to Claude Code's settings, as `pacewatch statusline --install`. */
+  installStatusLine: {
+    args: [request: { replace: boolean }];
+    result: IpcResult<StatusLineSetup>;
+  };
 }
 
 /** A request's name. */
@@ -61,6 +72,7 @@ export const INVOKE_NAMES = [
   'copyText',
   'quit',
   'sendTestNotification',
+  'installStatusLine',
 ] as const satisfies readonly InvokeName[];
 
 /** Every event name at run time; does not compile when one is missing. */

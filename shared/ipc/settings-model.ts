@@ -59,3 +59,11 @@ export interface SettingsPatch {
 
 /** How long to hold notifications. */
 export type SnoozeChoice = '1h' | 'tomorrow' | 'off';
+
+/** What setting up Claude Code's status line from settings came to. */
+export interface StatusLineSetup {
+  /** What happened, or the question to ask. */
+  readonly message: string;
+  /** A different status line is configured: the user may confirm replacing it. */
+  readonly replaceable: boolean;
+}

@@ -1,6 +1,7 @@
 import type { Notification, Notifier } from '../../../electron/core/ports';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { pacewatchOnPath } from '../../../electron/app/statusline-setup';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createAppSession,
@@ -57,7 +58,9 @@ function memorySecrets(broken = false): SecretStore & { values: Map<string, stri
   };
 }
 
-async function world(options: { brokenKeychain?: boolean; notifier?: Notifier } = {}) {
+async function world(
+  options: { brokenKeychain?: boolean; notifier?: Notifier; command?: string } = {},
+) {
   const root = tempDir();
   const home = join(root, 'home');
   const claude = join(home, '.claude');
@@ -110,12 +113,14 @@ async function world(options: { brokenKeychain?: boolean; notifier?: Notifier } 
       routeChecks++;
       return Promise.resolve({ summary: 'Max subscription' } as RouteReport);
     },
+    statusLineCommand: () => Promise.resolve(options.command ?? null),
   });
   sessions.push(session);
   const events: AppEvent[] = [];
   session.subscribe((event) => events.push(event));
   return {
     session,
+    claude,
     core: created.core,
     secrets,
     shell,
@@ -149,6 +154,79 @@ describe('the app session (the handler table every shell shares)', () => {
       ok: false,
       message: 'The test notification could not be shown: notify-send is not installed.',
     });
+  });
+
+  it('sets up the status line as `statusline --install` does: merged, backed up, asked before replacing', async () => {
+    const command = '/opt/bin/pacewatch statusline';
+    const { session, claude } = await world({ command });
+    const path = join(claude, 'settings.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ theme: 'dark', statusLine: { type: 'command', command: 'ccline' } }),
+    );
+    // Another status line is there: nothing is written until the user says to replace it.
+    expect(await session.handlers.installStatusLine({ replace: false })).toEqual({
+      ok: true,
+      value: {
+        message: `${path} already has a status line: \u201cccline\u201d. Replace it with Pacewatch's? The old file is backed up first.`,
+        replaceable: true,
+      },
+    });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      theme: 'dark',
+      statusLine: { type: 'command', command: 'ccline' },
+    });
+    const replaced = await session.handlers.installStatusLine({ replace: true });
+    const backups = readdirSync(claude).filter((name) =>
+      name.startsWith('settings.json.pacewatch-backup-'),
+    );
+    expect(backups).toHaveLength(1);
+    expect(replaced).toEqual({
+      ok: true,
+      value: {
+        message: `Added Pacewatch's status line to ${path}. The previous file is kept at ${join(claude, backups[0] ?? '')}. It shows from Claude Code's next prompt.`,
+        replaceable: false,
+      },
+    });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      theme: 'dark',
+      statusLine: { type: 'command', command, padding: 0 },
+    });
+    expect(await session.handlers.installStatusLine({ replace: false })).toEqual({
+      ok: true,
+      value: {
+        message: `Claude Code's status line already runs Pacewatch (${path}). Nothing changed.`,
+        replaceable: false,
+      },
+    });
+  });
+
+  it('setting up the status line: a broken settings file is left alone, a missing command is named', async () => {
+    const broken = await world({ command: '/opt/bin/pacewatch statusline' });
+    const path = join(broken.claude, 'settings.json');
+    writeFileSync(path, '{ "theme": ');
+    expect(await broken.session.handlers.installStatusLine({ replace: true })).toEqual({
+      ok: false,
+      message: `${path} was left as it is: it is not valid JSON. Fix the file (or move it aside) and try again.`,
+    });
+    expect(readFileSync(path, 'utf8')).toBe('{ "theme": ');
+    const missing = await world();
+    expect(await missing.session.handlers.installStatusLine({ replace: false })).toEqual({
+      ok: false,
+      message:
+        'The pacewatch command was not found on your PATH. Install it with npm install -g pacewatch, then press the button again.',
+    });
+    expect(readdirSync(missing.claude)).toEqual(['.credentials.json']);
+  });
+
+  it('finds the pacewatch command on PATH, by its absolute path', async () => {
+    const bin = join(tempDir(), 'my bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'pacewatch'), '#!/bin/sh\n', { mode: 0o755 });
+    expect(await pacewatchOnPath({ PATH: `/nonexistent${delimiter}${bin}` })).toBe(
+      `'${join(bin, 'pacewatch')}' statusline`,
+    );
+    expect(await pacewatchOnPath({ PATH: '/nonexistent' })).toBeNull();
   });
 
   it('refresh reads every source and checks the billing route again', async () => {
