@@ -151,6 +151,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       launchAtLogin: { supported: deps.launchAtLogin.supported, note: deps.launchAtLogin.note },
       dataDir: core.layout.dir,
       problems: extra,
+      windows: (engine.state()?.verdict.windows ?? []).filter((window) => !window.money),
     });
   }
 

@@ -33,6 +33,12 @@ const settingsPatch = z
       .strict()
       .optional(),
     monthlyBudgetUsd: z.number().positive().max(10_000_000).nullable().optional(),
+    windowThresholds: z
+      .record(
+        z.string().regex(/^[a-z0-9_]{1,64}$/),
+        z.array(z.number().min(1).max(100)).max(10).nullable(),
+      )
+      .optional(),
   })
   .strict();
 

@@ -37,6 +37,8 @@ export interface SettingsModel {
   readonly dataDir: string;
   /** Sentences about the last keychain read, e.g. a locked keychain. */
   readonly problems: readonly string[];
+  /** The limit windows that may have thresholds of their own: session, week, and those seen. */
+  readonly windows: readonly { readonly id: string; readonly label: string }[];
 }
 
 /** The settings a user can change from the settings window; absent fields stay as they are. */
@@ -55,6 +57,8 @@ export interface SettingsPatch {
   readonly trayTitle?: TrayTitleChoice;
   readonly sources?: Partial<Readonly<Record<ToggleableSource, boolean>>>;
   readonly monthlyBudgetUsd?: number | null;
+  /** Per window id, thresholds that replace the general ones; null goes back to the general ones. */
+  readonly windowThresholds?: Readonly<Record<string, readonly number[] | null>>;
 }
 
 /** How long to hold notifications. */

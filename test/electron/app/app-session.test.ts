@@ -266,6 +266,34 @@ describe('the app session (the handler table every shell shares)', () => {
     );
   });
 
+  it('per-window thresholds: saved, offered for session, week and every window seen, and they colour the card', async () => {
+    const { session, core } = await world();
+    expect((await session.settings()).windows).toEqual([
+      { id: 'five_hour', label: 'Session' },
+      { id: 'seven_day', label: 'Week' },
+    ]);
+    const saved = await session.handlers.saveSettings({
+      windowThresholds: { five_hour: [25, 40], seven_day_opus: [95] },
+    });
+    expect(saved.ok && saved.value.windows).toEqual([
+      { id: 'five_hour', label: 'Session' },
+      { id: 'seven_day', label: 'Week' },
+      { id: 'seven_day_opus', label: 'Week · Opus' },
+    ]);
+    expect(core.settings().alerts.windowThresholds).toEqual({
+      five_hour: [25, 40],
+      seven_day_opus: [95],
+    });
+    // The session at 30 % is a warning by its own thresholds, the week at 10 % stays normal.
+    const model = await session.handlers.refresh();
+    expect(model.cards.map((card) => [card.id, card.level, card.thresholds])).toEqual([
+      ['five_hour', 'warning', [25, 40]],
+      ['seven_day', 'normal', [50, 75, 90]],
+    ]);
+    await session.handlers.saveSettings({ windowThresholds: { five_hour: null } });
+    expect(core.settings().alerts.windowThresholds).toEqual({ seven_day_opus: [95] });
+  });
+
   it('refuses settings the schema refuses, with the sentence, and keeps the old ones', async () => {
     const { session, core } = await world();
     const saved = await session.handlers.saveSettings({
