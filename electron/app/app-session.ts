@@ -186,6 +186,17 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     return { ok: true, value: model };
   }
 
+  /**
+   * Settings changes run one after another: each applies its patch to the settings the one
+   * before it saved, so two quick changes (a field, then a switch) never undo each other.
+   */
+  let settingsQueue: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(change: () => Promise<T>): Promise<T> {
+    const run = settingsQueue.then(change);
+    settingsQueue = run.catch(() => undefined);
+    return run;
+  }
+
   async function saveSettings(patch: SettingsPatch): Promise<IpcResult<SettingsModel>> {
     const before = core.settings();
     const saved = await core.saveSettings(applySettingsPatch(before, patch));
@@ -210,7 +221,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       return popover();
     },
     getSettings: () => settingsModel(),
-    saveSettings,
+    saveSettings: (patch) => inTurn(() => saveSettings(patch)),
     async storeCredential({ id, value }) {
       const result = await core.credentials.store(id, new Secret(value));
       if (result.ok) nudge();
@@ -221,11 +232,12 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       if (result.ok) nudge();
       return changed(result);
     },
-    async snooze({ choice }) {
-      const until = choice === 'off' ? null : snoozeUntil(core.clock.now(), choice);
-      const saved = await core.saveSettings({ ...core.settings(), snoozeUntil: until });
-      return changed(saved.ok ? { ok: true } : saved);
-    },
+    snooze: ({ choice }) =>
+      inTurn(async () => {
+        const until = choice === 'off' ? null : snoozeUntil(core.clock.now(), choice);
+        const saved = await core.saveSettings({ ...core.settings(), snoozeUntil: until });
+        return changed(saved.ok ? { ok: true } : saved);
+      }),
     openSettings: () => {
       deps.shell.openSettings();
       return Promise.resolve(null);

@@ -13,6 +13,7 @@ import { createCore } from '../../../electron/core/create-core';
 import { nodeTimers } from '../../../electron/core/create-engine';
 import type { Logger, SecretStore } from '../../../electron/core/ports';
 import type { RouteReport } from '../../../shared/domain/route/route-report';
+import type { Settings } from '../../../shared/domain/settings';
 import { Secret } from '../../../shared/domain/secret';
 import {
   fakeClaudeCredentials,
@@ -292,6 +293,24 @@ describe('the app session (the handler table every shell shares)', () => {
     ]);
     await session.handlers.saveSettings({ windowThresholds: { five_hour: null } });
     expect(core.settings().alerts.windowThresholds).toEqual({ seven_day_opus: [95] });
+  });
+
+  it('two changes sent at once both land: each applies to what the one before saved', async () => {
+    const { session, core } = await world();
+    const answers = await Promise.all([
+      session.handlers.saveSettings({ lockoutLeadMinutes: 45 }),
+      session.handlers.saveSettings({ quietHours: { start: '22:00', end: '08:00' } }),
+      session.handlers.snooze({ choice: '1h' }),
+      session.handlers.saveSettings({ trayTitle: 'both' }),
+    ]);
+    expect(answers.map((answer) => answer.ok)).toEqual([true, true, true, true]);
+    const stored = JSON.parse(readFileSync(core.layout.settings, 'utf8')) as Settings;
+    expect([
+      stored.alerts.lockoutLeadMinutes,
+      stored.quietHours,
+      stored.snoozeUntil !== null,
+      stored.trayTitle,
+    ]).toEqual([45, { start: '22:00', end: '08:00' }, true, 'both']);
   });
 
   it('refuses settings the schema refuses, with the sentence, and keeps the old ones', async () => {
