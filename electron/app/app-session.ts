@@ -15,6 +15,7 @@ import { buildPopoverModel } from './popover-model';
 import { buildSettingsModel } from './settings-model';
 import { applySettingsPatch } from './settings-patch';
 import type { UpdateService } from './update-service';
+import { installStatusLine } from './statusline-setup';
 
 /** What the surrounding shell (Electron, or the dev:browser server) does for the app. */
 export interface AppShell {
@@ -51,6 +52,11 @@ export interface AppSessionDeps extends EnginePorts {
   readonly checkRoute: () => Promise<RouteReport>;
   /** Auto-update (the packaged app only); absent where nothing updates (a checkout, dev:browser). */
   readonly updates?: UpdateService;
+  /**
+   * The command Claude Code's status line should run (`… statusline`); null when this machine
+   * has no `pacewatch` command.
+   */
+  readonly statusLineCommand: () => Promise<string | null>;
   /** Builds the engine; the real one by default. */
   readonly createEngine?: (core: Core, ports: EnginePorts) => Engine;
 }
@@ -153,6 +159,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       launchAtLogin: { supported: deps.launchAtLogin.supported, note: deps.launchAtLogin.note },
       dataDir: core.layout.dir,
       problems: extra,
+      windows: (engine.state()?.verdict.windows ?? []).filter((window) => !window.money),
     });
   }
 
@@ -187,6 +194,17 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     return { ok: true, value: model };
   }
 
+  /**
+   * Settings changes run one after another: each applies its patch to the settings the one
+   * before it saved, so two quick changes (a field, then a switch) never undo each other.
+   */
+  let settingsQueue: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(change: () => Promise<T>): Promise<T> {
+    const run = settingsQueue.then(change);
+    settingsQueue = run.catch(() => undefined);
+    return run;
+  }
+
   async function saveSettings(patch: SettingsPatch): Promise<IpcResult<SettingsModel>> {
     const before = core.settings();
     const saved = await core.saveSettings(applySettingsPatch(before, patch));
@@ -212,7 +230,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       return popover();
     },
     getSettings: () => settingsModel(),
-    saveSettings,
+    saveSettings: (patch) => inTurn(() => saveSettings(patch)),
     async storeCredential({ id, value }) {
       const result = await core.credentials.store(id, new Secret(value));
       if (result.ok) nudge();
@@ -223,11 +241,12 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
       if (result.ok) nudge();
       return changed(result);
     },
-    async snooze({ choice }) {
-      const until = choice === 'off' ? null : snoozeUntil(core.clock.now(), choice);
-      const saved = await core.saveSettings({ ...core.settings(), snoozeUntil: until });
-      return changed(saved.ok ? { ok: true } : saved);
-    },
+    snooze: ({ choice }) =>
+      inTurn(async () => {
+        const until = choice === 'off' ? null : snoozeUntil(core.clock.now(), choice);
+        const saved = await core.saveSettings({ ...core.settings(), snoozeUntil: until });
+        return changed(saved.ok ? { ok: true } : saved);
+      }),
     openSettings: () => {
       deps.shell.openSettings();
       return Promise.resolve(null);
@@ -262,6 +281,15 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
         };
       }
     },
+    installStatusLine: ({ replace }) =>
+      installStatusLine(
+        {
+          pathEnv: core.pathEnv,
+          command: deps.statusLineCommand,
+          now: () => core.clock.now(),
+        },
+        replace,
+      ),
   };
 
   let unsubscribe: (() => void) | null = null;

@@ -34,6 +34,12 @@ const settingsPatch = z
       .optional(),
     monthlyBudgetUsd: z.number().positive().max(10_000_000).nullable().optional(),
     autoUpdate: z.boolean().optional(),
+    windowThresholds: z
+      .record(
+        z.string().regex(/^[a-z0-9_]{1,64}$/),
+        z.array(z.number().min(1).max(100)).max(10).nullable(),
+      )
+      .optional(),
   })
   .strict();
 
@@ -61,4 +67,5 @@ export const invokeArgSchemas: { readonly [N in InvokeName]: z.ZodType<InvokeArg
   sendTestNotification: z.tuple([]),
   openLogFile: z.tuple([]),
   restartToUpdate: z.tuple([]),
+  installStatusLine: z.tuple([z.object({ replace: z.boolean() }).strict()]),
 };

@@ -1,3 +1,4 @@
+import { bankedResetAdvice, liveResets } from '../../shared/domain/banked-resets';
 import type { EngineState } from '../core/services/engine';
 import type { Settings } from '../../shared/domain/settings';
 import type { SourceId } from '../../shared/domain/snapshot';
@@ -9,6 +10,7 @@ import {
   LOADING_CONTENT,
   type BannerAction,
   type BannerKind,
+  type BankedModel,
   type BannerModel,
   type CardModel,
   type CreditsModel,
@@ -90,6 +92,19 @@ export function buildPopoverModel(input: PopoverInput): PopoverModel {
     },
     // Without any Claude Code activity in 30 days the estimate would only say "0 tokens".
     logs: state.logs !== null && state.logs.last30Days.tokens.total > 0 ? state.logs : null,
+    banked: banked(state.views, now),
+  };
+}
+
+/** The live banked resets of the freshest source that reports any, and the advice on them. */
+function banked(views: readonly SourceView[], now: number): BankedModel {
+  const view = [...views]
+    .filter((candidate) => liveResets(candidate.bankedResets, now).length > 0)
+    .sort((a, b) => (b.fetchedAt ?? -Infinity) - (a.fetchedAt ?? -Infinity))[0];
+  if (view === undefined) return { resets: [], advice: null };
+  return {
+    resets: liveResets(view.bankedResets, now),
+    advice: bankedResetAdvice(view.bankedResets, view.windows, now),
   };
 }
 

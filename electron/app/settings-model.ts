@@ -1,6 +1,6 @@
 import type { CredentialStatus } from '../core/services/credential-service';
 import type { Settings } from '../../shared/domain/settings';
-import type { SourceId } from '../../shared/domain/snapshot';
+import { windowLabel, type SourceId } from '../../shared/domain/snapshot';
 import type {
   CredentialKind,
   CredentialModel,
@@ -19,6 +19,8 @@ export interface SettingsInput {
   readonly launchAtLogin: { readonly supported: boolean; readonly note: string | null };
   readonly dataDir: string;
   readonly problems: readonly string[];
+  /** The limit windows the engine has seen (budgets excluded), in the verdict's order. */
+  readonly windows?: readonly { readonly id: string; readonly label: string }[];
 }
 
 /** Each limit source's switch is named as the popover names the source. */
@@ -38,7 +40,7 @@ const SOURCES: readonly { id: SourceId; description: string }[] = [
   {
     id: 'statusline',
     description:
-      'Takes the figures Claude Code passes to `pacewatch statusline` while it runs. No network.',
+      'Takes the figures Claude Code passes to the pacewatch statusline command while it runs. No network.',
   },
 ];
 
@@ -92,5 +94,18 @@ export function buildSettingsModel(input: SettingsInput): SettingsModel {
     launchAtLogin: input.launchAtLogin,
     dataDir: input.dataDir,
     problems: [...new Set([...input.problems, ...keychain])],
+    windows: thresholdWindows(input),
   };
+}
+
+/** Session and week always, then every window seen or already given thresholds of its own. */
+function thresholdWindows(input: SettingsInput): { id: string; label: string }[] {
+  const ids = [
+    'five_hour',
+    'seven_day',
+    ...(input.windows ?? []).map((window) => window.id),
+    ...Object.keys(input.settings.alerts.windowThresholds),
+  ];
+  const seen = new Map((input.windows ?? []).map((window) => [window.id, window.label]));
+  return [...new Set(ids)].map((id) => ({ id, label: seen.get(id) ?? windowLabel(id) }));
 }

@@ -20,6 +20,9 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
         ? {}
         : { lockoutLeadMinutes: patch.lockoutLeadMinutes }),
       ...(patch.notifyOnReset === undefined ? {} : { notifyOnReset: patch.notifyOnReset }),
+      ...(patch.windowThresholds === undefined
+        ? {}
+        : { windowThresholds: windowThresholds(settings, patch.windowThresholds) }),
     },
     pollIntervalSeconds: { ...settings.pollIntervalSeconds, ...patch.pollIntervalSeconds },
     quietHours: patch.quietHours === undefined ? settings.quietHours : patch.quietHours,
@@ -40,4 +43,17 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
       },
     },
   };
+}
+
+/** The per-window thresholds with the patch's applied: a list replaces, null removes. */
+function windowThresholds(
+  settings: Settings,
+  changes: NonNullable<SettingsPatch['windowThresholds']>,
+): Record<string, number[]> {
+  const merged = Object.entries({ ...settings.alerts.windowThresholds, ...changes });
+  return Object.fromEntries(
+    merged.flatMap(([id, list]) =>
+      list === null ? [] : [[id, [...new Set(list)].sort((a, b) => a - b)]],
+    ),
+  );
 }

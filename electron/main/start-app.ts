@@ -23,6 +23,7 @@ import { autoUpdater } from 'electron-updater';
 import { pageUrl } from '../app/app-assets';
 import { createAppSession, type AppSession } from '../app/app-session';
 import { createFetchHttp } from '../core/adapters/fetch-http';
+import { pacewatchOnPath } from '../app/statusline-setup';
 import { createCore } from '../core/create-core';
 import { createUpdateService } from '../app/update-service';
 import { PACEWATCH_VERSION } from '../../shared/domain/version';
@@ -132,6 +133,7 @@ export async function startApp(options: {
     },
     launchAtLogin: launchAtLoginFor(app, process.platform, process.env, process.execPath),
     checkRoute: () => checkRoute({ processLabel: 'the app' }),
+    statusLineCommand: () => pacewatchOnPath(process.env),
   });
   const showNearTray = () => {
     popover.show(NO_BOUNDS);

@@ -3,6 +3,8 @@ import {
   formatDuration,
   formatMoney,
   formatPercent,
+  formatResetPassed,
+  formatResetsIn,
   formatTokens,
 } from '../../shared/domain/format';
 import type { LogsBlockSummary } from '../../shared/domain/logs-summary';
@@ -10,6 +12,8 @@ import type { BannerModel, CardModel, ExtraUsageModel } from '../../shared/ipc/p
 
 /** What the projection means for the user: "At this pace: locked 15:42, blocked 18 m". */
 export function projectionLine(card: CardModel, now: number): string {
+  // A window that has reset has no projection until new figures arrive.
+  if (card.resetAt !== null) return '';
   const { projection } = card;
   switch (projection.status) {
     case 'locked':
@@ -38,30 +42,24 @@ function unbroken(text: string): string {
   return text.replace(/ /g, '\u00a0');
 }
 
-/** How a card is coloured: by the alert thresholds, locked at 100%. */
-export function cardLevel(card: CardModel, warnAt: number, criticalAt: number): Level {
-  if (card.projection.status === 'locked') return 'locked';
-  const level = thresholdLevel(card.utilization, warnAt, criticalAt);
-  const atRisk = card.projection.status === 'at-risk';
-  return atRisk && (level === 'normal' || level === 'warning') ? 'critical' : level;
+/**
+ * Whether a window shows as one compact row: nothing to watch (the verdict's level is normal),
+ * not the binding window, no lockout projected, figures current.
+ */
+export function isCompact(card: CardModel): boolean {
+  return (
+    card.level === 'normal' && !card.binding && !card.stale && card.projection.status !== 'at-risk'
+  );
 }
 
 /**
- * Whether a window shows as one compact row: nothing to watch (normal level), not the binding
- * window, no lockout projected, figures current.
+ * When the window resets: "resets in 2 h 13 m (16:00)"; once its reset time has passed, "reset at
+ * 14:00 — new figures with the next poll" until new figures arrive.
  */
-export function isCompact(card: CardModel, level: string): boolean {
-  return level === 'normal' && !card.binding && !card.stale && card.projection.status !== 'at-risk';
-}
-
-/** A card's colour. */
-export type Level = 'normal' | 'warning' | 'critical' | 'locked';
-
-/** How a 0–100 figure is coloured by the thresholds alone (extra-usage spend has no projection). */
-export function thresholdLevel(utilization: number, warnAt: number, criticalAt: number): Level {
-  if (utilization >= 100) return 'locked';
-  if (utilization >= criticalAt) return 'critical';
-  return utilization >= warnAt ? 'warning' : 'normal';
+export function resetsLine(card: CardModel, now: number): string {
+  return card.resetAt === null
+    ? formatResetsIn(card.resetsAt, now)
+    : formatResetPassed(card.resetAt, now);
 }
 
 /**

@@ -12,12 +12,12 @@ import type {
   PopoverModel,
   SpendModel,
 } from '../../shared/ipc/popover-model';
-import { blockLine, extraUsageLine, thresholdLevel } from './card-text';
+import { blockLine, extraUsageLine } from './card-text';
 import { Meter } from './meter';
 
 /**
- * Extra-usage spend, with a bar against its monthly cap coloured by the same thresholds as the
- * windows; for a spend-limit account it is the main figure.
+ * Extra-usage spend, with a bar against its monthly cap coloured by the verdict's level for it
+ * (the same thresholds as the windows); for a spend-limit account it is the main figure.
  */
 export function ExtraUsage(props: {
   readonly extra: ExtraUsageModel;
@@ -28,10 +28,8 @@ export function ExtraUsage(props: {
   const { extra } = props;
   const utilization = extra.utilization;
   if (!props.prominent) {
-    const level =
-      utilization === null ? 'normal' : thresholdLevel(utilization, props.warnAt, props.criticalAt);
     return (
-      <section class={`extra-usage level-${level}`} aria-labelledby="extra-usage-label">
+      <section class={`extra-usage level-${extra.level}`} aria-labelledby="extra-usage-label">
         <p class="extra-usage-line">
           <span class="label" id="extra-usage-label">
             Extra usage

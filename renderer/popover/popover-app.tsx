@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { LOADING_CONTENT, type PopoverModel } from '../../shared/ipc/popover-model';
 import { pacewatch } from '../common/bridge';
 import { useNow } from '../common/use-now';
+import { BankedResets } from './banked';
 import { Banners, type BannerHandlers } from './banners';
 import { cooldownLine } from './card-text';
 import { ExtraUsage, LogsEstimate, Money, Status } from './details';
@@ -116,15 +117,7 @@ export function PopoverApp(props: {
                 <SkeletonCard label="Week" />
               </>
             ) : (
-              current.cards.map((card) => (
-                <UsageCard
-                  key={card.id}
-                  card={card}
-                  now={shownAt}
-                  warnAt={current.warnAt}
-                  criticalAt={current.criticalAt}
-                />
-              ))
+              current.cards.map((card) => <UsageCard key={card.id} card={card} now={shownAt} />)
             )}
             {current.extraUsage === null ? null : (
               <ExtraUsage
@@ -136,6 +129,7 @@ export function PopoverApp(props: {
             )}
             <Money spend={current.spend} credits={current.prepaidCredits} />
           </div>
+          <BankedResets banked={current.banked} now={shownAt} />
           {current.logs === null ? null : <LogsEstimate logs={current.logs} />}
         </div>
       </div>

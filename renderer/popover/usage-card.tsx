@@ -1,20 +1,17 @@
 import { useState } from 'preact/hooks';
-import { formatPercent, formatResetsIn } from '../../shared/domain/format';
+import { formatPercent } from '../../shared/domain/format';
 import type { CardModel } from '../../shared/ipc/popover-model';
-import { cardFigure, cardLevel, isCompact, projectionLine } from './card-text';
+import { cardFigure, isCompact, projectionLine, resetsLine } from './card-text';
 import { HistoryChart } from './history-chart';
 import { Meter } from './meter';
 
-/** One limit window: a full card, or one compact row while it is far from any threshold. */
-export function UsageCard(props: {
-  readonly card: CardModel;
-  readonly now: number;
-  readonly warnAt: number;
-  readonly criticalAt: number;
-}) {
-  const level = cardLevel(props.card, props.warnAt, props.criticalAt);
+/**
+ * One limit window: a full card, or one compact row while it is far from any threshold. Its
+ * colour is the verdict's level for the window (shared/domain/verdict.ts), decided in main.
+ */
+export function UsageCard(props: { readonly card: CardModel; readonly now: number }) {
   const [expanded, setExpanded] = useState(false);
-  if (isCompact(props.card, level) && !expanded) {
+  if (isCompact(props.card) && !expanded) {
     return (
       <CompactRow
         card={props.card}
@@ -25,7 +22,7 @@ export function UsageCard(props: {
       />
     );
   }
-  return <FullCard card={props.card} now={props.now} level={level} />;
+  return <FullCard card={props.card} now={props.now} />;
 }
 
 /** A window far from its thresholds: name, bar and figure on one line; a click shows the card. */
@@ -35,7 +32,7 @@ function CompactRow(props: {
   readonly onExpand: () => void;
 }) {
   const { card, now } = props;
-  const resets = formatResetsIn(card.resetsAt, now);
+  const resets = resetsLine(card, now);
   return (
     <section class="card compact level-normal" data-window={card.id} aria-label={card.label}>
       <button
@@ -58,17 +55,13 @@ function CompactRow(props: {
   );
 }
 
-function FullCard(props: {
-  readonly card: CardModel;
-  readonly now: number;
-  readonly level: string;
-}) {
+function FullCard(props: { readonly card: CardModel; readonly now: number }) {
   const { card, now } = props;
-  const resets = formatResetsIn(card.resetsAt, now);
+  const resets = resetsLine(card, now);
   const headingId = `card-${card.id}`;
   return (
     <section
-      class={`card level-${props.level}${card.stale ? ' stale' : ''}`}
+      class={`card level-${card.level}${card.stale ? ' stale' : ''}`}
       aria-labelledby={headingId}
       data-window={card.id}
     >

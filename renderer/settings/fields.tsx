@@ -1,5 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Parsed } from './parse';
+import type { StatusLine } from './settled';
+
+/**
+ * What main said about the last change made with this field ("Saved.", or why it was refused),
+ * shown under the field and read out.
+ */
+export function FieldStatus(props: { readonly id: string; readonly status: StatusLine | null }) {
+  return (
+    <p
+      class={`field-status${props.status?.error ? ' error' : ''}`}
+      id={`${props.id}-status`}
+      role="status"
+      aria-live="polite"
+    >
+      {props.status?.text ?? ''}
+    </p>
+  );
+}
 
 /**
  * A text field that saves when it loses focus or Enter is pressed, if what was typed parses;
@@ -14,6 +32,9 @@ export function CommitField<T>(props: {
   readonly onCommit: (value: T) => void;
   readonly hint?: string;
   readonly inputMode?: 'numeric' | 'decimal' | 'text';
+  readonly placeholder?: string;
+  /** What main said about the last change made here. */
+  readonly status?: StatusLine | null;
 }) {
   const shown = props.format(props.value);
   const [text, setText] = useState(shown);
@@ -37,6 +58,7 @@ export function CommitField<T>(props: {
   const describedBy = [
     props.hint === undefined ? null : `${props.id}-hint`,
     problem === null ? null : `${props.id}-problem`,
+    props.status === undefined || props.status === null ? null : `${props.id}-status`,
   ]
     .filter((id) => id !== null)
     .join(' ');
@@ -48,7 +70,8 @@ export function CommitField<T>(props: {
         type="text"
         inputMode={props.inputMode ?? 'text'}
         value={text}
-        aria-invalid={problem !== null}
+        placeholder={props.placeholder}
+        aria-invalid={problem !== null || props.status?.error === true}
         aria-describedby={describedBy === '' ? undefined : describedBy}
         onInput={(event) => {
           setText(event.currentTarget.value);
@@ -68,6 +91,7 @@ export function CommitField<T>(props: {
           {problem}
         </p>
       )}
+      {props.status === undefined ? null : <FieldStatus id={props.id} status={props.status} />}
     </div>
   );
 }
@@ -80,6 +104,8 @@ export function Toggle(props: {
   readonly disabled?: boolean;
   readonly description?: string;
   readonly onChange: (checked: boolean) => void;
+  /** What main said about the last change made here. */
+  readonly status?: StatusLine | null;
 }) {
   return (
     <div class="toggle">
@@ -99,6 +125,38 @@ export function Toggle(props: {
           {props.description}
         </p>
       )}
+      {props.status === undefined ? null : <FieldStatus id={props.id} status={props.status} />}
+    </div>
+  );
+}
+
+/** A labelled drop-down of fixed choices that saves when changed. */
+export function Choice<T extends string>(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly value: T;
+  readonly options: readonly (readonly [T, string])[];
+  readonly onChange: (value: T) => void;
+  readonly status: StatusLine | null;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(event) => {
+          const chosen = props.options.find(([value]) => value === event.currentTarget.value);
+          if (chosen !== undefined) props.onChange(chosen[0]);
+        }}
+      >
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldStatus id={props.id} status={props.status} />
     </div>
   );
 }

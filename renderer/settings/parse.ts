@@ -49,3 +49,11 @@ export function parseClock(text: string): Parsed<string> {
   }
   return { ok: true, value: trimmed };
 }
+
+/** A window's own thresholds; empty means it follows the general ones (null). */
+export function parseWindowThresholds(text: string): Parsed<number[] | null> {
+  if (text.trim() === '') return { ok: true, value: null };
+  const parsed = parseThresholds(text);
+  if (parsed.ok && parsed.value.length === 0) return { ok: true, value: null };
+  return parsed;
+}

@@ -1,13 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatClock } from '../../shared/domain/format';
 import type { IpcResult } from '../../shared/ipc/contract';
-import type { SettingsModel, SettingsPatch, SnoozeChoice } from '../../shared/ipc/settings-model';
+import type { TrayTitleChoice } from '../../shared/domain/settings';
+import type {
+  SettingsModel,
+  SettingsPatch,
+  SnoozeChoice,
+  StatusLineSetup,
+} from '../../shared/ipc/settings-model';
 import { pacewatch } from '../common/bridge';
 import { useNow } from '../common/use-now';
 import { CredentialRow } from './credential-row';
-import { CommitField, Toggle } from './fields';
+import { Choice, CommitField, FieldStatus, Toggle } from './fields';
 import { LogFileRow } from './log-file-row';
-import { parseBudget, parseClock, parseMinutes, parseThresholds } from './parse';
+import {
+  parseBudget,
+  parseClock,
+  parseMinutes,
+  parseThresholds,
+  parseWindowThresholds,
+} from './parse';
 import { settled, type StatusLine } from './settled';
 
 /** The snooze buttons, in order; Resume is off while nothing is snoozed. */
@@ -17,16 +29,29 @@ const SNOOZE_BUTTONS: readonly (readonly [SnoozeChoice, string])[] = [
   ['off', 'Resume'],
 ];
 
+/** What the tray title may show (`settings.trayTitle`). */
+const TRAY_TITLES: readonly (readonly [TrayTitleChoice, string])[] = [
+  ['binding', 'The limit that binds (S 42% or W 73%)'],
+  ['session', 'The session (S 42%)'],
+  ['week', 'The week (W 73%)'],
+  ['both', 'Session and week (S 42% W 73%)'],
+];
+
 /** The two ends of quiet hours, as fields. */
 const QUIET_FIELDS = [
   ['start', 'From'],
   ['end', 'Until'],
 ] as const;
 
-/** The settings window: every change is saved at once and confirmed in a live region. */
+/**
+ * The settings window: every change is saved at once, and what main said about it ("Saved.", or
+ * why not) shows next to the field that changed.
+ */
 export function SettingsApp() {
   const [model, setModel] = useState<SettingsModel | null>(null);
-  const [status, setStatus] = useState<StatusLine | null>(null);
+  /** The last change's field and what came of it. */
+  const [status, setStatus] = useState<{ field: string; line: StatusLine } | null>(null);
+  const [setup, setSetup] = useState<StatusLineSetup | null>(null);
   const now = useNow(30_000);
   const api = pacewatch();
 
@@ -36,17 +61,49 @@ export function SettingsApp() {
     return unsubscribe;
   }, [api]);
 
-  const settle = (result: IpcResult<SettingsModel>, done: string) => {
-    setStatus(settled(result, done, setModel));
+  const settle = (field: string, result: IpcResult<SettingsModel>, done: string) => {
+    setStatus({ field, line: settled(result, done, setModel) });
   };
-  const save = (patch: SettingsPatch) => {
+  /** What main said about the last change made with `field`; null for every other field. */
+  const statusOf = (field: string): StatusLine | null =>
+    status?.field === field ? status.line : null;
+  const save = (field: string, patch: SettingsPatch) => {
     void api.saveSettings(patch).then((result) => {
-      settle(result, 'Saved.');
+      settle(field, result, 'Saved.');
     });
   };
   const snooze = (choice: SnoozeChoice) => {
     void api.snooze({ choice }).then((result) => {
-      settle(result, choice === 'off' ? 'Notifications resumed.' : 'Notifications snoozed.');
+      settle(
+        'snooze',
+        result,
+        choice === 'off' ? 'Notifications resumed.' : 'Notifications snoozed.',
+      );
+    });
+  };
+  const testNotification = () => {
+    void api.sendTestNotification().then((result) => {
+      setStatus({
+        field: 'test-notification',
+        line: result.ok
+          ? {
+              text: 'Sent. If nothing showed, allow notifications for Pacewatch in the system settings.',
+              error: false,
+            }
+          : { text: result.message, error: true },
+      });
+    });
+  };
+  const installStatusLine = (replace: boolean) => {
+    setSetup(null);
+    void api.installStatusLine({ replace }).then((result) => {
+      setSetup(result.ok ? result.value : null);
+      setStatus({
+        field: 'statusline-setup',
+        line: result.ok
+          ? { text: result.value.message, error: false }
+          : { text: result.message, error: true },
+      });
     });
   };
 
@@ -64,9 +121,6 @@ export function SettingsApp() {
   return (
     <main class="settings">
       <h1>Pacewatch settings</h1>
-      <p class={`save-status${status?.error ? ' error' : ''}`} role="status" aria-live="polite">
-        {status?.text ?? ''}
-      </p>
       {model.problems.map((problem) => (
         <p class="error" role="alert" key={problem}>
           {problem}
@@ -76,19 +130,72 @@ export function SettingsApp() {
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">Sources</h2>
         {model.sources.map((source) => (
-          <Toggle
-            key={source.id}
-            id={`source-${source.id}`}
-            label={source.label}
-            checked={source.enabled}
-            disabled={!source.available}
-            description={
-              source.available ? source.description : `${source.description} Not in this build yet.`
-            }
-            onChange={(checked) => {
-              save({ sources: { [source.id]: checked } });
-            }}
-          />
+          <div key={source.id} class="source">
+            <Toggle
+              id={`source-${source.id}`}
+              label={source.label}
+              checked={source.enabled}
+              disabled={!source.available}
+              description={
+                source.available
+                  ? source.description
+                  : `${source.description} Not in this build yet.`
+              }
+              onChange={(checked) => {
+                save(`source-${source.id}`, { sources: { [source.id]: checked } });
+              }}
+              status={statusOf(`source-${source.id}`)}
+            />
+            {source.id === 'admin' ? (
+              <div class="sub">
+                <CommitField
+                  id="budget"
+                  label="Monthly budget (USD)"
+                  inputMode="decimal"
+                  value={settings.sources.admin.monthlyBudgetUsd}
+                  format={(value) => (value === null ? '' : String(value))}
+                  parse={parseBudget}
+                  onCommit={(monthlyBudgetUsd) => {
+                    save('budget', { monthlyBudgetUsd });
+                  }}
+                  hint="The Admin API's month-to-date spend is shown against it, with the alert thresholds. Leave empty for no budget."
+                  status={statusOf('budget')}
+                />
+              </div>
+            ) : null}
+            {source.id === 'statusline' ? (
+              <div class="sub statusline-setup">
+                <p class="hint" id="statusline-setup-hint">
+                  Adds Pacewatch to Claude Code&apos;s settings, as{' '}
+                  <code>pacewatch statusline --install</code> does; the old file is backed up.
+                </p>
+                <div class="row">
+                  <button
+                    type="button"
+                    id="statusline-setup"
+                    aria-describedby="statusline-setup-hint statusline-setup-status"
+                    onClick={() => {
+                      installStatusLine(false);
+                    }}
+                  >
+                    Set up the status line
+                  </button>
+                  {setup?.replaceable ? (
+                    <button
+                      type="button"
+                      id="statusline-replace"
+                      onClick={() => {
+                        installStatusLine(true);
+                      }}
+                    >
+                      Replace it
+                    </button>
+                  ) : null}
+                </div>
+                <FieldStatus id="statusline-setup" status={statusOf('statusline-setup')} />
+              </div>
+            ) : null}
+          </div>
         ))}
       </section>
 
@@ -109,10 +216,29 @@ export function SettingsApp() {
           format={(values) => values.join(', ')}
           parse={parseThresholds}
           onCommit={(thresholds) => {
-            save({ thresholds });
+            save('thresholds', { thresholds });
           }}
-          hint="Each threshold notifies once per window period."
+          hint="Each threshold notifies once per window period; the last one colours a limit critical."
+          status={statusOf('thresholds')}
         />
+        <fieldset class="window-thresholds">
+          <legend>Per limit (empty: as above)</legend>
+          {model.windows.map((window) => (
+            <CommitField
+              key={window.id}
+              id={`thresholds-${window.id}`}
+              label={window.label}
+              value={settings.alerts.windowThresholds[window.id] ?? null}
+              format={(values) => (values === null ? '' : values.join(', '))}
+              parse={parseWindowThresholds}
+              placeholder={settings.alerts.thresholds.join(', ')}
+              onCommit={(values) => {
+                save(`thresholds-${window.id}`, { windowThresholds: { [window.id]: values } });
+              }}
+              status={statusOf(`thresholds-${window.id}`)}
+            />
+          ))}
+        </fieldset>
         <CommitField
           id="lockout-lead"
           label="Warn before a projected lockout (minutes, 0 = never)"
@@ -121,17 +247,30 @@ export function SettingsApp() {
           format={String}
           parse={(text) => parseMinutes(text, 0, 1440)}
           onCommit={(lockoutLeadMinutes) => {
-            save({ lockoutLeadMinutes });
+            save('lockout-lead', { lockoutLeadMinutes });
           }}
+          status={statusOf('lockout-lead')}
         />
         <Toggle
           id="notify-reset"
           label="Notify when a limit resets"
           checked={settings.alerts.notifyOnReset}
           onChange={(notifyOnReset) => {
-            save({ notifyOnReset });
+            save('notify-reset', { notifyOnReset });
           }}
+          status={statusOf('notify-reset')}
         />
+        <div class="test-notification">
+          <button
+            type="button"
+            id="test-notification"
+            aria-describedby="test-notification-status"
+            onClick={testNotification}
+          >
+            Send a test notification
+          </button>
+          <FieldStatus id="test-notification" status={statusOf('test-notification')} />
+        </div>
         <div class="snooze" role="group" aria-labelledby="snooze-label">
           <p id="snooze-label">
             {snoozedUntil === null
@@ -150,6 +289,7 @@ export function SettingsApp() {
               {text}
             </button>
           ))}
+          <FieldStatus id="snooze" status={statusOf('snooze')} />
         </div>
         <Toggle
           id="quiet-hours"
@@ -157,8 +297,9 @@ export function SettingsApp() {
           checked={quiet !== null}
           description="Notifications wait until quiet hours end; none are lost."
           onChange={(on) => {
-            save({ quietHours: on ? { start: '22:00', end: '08:00' } : null });
+            save('quiet-hours', { quietHours: on ? { start: '22:00', end: '08:00' } : null });
           }}
+          status={statusOf('quiet-hours')}
         />
         {quiet === null ? null : (
           <div class="row">
@@ -171,8 +312,9 @@ export function SettingsApp() {
                 format={String}
                 parse={parseClock}
                 onCommit={(time) => {
-                  save({ quietHours: { ...quiet, [edge]: time } });
+                  save(`quiet-${edge}`, { quietHours: { ...quiet, [edge]: time } });
                 }}
+                status={statusOf(`quiet-${edge}`)}
               />
             ))}
           </div>
@@ -189,26 +331,25 @@ export function SettingsApp() {
           format={String}
           parse={(text) => parseMinutes(text, 1, 1440)}
           onCommit={(minutes) => {
-            save({ pollIntervalSeconds: { oauth: minutes * 60, web: minutes * 60 } });
+            save('poll-oauth', { pollIntervalSeconds: { oauth: minutes * 60, web: minutes * 60 } });
           }}
+          status={statusOf('poll-oauth')}
           hint="Anthropic rate-limits usage requests: 5 minutes is a good pace."
-        />
-        <CommitField
-          id="budget"
-          label="Monthly budget for the Admin API source (USD)"
-          inputMode="decimal"
-          value={settings.sources.admin.monthlyBudgetUsd}
-          format={(value) => (value === null ? '' : String(value))}
-          parse={parseBudget}
-          onCommit={(monthlyBudgetUsd) => {
-            save({ monthlyBudgetUsd });
-          }}
-          hint="Leave empty for no budget."
         />
       </section>
 
       <section aria-labelledby="system-heading">
         <h2 id="system-heading">System</h2>
+        <Choice
+          id="tray-title"
+          label="The menu bar shows"
+          value={settings.trayTitle}
+          options={TRAY_TITLES}
+          onChange={(trayTitle) => {
+            save('tray-title', { trayTitle });
+          }}
+          status={statusOf('tray-title')}
+        />
         <Toggle
           id="launch-at-login"
           label="Launch Pacewatch at login"
@@ -216,8 +357,9 @@ export function SettingsApp() {
           disabled={!model.launchAtLogin.supported}
           {...(model.launchAtLogin.note === null ? {} : { description: model.launchAtLogin.note })}
           onChange={(launchAtLogin) => {
-            save({ launchAtLogin });
+            save('launch-at-login', { launchAtLogin });
           }}
+          status={statusOf('launch-at-login')}
         />
         <Toggle
           id="auto-update"
@@ -225,8 +367,9 @@ export function SettingsApp() {
           checked={settings.autoUpdate}
           description="Downloads new versions in the background. Pacewatch restarts only when you click “Restart to update”, or installs it when you quit."
           onChange={(autoUpdate) => {
-            save({ autoUpdate });
+            save('auto-update', { autoUpdate });
           }}
+          status={statusOf('auto-update')}
         />
         <p class="hint">Data folder: {model.dataDir}</p>
         <LogFileRow />

@@ -64,6 +64,14 @@ export function formatResetsIn(resetsAt: number | null, now: number): string {
   return `resets ${clock} (in ${formatDuration(left)})`;
 }
 
+/**
+ * A window whose reset time has passed since its figures were read: "reset at 14:00 — new
+ * figures with the next poll" (never "resets now": the window has reset, see shared/domain/verdict.ts).
+ */
+export function formatResetPassed(resetAt: number, now: number): string {
+  return `reset at ${formatClock(resetAt, now)} — new figures with the next poll`;
+}
+
 /** How old the figures are: "updated just now", "updated 2 min ago", "updated 3 h ago", "updated 2 d ago". */
 export function formatAge(fetchedAt: number, now: number): string {
   return `updated ${formatAgo(fetchedAt, now)}`;

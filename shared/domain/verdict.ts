@@ -1,4 +1,4 @@
-import { formatClock } from './format';
+import { formatResetPassed } from './format';
 import type { WindowProjection } from './projection';
 import type { SourceId } from './snapshot';
 import type { SourceView } from './source-view';
@@ -266,7 +266,7 @@ function windowVerdict(
       utilization: 0,
       resetsAt: null,
       resetAt: window.resetsAt,
-      resetNote: `reset at ${formatClock(window.resetsAt, now)} — new figures with the next poll`,
+      resetNote: formatResetPassed(window.resetsAt, now),
       level: 'normal',
       lockoutAt: null,
       blockedMs: null,

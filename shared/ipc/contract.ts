@@ -1,5 +1,11 @@
 import type { PopoverModel } from './popover-model';
-import type { CredentialKind, SettingsModel, SettingsPatch, SnoozeChoice } from './settings-model';
+import type {
+  CredentialKind,
+  SettingsModel,
+  SettingsPatch,
+  SnoozeChoice,
+  StatusLineSetup,
+} from './settings-model';
 
 /** An expected failure travels as data: `invoke` keeps only an Error's message. */
 export type IpcResult<T> =
@@ -32,6 +38,11 @@ export interface InvokeContract {
   openLogFile: { args: []; result: IpcResult<null> };
   /** "Restart to update": installs the downloaded version and starts it (the user's click only). */
   restartToUpdate: { args: []; result: null };
+  /** Adds Pacewatch's status line to Claude Code's settings, as `pacewatch statusline --install`. */
+  installStatusLine: {
+    args: [request: { replace: boolean }];
+    result: IpcResult<StatusLineSetup>;
+  };
 }
 
 /** A request's name. */
@@ -67,6 +78,7 @@ export const INVOKE_NAMES = [
   'sendTestNotification',
   'openLogFile',
   'restartToUpdate',
+  'installStatusLine',
 ] as const satisfies readonly InvokeName[];
 
 /** Every event name at run time; does not compile when one is missing. */

@@ -1,7 +1,7 @@
 import type { LogsSummary } from '../domain/logs-summary';
 import type { WindowChart } from '../domain/history-chart';
 import type { ProjectionStatus } from '../domain/projection';
-import type { Money, SourceId } from '../domain/snapshot';
+import type { BankedReset, Money, SourceId } from '../domain/snapshot';
 import type { VerdictLevel, WindowLevel } from '../domain/verdict';
 
 /** A state the popover announces above the cards, most important first. */
@@ -134,6 +134,16 @@ export interface PopoverModel {
   readonly criticalAt: number;
   /** A new version is downloaded: the "Restart to update" line. Absent while there is none. */
   readonly update?: { readonly version: string };
+  /** Banked limit resets (docs/PROTOCOLS.md "Banked resets") and the advice on them. */
+  readonly banked: BankedModel;
+}
+
+/** Banked limit resets the user can spend with `/limit-reset` in Claude Code; Pacewatch only reads them. */
+export interface BankedModel {
+  /** The grants still live (resets left, not expired), soonest expiry first; empty when none. */
+  readonly resets: readonly BankedReset[];
+  /** "A reset would clear your week now; …", when one would help now; else null. */
+  readonly advice: string | null;
 }
 
 /** What the popover shows before the engine's first look at the sources: nothing to show yet. */
@@ -147,4 +157,5 @@ export const LOADING_CONTENT = {
   prepaidCredits: null,
   updated: { fetchedAt: null, stale: false },
   logs: null,
+  banked: { resets: [], advice: null },
 } as const satisfies Partial<PopoverModel>;

@@ -37,6 +37,8 @@ export interface SettingsModel {
   readonly dataDir: string;
   /** Sentences about the last keychain read, e.g. a locked keychain. */
   readonly problems: readonly string[];
+  /** The limit windows that may have thresholds of their own: session, week, and those seen. */
+  readonly windows: readonly { readonly id: string; readonly label: string }[];
 }
 
 /** The settings a user can change from the settings window; absent fields stay as they are. */
@@ -57,7 +59,17 @@ export interface SettingsPatch {
   readonly monthlyBudgetUsd?: number | null;
   /** Whether the app looks for and downloads new versions (`settings.autoUpdate`). */
   readonly autoUpdate?: boolean;
+  /** Per window id, thresholds that replace the general ones; null goes back to the general ones. */
+  readonly windowThresholds?: Readonly<Record<string, readonly number[] | null>>;
 }
 
 /** How long to hold notifications. */
 export type SnoozeChoice = '1h' | 'tomorrow' | 'off';
+
+/** What setting up Claude Code's status line from settings came to. */
+export interface StatusLineSetup {
+  /** What happened, or the question to ask. */
+  readonly message: string;
+  /** A different status line is configured: the user may confirm replacing it. */
+  readonly replaceable: boolean;
+}

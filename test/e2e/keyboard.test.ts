@@ -19,7 +19,7 @@ async function tabOrder(page: Page, presses: number): Promise<string[]> {
         const element = document.activeElement;
         if (!(element instanceof HTMLElement) || element === document.body) return '(page)';
         const label =
-          element instanceof HTMLInputElement
+          element instanceof HTMLInputElement || element instanceof HTMLSelectElement
             ? (element.labels?.[0]?.textContent ?? '(unlabelled)')
             : element.textContent;
         return `${element.tagName.toLowerCase()}:${label.trim()}`;
@@ -77,26 +77,34 @@ describe('keyboard use', SLOW, () => {
     await page.locator('#thresholds').waitFor();
 
     const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll('input')]
+      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')]
         .filter((input) => input.labels?.length !== 1)
         .map((input) => input.id),
     );
     expect(unlabelled).toEqual([]);
     // Every enabled control, in document (reading) order, as the Tab walk names them.
     const controls = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button')]
+      [
+        ...document.querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLSelectElement>(
+          'input, button, select',
+        ),
+      ]
         .filter((control) => !control.disabled)
         .map((control) => {
           const label =
-            control instanceof HTMLInputElement
-              ? control.labels?.[0]?.textContent
-              : control.textContent;
+            control instanceof HTMLButtonElement
+              ? control.textContent
+              : control.labels?.[0]?.textContent;
           return `${control.tagName.toLowerCase()}:${label?.trim() ?? ''}`;
         }),
     );
     expect(controls).toContain('input:claude.ai session key');
     expect(controls).toContain('input:Notify at (% used)');
     expect(controls).toContain('button:For 1 hour');
+    expect(controls).toContain('input:Session');
+    expect(controls).toContain('button:Send a test notification');
+    expect(controls).toContain('button:Set up the status line');
+    expect(controls).toContain('select:The menu bar shows');
     expect(await tabOrder(page, controls.length + 1)).toEqual([...controls, '(page)']);
     // dev:browser cannot set launch at login: the switch is there, disabled, and says why.
     expect(await page.locator('#launch-at-login').isDisabled()).toBe(true);

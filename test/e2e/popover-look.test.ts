@@ -108,6 +108,8 @@ describe('what each state says and offers', SLOW, () => {
     expect(await page.locator('.extra-usage-line').innerText()).toBe(
       'Extra usage $3.25 of $20.50 spent this month',
     );
+    // The plan under its current name ("Max 5x" is sold as "Max" since late 2026).
+    expect(await page.locator('.route').innerText()).toBe('Billing Max subscription');
     // A compact row opens into the full card, by keyboard.
     await page.locator('.compact-name', { hasText: 'Week · Opus' }).focus();
     await page.keyboard.press('Enter');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatClock } from '../../shared/domain/format';
 import type { CardModel, PopoverModel } from '../../shared/ipc/popover-model';
+import { axeViolations, blocking } from './support/axe';
 import { screenshot, useBrowser } from './support/browser';
 import { HOUR, MINUTE } from './support/seeds';
 import { useStubServer } from './support/stub-server';
@@ -55,6 +57,7 @@ function model(now: number, overrides: Partial<PopoverModel> = {}): PopoverModel
     snoozedUntil: null,
     warnAt: 50,
     criticalAt: 90,
+    banked: { resets: [], advice: null },
     ...overrides,
   };
 }
@@ -66,17 +69,25 @@ describe('popover sections the engine adds later or rarely', () => {
     const popover = model(now, {
       cards: [
         card(now, { binding: true, utilization: 42 }),
-        card(now, { id: 'seven_day', label: 'Week', utilization: 61, resetsAt: now + 76 * HOUR }),
+        card(now, {
+          id: 'seven_day',
+          label: 'Week',
+          utilization: 61,
+          resetsAt: now + 76 * HOUR,
+          level: 'warning',
+        }),
         card(now, {
           id: 'seven_day_opus',
           label: 'Week · Opus',
           utilization: 73,
           resetsAt: now + 76 * HOUR,
+          level: 'warning',
         }),
         card(now, {
           id: 'monthly_budget',
           label: 'Month · budget',
           utilization: 62,
+          level: 'warning',
           money: { used: 123.45, limit: 200, currency: 'USD' },
         }),
       ],
@@ -122,6 +133,123 @@ describe('popover sections the engine adds later or rarely', () => {
     );
     expect(await page.locator('[data-testid="updated"]').innerText()).toBe('updated 2 min ago');
     await screenshot(page, 'logs-and-budget');
+    expect(problems).toEqual([]);
+  });
+
+  it("colours each card by the verdict's level, and says when a window has already reset", async () => {
+    const now = Date.now();
+    const popover = model(now, {
+      cards: [
+        // Reset time passed since the figures: 0 %, "reset at …" until the next poll.
+        card(now, {
+          utilization: 0,
+          headline: 'S 0%',
+          resetsAt: null,
+          resetAt: now - 30 * MINUTE,
+        }),
+        // Per-window thresholds of 25, 40: the verdict reads 30 % as a warning.
+        card(now, {
+          id: 'seven_day',
+          label: 'Week',
+          short: 'W',
+          headline: 'W 30%',
+          utilization: 30,
+          resetsAt: now + 76 * HOUR,
+          level: 'warning',
+          thresholds: [25, 40],
+          binding: true,
+        }),
+        // Thresholds of 95 only: 80 % is normal, one compact row, however full it looks.
+        card(now, {
+          id: 'seven_day_opus',
+          label: 'Week · Opus',
+          short: 'Opus',
+          headline: 'Opus 80%',
+          utilization: 80,
+          resetsAt: now + 76 * HOUR,
+          thresholds: [95],
+        }),
+      ],
+    });
+    const { page, problems } = await newPage({ viewport: { width: 360, height: 900 } });
+    await page.goto((await serve(popover)).url);
+    await page.locator('main[data-phase="ready"]').waitFor();
+    const classes = async (id: string) =>
+      (await page.locator(`[data-window="${id}"]`).getAttribute('class'))?.split(' ') ?? [];
+    expect(await classes('seven_day')).toContain('level-warning');
+    expect(await classes('seven_day_opus')).toEqual(['card', 'compact', 'level-normal']);
+    // "08:30", or "Fri 23:50" just after midnight.
+    const clock = formatClock(now - 30 * MINUTE, now);
+    // A compact row has no reset line: the reset window is normal and unbound, so it is one row.
+    expect(
+      await page.locator('[data-window="five_hour"] [role="meter"]').getAttribute('aria-valuetext'),
+    ).toBe(`0% used, reset at ${clock} — new figures with the next poll`);
+    await page.locator('[data-window="five_hour"] .compact-name').click();
+    expect(await page.locator('[data-window="five_hour"] .resets').innerText()).toBe(
+      `reset at ${clock} — new figures with the next poll`,
+    );
+    expect(await page.locator('[data-window="five_hour"] .projection').innerText()).toBe('');
+    expect(await page.locator('body').innerText()).not.toContain('resets now');
+    await screenshot(page, 'verdict-levels-and-reset');
+    expect(problems).toEqual([]);
+  });
+
+  it('banked resets: how many, what they clear, when they expire, and advice; nothing without any', async () => {
+    const now = Date.now();
+    const expires = now + 3 * 24 * HOUR;
+    const session = card(now, {
+      utilization: 100,
+      headline: 'S 100%',
+      level: 'locked',
+      binding: true,
+      resetsAt: now + 2 * HOUR,
+    });
+    const popover = model(now, {
+      cards: [session],
+      banked: {
+        resets: [
+          {
+            id: 'grant-1',
+            label: 'Launch reset',
+            left: 1,
+            total: 2,
+            startsAt: now - 24 * HOUR,
+            endsAt: expires,
+            clears: ['five_hour', 'seven_day'],
+            usableNow: true,
+            paused: false,
+          },
+        ],
+        advice:
+          'A reset would clear your session now; you are locked for 2 h otherwise. Run /limit-reset in Claude Code to use one.',
+      },
+    });
+    const { page, problems } = await newPage({ viewport: { width: 360, height: 900 } });
+    await page.goto((await serve(popover)).url);
+    await page.locator('main[data-phase="ready"]').waitFor();
+    expect(await page.locator('#banked-heading').innerText()).toBe(
+      'Banked resets (spend one with /limit-reset in Claude Code)',
+    );
+    expect(await page.locator('.banked-line').allInnerTexts()).toEqual([
+      `Launch reset: 1 of 2 left · clears session and week · expires ${formatClock(expires, now)}`,
+    ]);
+    expect(await page.locator('.banked-advice').innerText()).toBe(
+      'A reset would clear your session now; you are locked for 2 h otherwise. Run /limit-reset in Claude Code to use one.',
+    );
+    await screenshot(page, 'banked-resets');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(blocking(await axeViolations(page))).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'banked-resets-dark');
+
+    // Without grants the section is not there at all.
+    const { page: plain } = await newPage({ viewport: { width: 360, height: 900 } });
+    await plain.goto((await serve(model(now, { cards: [session] }))).url);
+    await plain.locator('main[data-phase="ready"]').waitFor();
+    expect(await plain.locator('.banked').count()).toBe(0);
+    expect(await plain.locator('main').innerText()).not.toContain('Banked');
     expect(problems).toEqual([]);
   });
 });

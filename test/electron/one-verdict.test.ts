@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPopoverModel } from '../../electron/app/popover-model';
 import { statusText } from '../../electron/cli/render/status-text';
+import { watchLine } from '../../electron/cli/render/watch-line';
 import { statuslineText } from '../../electron/core/sources/statusline/render-line';
 import type { EngineState } from '../../electron/core/services/engine';
 import { emptyLedger } from '../../shared/domain/alert-ledger';
@@ -34,6 +35,8 @@ interface Fixture {
   readonly windows: readonly WindowView[];
   readonly binding: string | null;
   readonly level: string;
+  /** What `pacewatch watch` prints for the source. */
+  readonly watch: string;
 }
 
 const FIXTURES: readonly Fixture[] = [
@@ -46,6 +49,7 @@ const FIXTURES: readonly Fixture[] = [
     ],
     binding: 'seven_day_fable',
     level: 'critical',
+    watch: 'oauth: Session 42%; Week · Opus 73% (warning); ▸ Week · Fable 96% (critical)',
   },
   {
     name: 'the session locked at 100 %',
@@ -55,6 +59,7 @@ const FIXTURES: readonly Fixture[] = [
     ],
     binding: 'five_hour',
     level: 'locked',
+    watch: 'oauth: ▸ Session 100% (locked); Week 61% (warning)',
   },
   {
     name: 'a session at 99 % whose reset time has passed',
@@ -64,11 +69,12 @@ const FIXTURES: readonly Fixture[] = [
     ],
     binding: 'seven_day',
     level: 'warning',
+    watch: 'oauth: Session 0%; ▸ Week 55% (warning)',
   },
 ];
 
 describe('one verdict on every surface', () => {
-  it.each(FIXTURES)('$name', ({ windows, binding, level }) => {
+  it.each(FIXTURES)('$name', ({ windows, binding, level, watch }) => {
     const views: SourceView[] = [sourceView(NOW, { windows })];
     const settings = defaultSettings();
     const assessed = assessViews(views, settings.alerts, NOW);
@@ -102,6 +108,9 @@ describe('one verdict on every surface', () => {
     expect(text.filter((line) => line.startsWith('▸ '))).toEqual([
       expect.stringContaining(bound?.label ?? '?'),
     ]);
+
+    // `pacewatch watch`: the binding window marked, each figure and level as the verdict reads it.
+    expect(watchLine(views[0] as SourceView, assessed.verdict)).toBe(watch);
 
     // The status line: the binding window painted with the verdict's level for it.
     const painted: [string, string][] = [];

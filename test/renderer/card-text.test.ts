@@ -4,9 +4,10 @@ import {
   bannerTimes,
   blockLine,
   cardFigure,
-  cardLevel,
   extraUsageLine,
+  isCompact,
   projectionLine,
+  resetsLine,
 } from '../../renderer/popover/card-text';
 import { formatTokens } from '../../shared/domain/format';
 import { HOUR, MINUTE, t } from '../shared/domain/factories';
@@ -89,26 +90,36 @@ describe('card wording', () => {
     expect(projectionLine(card({ projection }), NOW)).toBe(text);
   });
 
-  it('colours a card by the thresholds, an at-risk projection and the limit', () => {
-    expect(cardLevel(card(), 50, 90)).toBe('normal');
-    expect(cardLevel(card({ utilization: 50 }), 50, 90)).toBe('warning');
-    expect(cardLevel(card({ utilization: 90 }), 50, 90)).toBe('critical');
+  it('folds a window to one row only when the verdict reads it normal, current and unbound', () => {
+    const quiet = card({ binding: false, utilization: 4 });
+    expect(isCompact(quiet)).toBe(true);
+    // The level is the verdict's: per-window thresholds may make 30 % a warning.
+    expect(isCompact({ ...quiet, utilization: 30, level: 'warning' })).toBe(false);
+    // And a high figure the verdict reads normal (thresholds of 95 only) stays one row.
+    expect(isCompact({ ...quiet, utilization: 80, level: 'normal', thresholds: [95] })).toBe(true);
+    expect(isCompact({ ...quiet, binding: true })).toBe(false);
+    expect(isCompact({ ...quiet, stale: true, level: 'stale' })).toBe(false);
     expect(
-      cardLevel(
-        card({
-          projection: {
-            status: 'at-risk',
-            lockoutAt: NOW,
-            blockedMs: 1,
-            note: null,
-            ratePerHour: null,
-          },
-        }),
-        50,
-        90,
-      ),
-    ).toBe('critical');
-    expect(cardLevel(card({ utilization: 100 }), 50, 90)).toBe('locked');
+      isCompact({
+        ...quiet,
+        projection: {
+          status: 'at-risk',
+          lockoutAt: NOW + 3 * HOUR,
+          blockedMs: HOUR,
+          note: null,
+          ratePerHour: 9,
+        },
+      }),
+    ).toBe(false);
+  });
+
+  it('says when a window resets, and that one whose reset time passed has reset', () => {
+    expect(resetsLine(card(), NOW)).toBe('resets in 2 h 13 m (11:13)');
+    const reset = card({ utilization: 0, resetsAt: null, resetAt: NOW - 30 * MINUTE });
+    expect(resetsLine(reset, NOW)).toBe('reset at 08:30 — new figures with the next poll');
+    // No projection until new figures arrive.
+    expect(projectionLine(reset, NOW)).toBe('');
+    expect(resetsLine(card({ resetsAt: null }), NOW)).toBe('reset time unknown');
   });
 
   it('shows money for a budget and spend in plain words', () => {

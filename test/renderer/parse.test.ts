@@ -4,6 +4,7 @@ import {
   parseClock,
   parseMinutes,
   parseThresholds,
+  parseWindowThresholds,
 } from '../../renderer/settings/parse';
 
 describe('settings fields', () => {
@@ -11,6 +12,16 @@ describe('settings fields', () => {
     expect(parseThresholds('90, 50 75%')).toEqual({ ok: true, value: [50, 75, 90] });
     expect(parseThresholds('')).toEqual({ ok: true, value: [] });
     expect(parseThresholds('50, 150')).toEqual({
+      ok: false,
+      message: 'Use percentages from 1 to 100, separated by commas, like 50, 75, 90.',
+    });
+  });
+
+  it("reads a window's own thresholds; empty follows the general ones", () => {
+    expect(parseWindowThresholds(' 95, 80 ')).toEqual({ ok: true, value: [80, 95] });
+    expect(parseWindowThresholds('  ')).toEqual({ ok: true, value: null });
+    expect(parseWindowThresholds(',')).toEqual({ ok: true, value: null });
+    expect(parseWindowThresholds('soon')).toEqual({
       ok: false,
       message: 'Use percentages from 1 to 100, separated by commas, like 50, 75, 90.',
     });

@@ -1,9 +1,11 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { claudeConfigDirs, processPathEnv, type PathEnv } from '../../core/platform/paths';
+import { processPathEnv, type PathEnv } from '../../core/platform/paths';
 import {
+  claudeSettingsPath,
   planInstall,
   readSettingsText,
+  shellWord,
   writeSettings,
 } from '../../core/sources/statusline/install';
 
@@ -17,11 +19,6 @@ export interface InstallIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly now: () => number;
-}
-
-/** Quotes a word for the shell Claude Code runs the command in. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** This very `pacewatch`, by absolute paths, so the command works whatever Claude Code's PATH. */
@@ -50,11 +47,6 @@ export function processInstallIo(): InstallIo {
     err: (text) => process.stderr.write(text),
     now: () => Date.now(),
   };
-}
-
-/** Claude Code's user settings: in the first config dir (`CLAUDE_CONFIG_DIR` or `~/.claude`). */
-export function claudeSettingsPath(pathEnv: PathEnv): string {
-  return join(claudeConfigDirs(pathEnv)[0] ?? join(pathEnv.home, '.claude'), 'settings.json');
 }
 
 /**

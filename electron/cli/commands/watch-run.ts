@@ -1,13 +1,12 @@
 import { formatClock, formatMoney, formatTokens } from '../../../shared/domain/format';
 import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import { scrubSecrets } from '../../../shared/domain/secret';
-import type { SourceView } from '../../../shared/domain/source-view';
-import type { Verdict } from '../../../shared/domain/verdict';
 import { createNodeNotifier } from '../../core/adapters/node-notifier';
 import { createCore } from '../../core/create-core';
 import { createCoreEngine, nodeTimers } from '../../core/create-engine';
 import { untilStopSignal } from '../../core/platform/stop-signal';
 import type { Logger, Notifier } from '../../core/ports';
+import { watchLine } from '../render/watch-line';
 import { printProblems } from './output';
 
 const logger: Logger = {
@@ -43,7 +42,7 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
     printProblems(state.problems);
     const lines: (readonly [string, string])[] = state.views.map((view) => [
       view.source,
-      summaryLine(view, state.verdict),
+      watchLine(view, state.verdict),
     ]);
     if (state.logs !== null) lines.push(['logs', logsLine(state.logs)]);
     // Said once per run of failed polls; said again if polling fails anew after recovering.
@@ -73,23 +72,6 @@ function announcing(notifier: Notifier, now: () => number): Notifier {
       return notifier.notify(notification);
     },
   };
-}
-
-/** One source's windows as the verdict reads them now; ▸ marks the binding window's reading. */
-function summaryLine(view: SourceView, verdict: Verdict): string {
-  const windows = view.windows.map((window) => {
-    const judged = verdict.windows.find((candidate) => candidate.id === window.id);
-    const ours = judged?.source === view.source;
-    const binding = ours && judged.binding ? '▸ ' : '';
-    // A window whose reset time has passed reads 0 % until the next poll.
-    const utilization = ours && judged.resetAt !== null ? 0 : window.utilization;
-    return `${binding}${window.label} ${Math.round(utilization)}%`;
-  });
-  // Windows are separated by ";", because a scoped label has its own "·" ("Week · Opus").
-  const figures = windows.length > 0 ? windows.join('; ') : 'no figures yet';
-  const stale = view.stale ? ' (stale)' : '';
-  const error = view.error === null ? '' : `; ! ${view.error.message}`;
-  return `${view.source}: ${figures}${stale}${error}`;
 }
 
 /** The local estimate in one line: "logs (estimate at API prices): block 1.2 M tokens · $4.10 · 38 k tokens/min; today $12.30". */

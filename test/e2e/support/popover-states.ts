@@ -280,7 +280,7 @@ export function popoverState(state: PopoverState, now: number): PopoverModel {
       ...assessViews(views(state, now), DEFAULT_VERDICT_SETTINGS, now),
     },
     settings: defaultSettings(),
-    route: 'Subscription (Max 5x): Claude Code bills your plan',
+    route: 'Max subscription',
     notices: [],
     now,
   });

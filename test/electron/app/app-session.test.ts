@@ -1,6 +1,7 @@
 import type { Notification, Notifier } from '../../../electron/core/ports';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { pacewatchOnPath } from '../../../electron/app/statusline-setup';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createAppSession,
@@ -13,6 +14,7 @@ import { createCore } from '../../../electron/core/create-core';
 import { nodeTimers } from '../../../electron/core/create-engine';
 import type { Logger, SecretStore } from '../../../electron/core/ports';
 import type { RouteReport } from '../../../shared/domain/route/route-report';
+import type { Settings } from '../../../shared/domain/settings';
 import { Secret } from '../../../shared/domain/secret';
 import {
   fakeClaudeCredentials,
@@ -61,7 +63,12 @@ function memorySecrets(broken = false): SecretStore & { values: Map<string, stri
 }
 
 async function world(
-  options: { brokenKeychain?: boolean; notifier?: Notifier; updates?: UpdateService } = {},
+  options: {
+    brokenKeychain?: boolean;
+    notifier?: Notifier;
+    updates?: UpdateService;
+    command?: string;
+  } = {},
 ) {
   const root = tempDir();
   const home = join(root, 'home');
@@ -118,14 +125,16 @@ async function world(
     launchAtLogin,
     checkRoute: () => {
       routeChecks++;
-      return Promise.resolve({ summary: 'Max 5x subscription' } as RouteReport);
+      return Promise.resolve({ summary: 'Max subscription' } as RouteReport);
     },
+    statusLineCommand: () => Promise.resolve(options.command ?? null),
   });
   sessions.push(session);
   const events: AppEvent[] = [];
   session.subscribe((event) => events.push(event));
   return {
     session,
+    claude,
     core: created.core,
     secrets,
     shell,
@@ -161,6 +170,79 @@ describe('the app session (the handler table every shell shares)', () => {
     });
   });
 
+  it('sets up the status line as `statusline --install` does: merged, backed up, asked before replacing', async () => {
+    const command = '/opt/bin/pacewatch statusline';
+    const { session, claude } = await world({ command });
+    const path = join(claude, 'settings.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ theme: 'dark', statusLine: { type: 'command', command: 'ccline' } }),
+    );
+    // Another status line is there: nothing is written until the user says to replace it.
+    expect(await session.handlers.installStatusLine({ replace: false })).toEqual({
+      ok: true,
+      value: {
+        message: `${path} already has a status line: \u201cccline\u201d. Replace it with Pacewatch's? The old file is backed up first.`,
+        replaceable: true,
+      },
+    });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      theme: 'dark',
+      statusLine: { type: 'command', command: 'ccline' },
+    });
+    const replaced = await session.handlers.installStatusLine({ replace: true });
+    const backups = readdirSync(claude).filter((name) =>
+      name.startsWith('settings.json.pacewatch-backup-'),
+    );
+    expect(backups).toHaveLength(1);
+    expect(replaced).toEqual({
+      ok: true,
+      value: {
+        message: `Added Pacewatch's status line to ${path}. The previous file is kept at ${join(claude, backups[0] ?? '')}. It shows from Claude Code's next prompt.`,
+        replaceable: false,
+      },
+    });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      theme: 'dark',
+      statusLine: { type: 'command', command, padding: 0 },
+    });
+    expect(await session.handlers.installStatusLine({ replace: false })).toEqual({
+      ok: true,
+      value: {
+        message: `Claude Code's status line already runs Pacewatch (${path}). Nothing changed.`,
+        replaceable: false,
+      },
+    });
+  });
+
+  it('setting up the status line: a broken settings file is left alone, a missing command is named', async () => {
+    const broken = await world({ command: '/opt/bin/pacewatch statusline' });
+    const path = join(broken.claude, 'settings.json');
+    writeFileSync(path, '{ "theme": ');
+    expect(await broken.session.handlers.installStatusLine({ replace: true })).toEqual({
+      ok: false,
+      message: `${path} was left as it is: it is not valid JSON. Fix the file (or move it aside) and try again.`,
+    });
+    expect(readFileSync(path, 'utf8')).toBe('{ "theme": ');
+    const missing = await world();
+    expect(await missing.session.handlers.installStatusLine({ replace: false })).toEqual({
+      ok: false,
+      message:
+        'The pacewatch command was not found on your PATH. Install it with npm install -g pacewatch, then press the button again.',
+    });
+    expect(readdirSync(missing.claude)).toEqual(['.credentials.json']);
+  });
+
+  it('finds the pacewatch command on PATH, by its absolute path', async () => {
+    const bin = join(tempDir(), 'my bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'pacewatch'), '#!/bin/sh\n', { mode: 0o755 });
+    expect(await pacewatchOnPath({ PATH: `/nonexistent${delimiter}${bin}` })).toBe(
+      `'${join(bin, 'pacewatch')}' statusline`,
+    );
+    expect(await pacewatchOnPath({ PATH: '/nonexistent' })).toBeNull();
+  });
+
   it('refresh reads every source and checks the billing route again', async () => {
     const { session, routeChecks, api } = await world();
     const model = await session.handlers.refresh();
@@ -169,7 +251,7 @@ describe('the app session (the handler table every shell shares)', () => {
       ['five_hour', 30],
       ['seven_day', 10],
     ]);
-    expect(model.route).toBe('Max 5x subscription');
+    expect(model.route).toBe('Max subscription');
     expect(routeChecks()).toBe(1);
     expect(api.requests).toHaveLength(1);
   });
@@ -231,6 +313,52 @@ describe('the app session (the handler table every shell shares)', () => {
     expect(fake.calls.installs).toBe(0);
     expect(await session.handlers.restartToUpdate()).toBeNull();
     expect(fake.calls.installs).toBe(1);
+  });
+
+  it('per-window thresholds: saved, offered for session, week and every window seen, and they colour the card', async () => {
+    const { session, core } = await world();
+    expect((await session.settings()).windows).toEqual([
+      { id: 'five_hour', label: 'Session' },
+      { id: 'seven_day', label: 'Week' },
+    ]);
+    const saved = await session.handlers.saveSettings({
+      windowThresholds: { five_hour: [25, 40], seven_day_opus: [95] },
+    });
+    expect(saved.ok && saved.value.windows).toEqual([
+      { id: 'five_hour', label: 'Session' },
+      { id: 'seven_day', label: 'Week' },
+      { id: 'seven_day_opus', label: 'Week · Opus' },
+    ]);
+    expect(core.settings().alerts.windowThresholds).toEqual({
+      five_hour: [25, 40],
+      seven_day_opus: [95],
+    });
+    // The session at 30 % is a warning by its own thresholds, the week at 10 % stays normal.
+    const model = await session.handlers.refresh();
+    expect(model.cards.map((card) => [card.id, card.level, card.thresholds])).toEqual([
+      ['five_hour', 'warning', [25, 40]],
+      ['seven_day', 'normal', [50, 75, 90]],
+    ]);
+    await session.handlers.saveSettings({ windowThresholds: { five_hour: null } });
+    expect(core.settings().alerts.windowThresholds).toEqual({ seven_day_opus: [95] });
+  });
+
+  it('two changes sent at once both land: each applies to what the one before saved', async () => {
+    const { session, core } = await world();
+    const answers = await Promise.all([
+      session.handlers.saveSettings({ lockoutLeadMinutes: 45 }),
+      session.handlers.saveSettings({ quietHours: { start: '22:00', end: '08:00' } }),
+      session.handlers.snooze({ choice: '1h' }),
+      session.handlers.saveSettings({ trayTitle: 'both' }),
+    ]);
+    expect(answers.map((answer) => answer.ok)).toEqual([true, true, true, true]);
+    const stored = JSON.parse(readFileSync(core.layout.settings, 'utf8')) as Settings;
+    expect([
+      stored.alerts.lockoutLeadMinutes,
+      stored.quietHours,
+      stored.snoozeUntil !== null,
+      stored.trayTitle,
+    ]).toEqual([45, { start: '22:00', end: '08:00' }, true, 'both']);
   });
 
   it('refuses settings the schema refuses, with the sentence, and keeps the old ones', async () => {

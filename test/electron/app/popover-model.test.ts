@@ -4,9 +4,11 @@ import { buildPopoverModel, type PopoverInput } from '../../../electron/app/popo
 import type { EngineState } from '../../../electron/core/services/engine';
 import { defaultSettings, type Settings } from '../../../shared/domain/settings';
 import { assessViews } from '../../../shared/domain/verdict';
+import type { BankedReset } from '../../../shared/domain/snapshot';
 import type { SourceView, WindowView } from '../../../shared/domain/source-view';
 import type { UsageError } from '../../../shared/domain/usage-error';
 import {
+  DAY,
   HOUR,
   MINUTE,
   sourceView as baseSourceView,
@@ -34,7 +36,7 @@ function input(
   return {
     state: views === null ? null : engineState(views, settings),
     settings,
-    route: 'Max 5x subscription',
+    route: 'Max subscription',
     notices: [],
     now: NOW,
     ...overrides,
@@ -303,7 +305,7 @@ describe('the popover model', () => {
       }),
     );
     expect(model).toMatchObject({
-      route: 'Max 5x subscription',
+      route: 'Max subscription',
       notices: ['Using PACEWATCH_ANTHROPIC_URL=http://127.0.0.1:1'],
       snoozedUntil: NOW + HOUR,
       warnAt: 60,
@@ -406,5 +408,52 @@ describe('the popover cards carry the verdict', () => {
       pace: null,
     });
     expect(model.banners).toEqual([]);
+  });
+});
+
+describe('banked resets in the popover model', () => {
+  const grant = (overrides: Partial<BankedReset> = {}): BankedReset => ({
+    id: 'grant-1',
+    label: 'Launch reset',
+    left: 1,
+    total: 2,
+    startsAt: NOW - 2 * DAY,
+    endsAt: NOW + 3 * DAY,
+    clears: ['five_hour', 'seven_day'],
+    usableNow: true,
+    paused: false,
+    ...overrides,
+  });
+
+  it('carries the live grants, soonest expiry first, and no advice while nothing is locked', () => {
+    const spent = grant({ id: 'spent', left: 0 });
+    const expired = grant({ id: 'expired', endsAt: NOW - MINUTE });
+    const later = grant({ id: 'later', endsAt: null });
+    const soon = grant({ id: 'soon', endsAt: NOW + HOUR });
+    const model = buildPopoverModel(
+      input([sourceView({ bankedResets: [later, spent, expired, grant(), soon] })]),
+    );
+    expect(model.banked.resets.map((reset) => reset.id)).toEqual(['soon', 'grant-1', 'later']);
+    expect(model.banked.advice).toBeNull();
+  });
+
+  it('advises spending one when it would clear a window the user is locked out of', () => {
+    const locked = windowView({
+      id: 'seven_day',
+      label: 'Week',
+      utilization: 100,
+      resetsAt: NOW + 2 * DAY + 4 * HOUR,
+    });
+    const model = buildPopoverModel(
+      input([sourceView({ windows: [windowView(), locked], bankedResets: [grant()] })]),
+    );
+    expect(model.banked.advice).toBe(
+      'A reset would clear your week now; you are locked for 2 d 4 h otherwise. Run /limit-reset in Claude Code to use one.',
+    );
+  });
+
+  it('is empty without grants, and before the first look at the sources', () => {
+    expect(buildPopoverModel(input([sourceView()])).banked).toEqual({ resets: [], advice: null });
+    expect(buildPopoverModel(input(null)).banked).toEqual({ resets: [], advice: null });
   });
 });

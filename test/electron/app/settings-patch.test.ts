@@ -35,4 +35,21 @@ describe('a settings change from the window', () => {
     ]).toEqual([null, null, true, false]);
     expect(before.autoUpdate).toBe(true);
   });
+
+  it('sets, replaces and removes thresholds per window, keeping the others', () => {
+    const before = {
+      ...defaultSettings(),
+      alerts: {
+        ...defaultSettings().alerts,
+        windowThresholds: { seven_day: [80], five_hour: [60] },
+      },
+    };
+    const after = applySettingsPatch(before, {
+      windowThresholds: { seven_day_opus: [95, 70, 95], five_hour: null },
+    });
+    expect(after.alerts).toEqual({
+      ...before.alerts,
+      windowThresholds: { seven_day: [80], seven_day_opus: [70, 95] },
+    });
+  });
 });

@@ -203,8 +203,9 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
       },
     ]);
     const text = await world.run(['status']);
+    // "reset at 23:45", or "reset at Fri 23:45" when the reset fell before local midnight.
     expect(text.stdout.split('\n')[1]).toMatch(
-      /^ {2}Session {9}0% {2}░{16} {2}reset at \d\d:\d\d — new figures with the next poll$/,
+      /^ {2}Session {9}0% {2}░{16} {2}reset at (\w{3} )?\d\d:\d\d — new figures with the next poll$/,
     );
   });
 

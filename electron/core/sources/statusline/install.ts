@@ -1,6 +1,17 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { claudeConfigDirs, type PathEnv } from '../../platform/paths';
+
+/** Quotes a word for the shell Claude Code runs the command in. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Claude Code's user settings: in the first config dir (`CLAUDE_CONFIG_DIR` or `~/.claude`). */
+export function claudeSettingsPath(pathEnv: PathEnv): string {
+  return join(claudeConfigDirs(pathEnv)[0] ?? join(pathEnv.home, '.claude'), 'settings.json');
+}
 
 /** What installing the status line would do to Claude Code's settings file. */
 export type InstallPlan =
