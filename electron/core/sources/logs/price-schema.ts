@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import type { PriceRow } from '../../../../shared/domain/logs/prices';
+import type { ModelPrice, PriceRow } from '../../../../shared/domain/logs/prices';
 
 const rate = z.object({
   perMillion: z.number().nonnegative(),
   abovePerMillion: z.number().nonnegative().optional(),
 });
+const tierRates = z.object({
+  input: z.number().nonnegative(),
+  cacheWrite5m: z.number().nonnegative(),
+  cacheWrite1h: z.number().nonnegative(),
+  cacheRead: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+});
 const rowSchema = z.object({
   models: z.array(z.string().min(1)).min(1),
+  from: z.iso.date().optional(),
   price: z.object({
     input: rate,
     cacheWrite5m: rate,
@@ -14,6 +22,7 @@ const rowSchema = z.object({
     cacheRead: rate,
     output: rate,
     fastMultiplier: z.number().positive().default(1),
+    longPrompt: z.object({ aboveTokens: z.number().int().positive(), rates: tierRates }).optional(),
   }),
 });
 const fileSchema = z.object({ rows: z.array(rowSchema) });
@@ -32,15 +41,18 @@ function stripUndefined(rows: z.infer<typeof fileSchema>['rows']): PriceRow[] {
     value.abovePerMillion === undefined
       ? { perMillion: value.perMillion }
       : { perMillion: value.perMillion, abovePerMillion: value.abovePerMillion };
-  return rows.map((row) => ({
-    models: row.models,
-    price: {
+  return rows.map((row) => {
+    const price: ModelPrice = {
       input: clean(row.price.input),
       cacheWrite5m: clean(row.price.cacheWrite5m),
       cacheWrite1h: clean(row.price.cacheWrite1h),
       cacheRead: clean(row.price.cacheRead),
       output: clean(row.price.output),
       fastMultiplier: row.price.fastMultiplier,
-    },
-  }));
+      ...(row.price.longPrompt === undefined ? {} : { longPrompt: row.price.longPrompt }),
+    };
+    return row.from === undefined
+      ? { models: row.models, price }
+      : { models: row.models, price, from: row.from };
+  });
 }
