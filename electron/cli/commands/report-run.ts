@@ -118,7 +118,7 @@ export function logsFaults(reader: LogsReader, mode: CostMode, pricesFile: strin
   }
   for (const model of [...unpriced].sort()) {
     lines.push(
-      `no price for ${model}: its tokens are counted, its cost shows as $0; add it to ${pricesFile} (or update Pacewatch).`,
+      `no price for ${model}: its tokens are counted but not its cost, so costs are lower bounds (≥); add it to ${pricesFile} (or update Pacewatch).`,
     );
   }
   return lines;
