@@ -5,6 +5,7 @@ import type { PathEnv } from '../platform/paths';
 import type { Logger } from '../ports';
 import { firstReadInChild } from '../sources/logs/first-read';
 import { openLogsReader } from '../sources/logs/open-reader';
+import type { PriceRefreshDeps } from '../sources/logs/price-refresh';
 import type { LogsReader } from '../sources/logs/reader';
 import { bundledWorkerScript } from '../sources/logs/scan-pool';
 
@@ -20,16 +21,27 @@ export interface LogsMonitor {
   stop(): void;
 }
 
-/** A monitor over this machine's transcripts (CLAUDE_CONFIG_DIR, else ~/.claude, ~/.config/claude). */
-export function createLogsMonitor(pathEnv: PathEnv, logger: Logger): LogsMonitor {
+/**
+ * A monitor over this machine's transcripts (CLAUDE_CONFIG_DIR, else ~/.claude, ~/.config/claude).
+ * `refresh` gives the daily price refresh to run when it starts, or null when it is off.
+ */
+export function createLogsMonitor(
+  pathEnv: PathEnv,
+  logger: Logger,
+  refresh: () => PriceRefreshDeps | null = () => null,
+): LogsMonitor {
   let reader: LogsReader | null = null;
   let ready = false;
   let stopWatching: (() => void) | null = null;
   return {
     async start(onChange) {
-      const opened = await openLogsReader(pathEnv, { persistDelayMs: PERSIST_DELAY_MS });
+      const opened = await openLogsReader(pathEnv, {
+        persistDelayMs: PERSIST_DELAY_MS,
+        refresh: refresh(),
+      });
       await firstRead(opened.roots, opened.indexPath, opened.priceRows);
       if (opened.priceProblem !== null) logger.warn(opened.priceProblem);
+      if (opened.refreshNote !== null) logger.warn(opened.refreshNote);
       reader = opened.reader;
       await reader.refresh();
       ready = true;

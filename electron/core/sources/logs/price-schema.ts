@@ -25,7 +25,9 @@ const rowSchema = z.object({
     longPrompt: z.object({ aboveTokens: z.number().int().positive(), rates: tierRates }).optional(),
   }),
 });
-const fileSchema = z.object({ rows: z.array(rowSchema) });
+/** Price rows as `prices.json` and the refreshed-prices cache store them. */
+export const priceRowsSchema = z.array(rowSchema);
+const fileSchema = z.object({ rows: priceRowsSchema });
 
 /** The rows of a `prices.json` text, or why it is not a valid price table. */
 export function parsePriceFile(text: string): PriceRow[] | string {
@@ -36,7 +38,8 @@ export function parsePriceFile(text: string): PriceRow[] | string {
   }
 }
 
-function stripUndefined(rows: z.infer<typeof fileSchema>['rows']): PriceRow[] {
+/** Parsed rows as the price table takes them (no `undefined` keys). */
+export function stripUndefined(rows: z.infer<typeof priceRowsSchema>): PriceRow[] {
   const clean = (value: z.infer<typeof rate>) =>
     value.abovePerMillion === undefined
       ? { perMillion: value.perMillion }
