@@ -96,6 +96,15 @@ describe('report prices with the daily refresh (loopback price list)', () => {
     expect(list.requests).toBe(0);
   });
 
+  it('reads the setting without touching a damaged settings.json, and refreshes as by default', async () => {
+    const { env, data, list } = await machine();
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, 'settings.json'), '{ "sources": ');
+    expect((await totals([], env))[0]).toMatchObject({ totalCost: 0.066 });
+    expect(list.requests).toBe(1);
+    expect(readFileSync(join(data, 'settings.json'), 'utf8')).toBe('{ "sources": ');
+  });
+
   it('says why the refresh failed and falls back to the built-in prices', async () => {
     const { env, list } = await machine();
     list.reply({ kind: 'raw', status: 200, body: '<html>rate limited</html>' });

@@ -1,9 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { createNodeHttp } from '../../adapters/node-http';
 import { dataDir, type PathEnv } from '../../platform/paths';
 import type { Clock, Http } from '../../ports';
 import { dataLayout } from '../../stores/data-layout';
-import { jsonStore } from '../../stores/json-store';
-import { SETTINGS_FORMAT } from '../../stores/stored-formats';
 import { defaultSettings, settingsSchema } from '../../../../shared/domain/settings';
 import { refreshedPricesPath } from './logs-paths';
 import {
@@ -48,13 +47,25 @@ export function priceRefreshFor(
   };
 }
 
-/** The setting as the command reads it from settings.json (the app's own settings). */
+/**
+ * The setting as the command reads it from settings.json, read-only: a missing or damaged file
+ * means the default (on); repairing the file is the app's and `watch`'s business.
+ */
 export async function refreshSetting(env: PathEnv): Promise<boolean> {
-  const settings = jsonStore(
-    dataLayout(dataDir(env)).settings,
-    settingsSchema,
-    defaultSettings,
-    SETTINGS_FORMAT,
-  );
-  return (await settings.load()).value.sources.logs.refreshPrices;
+  let text: string;
+  try {
+    text = await readFile(dataLayout(dataDir(env)).settings, 'utf8');
+  } catch {
+    return defaultSettings().sources.logs.refreshPrices;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return defaultSettings().sources.logs.refreshPrices;
+  }
+  const parsed = settingsSchema.safeParse(json);
+  return parsed.success
+    ? parsed.data.sources.logs.refreshPrices
+    : defaultSettings().sources.logs.refreshPrices;
 }
