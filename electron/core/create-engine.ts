@@ -3,6 +3,7 @@ import type { ForkScript, Logger, Notifier, Timers } from './ports';
 import { createAlertService } from './services/alert-service';
 import { createEngine, type Engine } from './services/engine';
 import { createLogsMonitor } from './services/logs-monitor';
+import { priceRefreshFor } from './sources/logs/price-refresh-setup';
 
 /** The ports a surface brings to the engine: how it notifies, logs, keeps time and forks. */
 export interface EnginePorts {
@@ -32,7 +33,18 @@ export function createCoreEngine(core: Core, ports: EnginePorts): Engine {
     timers: ports.timers,
     logger: ports.logger,
     policyFor: core.policyFor,
-    logs: createLogsMonitor(core.pathEnv, ports.logger, ports.forkScript),
+    logs: createLogsMonitor(core.pathEnv, ports.logger, {
+      fork: ports.forkScript,
+      refresh: () => {
+        const chosen = priceRefreshFor(
+          core.pathEnv,
+          { offline: false, setting: core.settings().sources.logs.refreshPrices },
+          core.clock,
+        );
+        if (chosen.problem !== null) ports.logger.warn(chosen.problem);
+        return chosen.refresh;
+      },
+    }),
     logsEnabled: () => core.settings().sources.logs.enabled,
     verdictSettings: () => core.settings().alerts,
   });

@@ -23,11 +23,16 @@ export interface AlertLedger {
   windows: Record<string, WindowAlertState>;
   /** Alerts decided while notifications were held (snooze, quiet hours), oldest first. */
   held: Alert[];
+  /**
+   * Banked-reset grants already reminded about, grant id → the expiry reminded of (epoch ms);
+   * absent in ledgers written before reminders existed. Entries go once their grant expires.
+   */
+  bankedReminded?: Record<string, number> | undefined;
 }
 
 /** A ledger that has seen nothing. */
 export function emptyLedger(): AlertLedger {
-  return { version: 1, windows: {}, held: [] };
+  return { version: 1, windows: {}, held: [], bankedReminded: {} };
 }
 
 /**
@@ -62,6 +67,14 @@ const alertSchema: z.ZodType<Alert> = z.discriminatedUnion('kind', [
     nextResetAt: z.number().nullable(),
     utilization: z.number(),
   }),
+  z.object({
+    kind: z.literal('banked-expiry'),
+    ...alertBase,
+    grantId: z.string(),
+    left: z.number(),
+    endsAt: z.number(),
+    clears: z.array(z.string()),
+  }),
 ]);
 
 const windowStateSchema = z.object({
@@ -77,4 +90,5 @@ export const alertLedgerSchema: z.ZodType<AlertLedger> = z.object({
   version: z.literal(1),
   windows: z.record(z.string(), windowStateSchema),
   held: z.array(alertSchema),
+  bankedReminded: z.record(z.string(), z.number()).optional(),
 });

@@ -1,5 +1,6 @@
 import type { Alert } from './alert';
 import { LIMIT_REACHED } from './alerts';
+import { clearsText } from './banked-resets';
 import { formatClock, formatDuration, formatMoney, formatPercent, formatResetsIn } from './format';
 import type { WindowProjection } from './projection';
 import type { Money, UsageWindow } from './snapshot';
@@ -72,7 +73,21 @@ export function alertNotification(alert: Alert, now: number): AlertText {
         alert.nextResetAt === null ? '' : ` Next reset ${formatClock(alert.nextResetAt, now)}.`;
       return { title: `${words.name} limit reset`, message: `${level}${next}` };
     }
+    case 'banked-expiry':
+      return bankedExpiry(alert, now);
   }
+}
+
+/**
+ * "Unused limit reset expires in 20 h": a banked grant about to lapse with resets left. Says
+ * what a reset clears and how to spend one; Pacewatch never spends it (docs/PROTOCOLS.md).
+ */
+function bankedExpiry(alert: Extract<Alert, { kind: 'banked-expiry' }>, now: number): AlertText {
+  const count = alert.left === 1 ? '1 reset' : `${alert.left} resets`;
+  return {
+    title: `Unused limit reset expires in ${formatDuration(Math.max(0, alert.endsAt - now))}`,
+    message: `${alert.label}: ${count} left, each clears your ${clearsText(alert.clears)}. It expires ${formatClock(alert.endsAt, now)}, used or not; run /limit-reset in Claude Code before then if you need it.`,
+  };
 }
 
 /** "Session limit reached — back at 16:00": Claude takes no requests until the reset. */
@@ -141,6 +156,10 @@ function windowClauses(alerts: readonly Alert[], now: number): string[] {
       if (!reached.includes(alert.threshold)) reached.push(alert.threshold);
     } else if (alert.kind === 'lockout') {
       lockouts.push(`${name} was heading for a lockout at ${formatClock(alert.lockoutAt, now)}`);
+    } else if (alert.kind === 'banked-expiry') {
+      clauses.push(
+        `${alert.label} (${alert.left === 1 ? '1 reset' : `${alert.left} resets`} left) expires ${formatClock(alert.endsAt, now)}`,
+      );
     } else {
       flush(name);
       clauses.push(`${name} reset`);

@@ -31,4 +31,19 @@ export type Alert =
       /** Utilization when the reset was noticed (usually 0). */
       utilization: number;
       at: number;
+    }
+  | {
+      /** A banked limit reset expires within a day with resets left (docs/PROTOCOLS.md "Banked resets"). */
+      kind: 'banked-expiry';
+      source: SourceId;
+      /** `banked:<grant id>`: held alerts group by this, as window alerts do by window. */
+      windowId: string;
+      /** The grant's label ("Launch reset"). */
+      label: string;
+      grantId: string;
+      left: number;
+      endsAt: number;
+      /** The window ids a reset clears. */
+      clears: string[];
+      at: number;
     };

@@ -1,5 +1,6 @@
 import type { Alert } from './alert';
 import { ledgerKey, type AlertLedger, type WindowAlertState } from './alert-ledger';
+import { expiringUnused } from './banked-resets';
 import { periodKey } from './period';
 import type { WindowProjection } from './projection';
 import type { Snapshot, UsageWindow } from './snapshot';
@@ -89,7 +90,41 @@ export function decideAlerts(
       lockoutWarned: crossed.state.lockoutWarned || lockoutAt !== null,
     };
   }
-  return { ledger: { ...ledger, windows }, alerts };
+  const banked = bankedReminders(ledger.bankedReminded ?? {}, snapshot, now);
+  alerts.push(...banked.alerts);
+  return { ledger: { ...ledger, windows, bankedReminded: banked.reminded }, alerts };
+}
+
+/**
+ * The reminder a day before a banked reset expires unused (`expiringUnused`): once per grant and
+ * expiry, remembered in the ledger so no restart, second process or later poll repeats it. A
+ * grant whose expiry the server moves is reminded of again; entries of expired grants are
+ * dropped, so the ledger stays small.
+ */
+export function bankedReminders(
+  reminded: Readonly<Record<string, number>>,
+  snapshot: Snapshot,
+  now: number,
+): { reminded: Record<string, number>; alerts: Alert[] } {
+  const kept: Record<string, number> = {};
+  for (const [id, endsAt] of Object.entries(reminded)) if (endsAt > now) kept[id] = endsAt;
+  const alerts: Alert[] = [];
+  for (const reset of expiringUnused(snapshot.bankedResets ?? [], now)) {
+    if (reset.endsAt === null || kept[reset.id] === reset.endsAt) continue;
+    kept[reset.id] = reset.endsAt;
+    alerts.push({
+      kind: 'banked-expiry',
+      source: snapshot.source,
+      windowId: `banked:${reset.id}`,
+      label: reset.label,
+      grantId: reset.id,
+      left: reset.left,
+      endsAt: reset.endsAt,
+      clears: [...reset.clears],
+      at: now,
+    });
+  }
+  return { reminded: kept, alerts };
 }
 
 /** The state a window enters its new reading with, and whether an alerted period just ended. */

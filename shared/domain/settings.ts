@@ -61,7 +61,13 @@ export const settingsSchema = z.object({
         })
         .prefault({}),
       statusline: z.object({ enabled: z.boolean().default(true) }).prefault({}),
-      logs: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+      logs: z
+        .object({
+          enabled: z.boolean().default(true),
+          /** Fetch model prices once a day (docs/PROTOCOLS.md "Price refresh"); false: built-in only. */
+          refreshPrices: z.boolean().default(true),
+        })
+        .prefault({}),
     })
     .prefault({}),
   /** The app downloads new versions from GitHub Releases; it restarts only when the user asks. */

@@ -87,6 +87,13 @@ export interface ModelSpend {
   readonly cacheReadTokens: number;
 }
 
+/** A cost not tied to a model (web search, code execution), in major units (the admin source). */
+export interface ToolCost {
+  /** The cost report's `cost_type` ("web_search", "code_execution", …). */
+  readonly kind: string;
+  readonly cost: number;
+}
+
 /** Money spent since the start of a billing period, with or without a budget (the admin source). */
 export interface Spend {
   /** Major units. */
@@ -96,6 +103,8 @@ export interface Spend {
   readonly since: number;
   /** Per model, most expensive first. */
   readonly models: readonly ModelSpend[];
+  /** Costs tied to no model, most expensive first; absent in records from before they were kept. */
+  readonly toolCosts?: readonly ToolCost[];
 }
 
 /** A prepaid credit balance (claude.ai), in major units. */

@@ -147,6 +147,7 @@ async function main() {
     TZ: 'UTC',
     LANG: 'C.UTF-8',
     PACEWATCH_DATA_DIR: data,
+    PACEWATCH_OFFLINE: '1',
     NO_COLOR: '1',
   };
   mkdirSync(home, { recursive: true });

@@ -69,6 +69,7 @@ const env = {
   CLAUDE_CONFIG_DIR: tree,
   PACEWATCH_DATA_DIR: join(root, 'data'),
   PACEWATCH_ANTHROPIC_URL: `http://127.0.0.1:${api.address().port}`,
+  PACEWATCH_OFFLINE: '1',
 };
 const child = spawn(
   process.execPath,

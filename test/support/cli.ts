@@ -21,7 +21,8 @@ export interface CliOptions {
 
 /** The environment a test CLI run starts from: no real HOME data, UTC, CI-like. */
 export function baseEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, TZ: 'UTC', LANG: 'C.UTF-8' };
+  // PACEWATCH_OFFLINE: no price refresh reaches the network; the refresh tests point it at 127.0.0.1.
+  return { PATH: process.env.PATH, TZ: 'UTC', LANG: 'C.UTF-8', PACEWATCH_OFFLINE: '1' };
 }
 
 /** Fails the calling test when the global setup could not build dist/. */

@@ -9,7 +9,7 @@ import { dataLayout } from '../../core/stores/data-layout';
 import { wrap } from '../terminal/text';
 import { processTerminal } from '../terminal/terminal';
 import { printProblems } from './output';
-import { logsFaults } from './report-run';
+import { commandPriceRefresh, logsFaults } from './report-run';
 
 /** The plan Claude Code's stored sign-in (or `~/.claude.json`) names; null when none does. */
 async function currentPlan(env: PathEnv): Promise<string | null> {
@@ -23,10 +23,13 @@ async function currentPlan(env: PathEnv): Promise<string | null> {
 
 /** Reads new transcript bytes and prints the plan advice; returns the exit code. */
 export async function runAdvise(
-  args: { readonly json: boolean },
+  args: { readonly json: boolean; readonly offline?: boolean },
   env: PathEnv = processPathEnv(),
 ): Promise<number> {
-  const { reader, priceProblem } = await openLogsReader(env);
+  const prices = await commandPriceRefresh(env, args.offline === true);
+  const { reader, priceProblem, refreshNote } = await openLogsReader(env, {
+    refresh: prices.refresh,
+  });
   await reader.refresh();
   reader.close();
   const now = Date.now();
@@ -64,7 +67,7 @@ export async function runAdvise(
       : `${wrap(advice.sentence, processTerminal().columns).join('\n')}\n`,
   );
   printProblems([
-    ...(priceProblem === null ? [] : [priceProblem]),
+    ...[prices.problem, priceProblem, refreshNote].filter((line) => line !== null),
     ...logsFaults(reader, 'auto', pricesPath(env)),
   ]);
   return 0;

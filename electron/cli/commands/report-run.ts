@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/logs/time-zone';
 import { pricesPath } from '../../core/sources/logs/logs-paths';
 import { openLogsReader } from '../../core/sources/logs/open-reader';
+import { priceRefreshFor, refreshSetting } from '../../core/sources/logs/price-refresh-setup';
 import type { LogsReader, LogsRefresh } from '../../core/sources/logs/reader';
 import { processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { printProblems } from './output';
@@ -24,6 +25,7 @@ export interface ReportArgs {
   readonly tz?: string | undefined;
   readonly mode: CostMode;
   readonly verbose?: boolean;
+  readonly offline?: boolean;
 }
 
 /**
@@ -55,7 +57,10 @@ export async function runReport(
     printProblems([checked]);
     return 2;
   }
-  const { reader, roots, priceProblem } = await openLogsReader(env);
+  const prices = await commandPriceRefresh(env, args.offline === true);
+  const { reader, roots, priceProblem, refreshNote } = await openLogsReader(env, {
+    refresh: prices.refresh,
+  });
   const refresh = await reader.refresh();
   reader.close();
   if (args.verbose === true) printProblems([readSummary(refresh, reader.entries().count)]);
@@ -78,10 +83,19 @@ export async function runReport(
           'no Claude Code transcripts found (looked for projects/ in CLAUDE_CONFIG_DIR, else ~/.claude and ~/.config/claude); set CLAUDE_CONFIG_DIR if yours live elsewhere.',
         ]
       : []),
-    ...(priceProblem === null ? [] : [priceProblem]),
+    ...[prices.problem, priceProblem, refreshNote].filter((line) => line !== null),
     ...logsFaults(reader, args.mode, pricesPath(env)),
   ]);
   return 0;
+}
+
+/** The price refresh of `report` and `advise`: off with `--offline` or the app's setting. */
+export async function commandPriceRefresh(
+  env: PathEnv,
+  offline: boolean,
+): Promise<ReturnType<typeof priceRefreshFor>> {
+  if (offline) return { refresh: null, problem: null };
+  return priceRefreshFor(env, { offline, setting: await refreshSetting(env) });
 }
 
 /** What a refresh did, in one line (for --verbose and the benchmark). */
@@ -118,7 +132,7 @@ export function logsFaults(reader: LogsReader, mode: CostMode, pricesFile: strin
   }
   for (const model of [...unpriced].sort()) {
     lines.push(
-      `no price for ${model}: its tokens are counted, its cost shows as $0; add it to ${pricesFile} (or update Pacewatch).`,
+      `no price for ${model}: its tokens are counted but not its cost, so costs are lower bounds (≥); add it to ${pricesFile} (or update Pacewatch).`,
     );
   }
   return lines;

@@ -9,7 +9,12 @@ interface ReportOptions {
   readonly tz?: string;
   readonly mode: CostMode;
   readonly verbose?: true;
+  readonly offline?: true;
 }
+
+/** `--offline` of the commands that price tokens (report, advise). */
+export const OFFLINE_HELP =
+  'use the built-in prices only: no daily price refresh over the network (also PACEWATCH_OFFLINE=1)';
 
 /** `pacewatch report daily|monthly|blocks|sessions`: tokens and API-equivalent cost from local transcripts. */
 export function registerReportCommand(program: Command): void {
@@ -27,6 +32,7 @@ export function registerReportCommand(program: Command): void {
     .option('--until <date>', 'last day to include, YYYYMMDD or YYYY-MM-DD (local to --tz)')
     .option('--tz <zone>', 'IANA time zone for days and months (default: this machine’s)')
     .option('--verbose', 'also print what was read (files, bytes, time) to stderr')
+    .option('--offline', OFFLINE_HELP)
     .addOption(
       new Option(
         '--mode <mode>',
@@ -45,6 +51,7 @@ export function registerReportCommand(program: Command): void {
         tz: options.tz,
         mode: options.mode,
         verbose: options.verbose === true,
+        offline: options.offline === true,
       });
     });
 }

@@ -1,4 +1,8 @@
-import type { TokenSums, UsageGroup } from '../../../shared/domain/logs/aggregate';
+import {
+  unpricedList,
+  type TokenSums,
+  type UsageGroup,
+} from '../../../shared/domain/logs/aggregate';
 import { burnRate, projectBlock, type UsageBlock } from '../../../shared/domain/logs/blocks';
 import type { SessionGroup } from '../../../shared/domain/logs/ccusage-json';
 import type { Report } from '../../../shared/domain/logs/reports';
@@ -25,7 +29,13 @@ export function modelList(names: readonly string[]): string {
 const right = { align: 'right' } as const;
 const MODELS: Column = { header: 'Models', shrink: 'wrap' };
 
-type CostSums = TokenSums & { totalCost: number };
+type CostSums = TokenSums & { totalCost: number; unpricedTokens?: Record<string, number> };
+
+/** A cost, marked `≥` when some tokens could not be priced (it is then a lower bound). */
+function costCell(cost: number, unpriced: Readonly<Record<string, number>> | undefined): string {
+  const lowerBound = unpriced !== undefined && Object.keys(unpriced).length > 0;
+  return `${lowerBound ? '≥ ' : ''}${dollars(cost)}`;
+}
 
 function tokenCells(group: CostSums): string[] {
   return [
@@ -34,7 +44,17 @@ function tokenCells(group: CostSums): string[] {
     integer(group.cacheCreationTokens),
     integer(group.cacheReadTokens),
     integer(group.totalTokens),
-    dollars(group.totalCost),
+    costCell(group.totalCost, group.unpricedTokens),
+  ];
+}
+
+/** "+ 1,234 tokens of claude-x not priced" per model, and what `≥` means; none when all priced. */
+function unpricedNotes(tallies: readonly Readonly<Record<string, number>>[]): string[] {
+  const list = unpricedList(tallies);
+  if (list.length === 0) return [];
+  return [
+    ...list.map(({ model, tokens }) => `+ ${integer(tokens)} tokens of ${model} not priced`),
+    '≥: a lower bound, the cost of unpriced tokens is left out.',
   ];
 }
 
@@ -50,7 +70,7 @@ const TOKEN_COLUMNS: Column[] = [
 interface Table {
   readonly columns: readonly Column[];
   readonly rows: readonly Row[];
-  readonly footnote?: string;
+  readonly footnotes: readonly string[];
 }
 
 function periodTable(label: string, groups: readonly UsageGroup[], totals: CostSums): Table {
@@ -62,12 +82,12 @@ function periodTable(label: string, groups: readonly UsageGroup[], totals: CostS
   return {
     columns: [{ header: label }, MODELS, ...TOKEN_COLUMNS],
     rows,
-    ...(sorted.some((row) => row.retained)
-      ? {
-          footnote:
-            '* includes transcripts Claude Code has since deleted (Pacewatch keeps their totals).',
-        }
-      : {}),
+    footnotes: [
+      ...(sorted.some((row) => row.retained)
+        ? ['* includes transcripts Claude Code has since deleted (Pacewatch keeps their totals).']
+        : []),
+      ...unpricedNotes(groups.map((group) => group.unpricedTokens)),
+    ],
   };
 }
 
@@ -83,12 +103,19 @@ function sessionsTable(
       projectPath,
       modelList(group.modelsUsed),
       integer(group.totalTokens),
-      dollars(group.totalCost),
+      costCell(group.totalCost, group.unpricedTokens),
       clock(group.lastActivity),
     ],
   }));
   rows.push({
-    cells: ['Total', '', '', integer(totals.totalTokens), dollars(totals.totalCost), ''],
+    cells: [
+      'Total',
+      '',
+      '',
+      integer(totals.totalTokens),
+      costCell(totals.totalCost, totals.unpricedTokens),
+      '',
+    ],
     style: 'total',
   });
   return {
@@ -101,6 +128,7 @@ function sessionsTable(
       { header: 'Last activity' },
     ],
     rows,
+    footnotes: unpricedNotes(groups.map(({ group }) => group.unpricedTokens)),
   };
 }
 
@@ -125,11 +153,11 @@ function blocksTable(
         blockStatus(block, now),
         block.isGap ? '' : modelList(block.models),
         block.isGap ? '' : integer(block.totalTokens),
-        block.isGap ? '' : dollars(block.costUsd),
+        block.isGap ? '' : costCell(block.costUsd, block.unpricedTokens),
         rate === null ? '' : `${integer(rate.tokensPerMinute)}/min`,
         projection === null
           ? ''
-          : `${integer(projection.totalTokens)}, ${dollars(projection.totalCost)}`,
+          : `${integer(projection.totalTokens)}, ${costCell(projection.totalCost, block.unpricedTokens)}`,
       ],
       ...(block.isGap ? { style: 'dim' as const } : {}),
     };
@@ -145,6 +173,7 @@ function blocksTable(
       { header: 'Projected at end', ...right, optional: 'projection' },
     ],
     rows,
+    footnotes: unpricedNotes(blocks.map((block) => block.unpricedTokens)),
   };
 }
 
@@ -180,7 +209,7 @@ export function reportText(
   return [
     ...heading,
     ...laidOut.lines,
-    ...(table.footnote === undefined ? [] : wrap(table.footnote, width).map(paint.dim)),
+    ...table.footnotes.flatMap((note) => wrap(note, width).map(paint.dim)),
     ...(laidOut.note === null ? [] : wrap(laidOut.note, width).map(paint.dim)),
   ].join('\n');
 }

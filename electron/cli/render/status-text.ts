@@ -225,6 +225,12 @@ function detailLines(details: SnapshotDetails, labelWidth: number, origin: strin
         `  ${''.padEnd(labelWidth)}${model.model}: ${formatMoney(model.cost, spend.currency)}, ${tokens.toLocaleString('en-US')} tokens`,
       );
     }
+    // Web search and code execution: money without a model (docs/PROTOCOLS.md "Admin API").
+    for (const tool of spend.toolCosts ?? []) {
+      lines.push(
+        `  ${''.padEnd(labelWidth)}${tool.kind.replace(/_/g, ' ')}: ${formatMoney(tool.cost, spend.currency)}`,
+      );
+    }
   }
   const credits = details.prepaidCredits;
   if (credits !== undefined) {

@@ -17,7 +17,7 @@ export const DEFAULT_ANTHROPIC_URL = 'https://api.anthropic.com';
 /** The real claude.ai. */
 export const DEFAULT_CLAUDE_AI_URL = 'https://claude.ai';
 
-type Checked = { ok: true; url: string; loopback: boolean } | { ok: false; message: string };
+export type Checked = { ok: true; url: string; loopback: boolean } | { ok: false; message: string };
 
 const ALLOWED = 'an https:// URL, or an http:// URL on this machine (127.0.0.1, ::1 or localhost)';
 
@@ -33,7 +33,8 @@ export function isLoopbackHost(hostname: string): boolean {
   );
 }
 
-function checkOverride(name: string, raw: string): Checked {
+/** Checks one URL override: https, or http on this machine; no credentials, query or fragment. */
+export function checkOverride(name: string, raw: string): Checked {
   let url: URL;
   try {
     url = new URL(raw);

@@ -6,6 +6,7 @@ import type { ForkScript, Logger } from '../ports';
 import { nodeForkScript } from '../adapters/node-fork';
 import { firstReadInChild } from '../sources/logs/first-read';
 import { openLogsReader } from '../sources/logs/open-reader';
+import type { PriceRefreshDeps } from '../sources/logs/price-refresh';
 import type { LogsReader } from '../sources/logs/reader';
 import { bundledWorkerScript } from '../sources/logs/scan-pool';
 
@@ -21,20 +22,36 @@ export interface LogsMonitor {
   stop(): void;
 }
 
-/** A monitor over this machine's transcripts (CLAUDE_CONFIG_DIR, else ~/.claude, ~/.config/claude). */
+/**
+ * A monitor over this machine's transcripts (CLAUDE_CONFIG_DIR, else ~/.claude, ~/.config/claude).
+ * `fork` starts the first read's child (Node's fork under the command, Electron's utilityProcess
+ * in the app); `refresh` gives the daily price refresh to run at start, or null when it is off.
+ */
 export function createLogsMonitor(
   pathEnv: PathEnv,
   logger: Logger,
-  fork: ForkScript = nodeForkScript,
+  options: {
+    readonly fork?: ForkScript | undefined;
+    readonly refresh?: () => PriceRefreshDeps | null;
+  } = {},
 ): LogsMonitor {
   let reader: LogsReader | null = null;
   let ready = false;
   let stopWatching: (() => void) | null = null;
   return {
     async start(onChange) {
-      const opened = await openLogsReader(pathEnv, { persistDelayMs: PERSIST_DELAY_MS });
-      await firstRead(fork, opened.roots, opened.indexPath, opened.priceRows);
+      const opened = await openLogsReader(pathEnv, {
+        persistDelayMs: PERSIST_DELAY_MS,
+        refresh: options.refresh?.() ?? null,
+      });
+      await firstRead(
+        options.fork ?? nodeForkScript,
+        opened.roots,
+        opened.indexPath,
+        opened.priceRows,
+      );
       if (opened.priceProblem !== null) logger.warn(opened.priceProblem);
+      if (opened.refreshNote !== null) logger.warn(opened.refreshNote);
       reader = opened.reader;
       await reader.refresh();
       ready = true;

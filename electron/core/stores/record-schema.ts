@@ -59,6 +59,7 @@ const snapshotSchema = z.object({
           cacheReadTokens: z.number(),
         }),
       ),
+      toolCosts: z.array(z.object({ kind: z.string(), cost: z.number() })).optional(),
     })
     .optional(),
   prepaidCredits: z.object({ amount: z.number(), currency: z.string() }).optional(),

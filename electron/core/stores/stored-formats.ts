@@ -36,3 +36,10 @@ export const CREDENTIALS_FORMAT: StoredFormat = {
     2: (metadata: StoredData) => metadata,
   },
 };
+
+/** `prices-refreshed.json`: the rows the daily price refresh added, and when it last tried. */
+export const PRICE_CACHE_FORMAT: StoredFormat = {
+  name: 'prices-refreshed.json',
+  current: 1,
+  migrations: {},
+};

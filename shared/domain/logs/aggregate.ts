@@ -33,6 +33,45 @@ export interface UsageGroup extends TokenSums {
   retained: boolean;
   /** The first entry's index, to look up what the key stands for (e.g. a session's project). */
   readonly firstIndex: number;
+  /** Tokens of responses the price table cannot price, per model label: `totalCost` leaves them out. */
+  unpricedTokens: Record<string, number>;
+}
+
+/** The tokens of entry `i`, every kind. */
+export function entryTokens(entries: UsageEntries, index: number): number {
+  return (
+    (entries.input[index] ?? 0) +
+    (entries.output[index] ?? 0) +
+    (entries.cacheWrite5m[index] ?? 0) +
+    (entries.cacheWrite1h[index] ?? 0) +
+    (entries.cacheRead[index] ?? 0)
+  );
+}
+
+/** Adds entry `i`'s tokens to `into` under its label when it is unpriced; returns whether it was. */
+export function countUnpriced(
+  entries: UsageEntries,
+  index: number,
+  mode: CostMode,
+  label: string | null,
+  into: Record<string, number>,
+): boolean {
+  if (label === null || !entryUnpriced(entries, index, mode)) return false;
+  into[label] = (into[label] ?? 0) + entryTokens(entries, index);
+  return true;
+}
+
+/** Unpriced tokens per model, largest first (then by name), from one or more tallies. */
+export function unpricedList(
+  tallies: readonly Record<string, number>[],
+): { model: string; tokens: number }[] {
+  const sums = new Map<string, number>();
+  for (const tally of tallies)
+    for (const [model, tokens] of Object.entries(tally))
+      sums.set(model, (sums.get(model) ?? 0) + tokens);
+  return [...sums]
+    .map(([model, tokens]) => ({ model, tokens }))
+    .sort((a, b) => b.tokens - a.tokens || (a.model < b.model ? -1 : a.model > b.model ? 1 : 0));
 }
 
 /** How to aggregate. */
@@ -117,6 +156,7 @@ export function groupEntries(
         lastActivity: -Infinity,
         retained: false,
         firstIndex: index,
+        unpricedTokens: {},
       };
       groups.set(key, group);
       breakdowns.set(group, new Map());
@@ -148,7 +188,8 @@ export function groupEntries(
       (entries.cacheWrite5m[index] ?? 0) + (entries.cacheWrite1h[index] ?? 0);
     model.cacheReadTokens += entries.cacheRead[index] ?? 0;
     model.cost += cost;
-    if (entryUnpriced(entries, index, options.mode)) model.missingPricing = true;
+    if (countUnpriced(entries, index, options.mode, name, group.unpricedTokens))
+      model.missingPricing = true;
   }
   for (const [group, models] of breakdowns) {
     group.modelBreakdowns = [...models.values()].sort((a, b) => b.cost - a.cost);
@@ -174,10 +215,12 @@ function addEntry(group: UsageGroup, entries: UsageEntries, index: number, cost:
   if (source?.retained === true) group.retained = true;
 }
 
-/** Sums of several groups, and the unpriced model names among them (sorted). */
-export function totalsOf(
-  groups: readonly UsageGroup[],
-): TokenSums & { totalCost: number; unpricedModels: string[] } {
+/** Sums of several groups, the unpriced model names among them (sorted) and their tokens. */
+export function totalsOf(groups: readonly UsageGroup[]): TokenSums & {
+  totalCost: number;
+  unpricedModels: string[];
+  unpriced: { model: string; tokens: number }[];
+} {
   const totals = { ...emptySums(), totalCost: 0 };
   const unpriced = new Set<string>();
   for (const group of groups) {
@@ -190,5 +233,9 @@ export function totalsOf(
     for (const model of group.modelBreakdowns)
       if (model.missingPricing) unpriced.add(model.modelName);
   }
-  return { ...totals, unpricedModels: [...unpriced].sort() };
+  return {
+    ...totals,
+    unpricedModels: [...unpriced].sort(),
+    unpriced: unpricedList(groups.map((group) => group.unpricedTokens)),
+  };
 }

@@ -1,4 +1,4 @@
-import { entryCost, labelTable } from './aggregate';
+import { countUnpriced, entryCost, labelTable } from './aggregate';
 import type { CostMode } from './cost';
 import type { UsageEntries } from './entries';
 
@@ -48,6 +48,8 @@ export interface UsageBlock {
   readonly costUsd: number;
   /** Model names in order of first use. */
   readonly models: readonly string[];
+  /** Tokens the price table cannot price, per model label: `costUsd` leaves them out. */
+  readonly unpricedTokens: Readonly<Record<string, number>>;
 }
 
 /**
@@ -101,6 +103,7 @@ function closeBlock(
   const tokens: BlockTokens = { input: 0, output: 0, cacheCreation: 0, cacheRead: 0 };
   const models: string[] = [];
   let costUsd = 0;
+  const unpricedTokens: Record<string, number> = {};
   for (const index of indexes) {
     tokens.input += entries.input[index] ?? 0;
     tokens.output += entries.output[index] ?? 0;
@@ -109,6 +112,7 @@ function closeBlock(
     costUsd += entryCost(entries, index, mode);
     const name = label(index);
     if (name !== null && !models.includes(name)) models.push(name);
+    countUnpriced(entries, index, mode, name, unpricedTokens);
   }
   const firstActivityAt = entries.timestamp[indexes[0] ?? 0] ?? startAt;
   const lastActivityAt = entries.timestamp[indexes[indexes.length - 1] ?? 0] ?? startAt;
@@ -125,6 +129,7 @@ function closeBlock(
     totalTokens: tokens.input + tokens.output + tokens.cacheCreation + tokens.cacheRead,
     costUsd,
     models,
+    unpricedTokens,
   };
 }
 
@@ -141,6 +146,7 @@ function gapBlock(startAt: number, endAt: number): UsageBlock {
     totalTokens: 0,
     costUsd: 0,
     models: [],
+    unpricedTokens: {},
   };
 }
 

@@ -1,11 +1,17 @@
-import { totalsOf, type ModelBreakdown, type TokenSums, type UsageGroup } from './aggregate';
+import {
+  totalsOf,
+  unpricedList,
+  type ModelBreakdown,
+  type TokenSums,
+  type UsageGroup,
+} from './aggregate';
 import { burnRate, projectBlock, type UsageBlock } from './blocks';
 
 /** A model breakdown as ccusage prints it (`missingPricing` only when true). */
 export type BreakdownJson = Omit<ModelBreakdown, 'missingPricing'> & { missingPricing?: true };
 
 /** The token and cost fields every ccusage report row has. */
-export interface RowJson extends TokenSums {
+export interface RowJson extends TokenSums, LowerBoundJson {
   totalCost: number;
   modelsUsed: string[];
   modelBreakdowns: BreakdownJson[];
@@ -13,10 +19,29 @@ export interface RowJson extends TokenSums {
   retained?: true;
 }
 
+/**
+ * Pacewatch's addition when some tokens could not be priced: the cost is a lower bound, and the
+ * unpriced tokens per model (largest first).
+ */
+export interface LowerBoundJson {
+  costIsLowerBound?: true;
+  unpricedTokens?: Record<string, number>;
+}
+
 /** `totals` of a daily / monthly / session report. */
-export interface TotalsJson extends TokenSums {
+export interface TotalsJson extends TokenSums, LowerBoundJson {
   totalCost: number;
   unpricedModels?: string[];
+}
+
+/** The lower-bound fields for a tally of unpriced tokens (none when it is empty). */
+export function lowerBound(tallies: readonly Record<string, number>[]): LowerBoundJson {
+  const list = unpricedList(tallies);
+  if (list.length === 0) return {};
+  return {
+    costIsLowerBound: true,
+    unpricedTokens: Object.fromEntries(list.map(({ model, tokens }) => [model, tokens])),
+  };
 }
 
 const iso = (at: number): string => new Date(at).toISOString();
@@ -38,12 +63,15 @@ function row(group: UsageGroup): RowJson {
       missingPricing ? { ...rest, missingPricing: true as const } : rest,
     ),
     ...(group.retained ? { retained: true as const } : {}),
+    ...lowerBound([group.unpricedTokens]),
   };
 }
 
 function totals(groups: readonly UsageGroup[]): TotalsJson {
-  const { unpricedModels, ...sums } = totalsOf(groups);
-  return unpricedModels.length > 0 ? { ...sums, unpricedModels } : sums;
+  const { unpricedModels, unpriced: _unpriced, ...sums } = totalsOf(groups);
+  return unpricedModels.length > 0
+    ? { ...sums, unpricedModels, ...lowerBound(groups.map((group) => group.unpricedTokens)) }
+    : sums;
 }
 
 /** `ccusage claude daily --json`: `{ daily: [{ date, … }], totals }`, oldest day first. */
@@ -105,7 +133,7 @@ export function sessionsJson(sessions: readonly SessionGroup[]): {
 }
 
 /** One block as `ccusage blocks --json` prints it. */
-export interface BlockJson {
+export interface BlockJson extends LowerBoundJson {
   id: string;
   startTime: string;
   endTime: string;
@@ -157,6 +185,7 @@ export function blocksJson(blocks: readonly UsageBlock[], now: number): { blocks
           projection === null
             ? null
             : { ...projection, totalCost: Math.round(projection.totalCost * 100) / 100 },
+        ...lowerBound([block.unpricedTokens]),
       };
     }),
   };

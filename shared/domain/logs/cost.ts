@@ -25,15 +25,37 @@ function tiered(tokens: number, rate: Rate): number {
   return TIER_THRESHOLD * base + (tokens - TIER_THRESHOLD) * (rate.abovePerMillion / 1e6);
 }
 
-/** The API-equivalent cost of one response in dollars (docs/PROTOCOLS.md: per kind, tiered, fast). */
+/** The tokens of a response's prompt: input, cache writes and cache reads. */
+export function promptTokens(tokens: ResponseTokens): number {
+  return tokens.input + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.cacheRead;
+}
+
+/**
+ * The API-equivalent cost of one response in dollars (docs/PROTOCOLS.md: per kind, tiered, fast).
+ * Above a model's prompt-length tier the whole response takes the tier's rates.
+ */
 export function responseCostUsd(tokens: ResponseTokens, price: ModelPrice, fast: boolean): number {
+  const tier = price.longPrompt;
   const cost =
+    tier !== undefined && promptTokens(tokens) > tier.aboveTokens
+      ? (tokens.input * tier.rates.input +
+          tokens.output * tier.rates.output +
+          tokens.cacheWrite5m * tier.rates.cacheWrite5m +
+          tokens.cacheWrite1h * tier.rates.cacheWrite1h +
+          tokens.cacheRead * tier.rates.cacheRead) /
+        1e6
+      : kindCosts(tokens, price);
+  return fast ? cost * price.fastMultiplier : cost;
+}
+
+function kindCosts(tokens: ResponseTokens, price: ModelPrice): number {
+  return (
     tiered(tokens.input, price.input) +
     tiered(tokens.output, price.output) +
     tiered(tokens.cacheWrite5m, price.cacheWrite5m) +
     tiered(tokens.cacheWrite1h, price.cacheWrite1h) +
-    tiered(tokens.cacheRead, price.cacheRead);
-  return fast ? cost * price.fastMultiplier : cost;
+    tiered(tokens.cacheRead, price.cacheRead)
+  );
 }
 
 /**

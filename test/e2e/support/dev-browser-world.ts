@@ -73,6 +73,7 @@ export function useDevWorld(): (options?: DevWorldOptions) => Promise<DevWorld> 
       LANG: 'C.UTF-8',
       PACEWATCH_DATA_DIR: layout.dir,
       PACEWATCH_ANTHROPIC_URL: api.url,
+      PACEWATCH_OFFLINE: '1',
       CLAUDE_CONFIG_DIR: claude,
       // The desktop session's keychain and bus, as a user's login session provides them.
       DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,

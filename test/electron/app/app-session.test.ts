@@ -90,6 +90,7 @@ async function world(
     PACEWATCH_DATA_DIR: join(root, 'data'),
     PACEWATCH_ANTHROPIC_URL: api.url,
     CLAUDE_CONFIG_DIR: claude,
+    PACEWATCH_OFFLINE: '1',
   };
   const created = await createCore({ pathEnv: { env, platform: 'linux', home }, secrets });
   if (!created.ok) throw new Error(created.message);

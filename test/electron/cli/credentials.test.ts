@@ -221,6 +221,10 @@ describe.skipIf(!keyring.ready)('pacewatch credentials (subprocess, real gnome-k
     const text = await run(world, ['status', '--source', 'admin']);
     expect(text.stdout).toContain('$169.17 of $200.00 spent');
     expect(text.stdout).toMatch(/\n {2}Spend {16}\$169\.17 since \w{3} 1\n/);
+    // The fake's cost report: $2.50 of web search, under the two models.
+    expect(text.stdout).toContain(
+      `${' '.repeat(23)}claude-sonnet-4-5: $43.21, 56,250 tokens\n${' '.repeat(23)}web search: $2.50\n`,
+    );
     expect(leaks(world, [set, json, text], FAKE_ADMIN_KEY)).toEqual([]);
     await run(world, ['credentials', 'clear', 'admin']);
   });

@@ -258,11 +258,15 @@ describe('pacewatch report', () => {
     mkdirSync(join(projects, 'unreadable.jsonl'));
     const run = await runCli(['report', 'daily', '--json'], { env });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toHaveProperty('daily');
+    expect((JSON.parse(run.stdout) as { totals: unknown }).totals).toMatchObject({
+      unpricedModels: ['claude-mystery-1'],
+      costIsLowerBound: true,
+      unpricedTokens: { 'claude-mystery-1': 15 },
+    });
     expect(run.stderr.trimEnd().split('\n')).toEqual([
       `pacewatch: cannot read ${join(projects, 'unreadable.jsonl')} (not a regular file): its usage is not counted; check that the file is readable.`,
       'pacewatch: 1 transcript line mentions usage but is not valid JSON and was skipped (a write cut short?); nothing to do unless the count keeps growing.',
-      `pacewatch: no price for claude-mystery-1: its tokens are counted, its cost shows as $0; add it to ${join(env.PACEWATCH_DATA_DIR ?? '', 'prices.json')} (or update Pacewatch).`,
+      `pacewatch: no price for claude-mystery-1: its tokens are counted but not its cost, so costs are lower bounds (≥); add it to ${join(env.PACEWATCH_DATA_DIR ?? '', 'prices.json')} (or update Pacewatch).`,
     ]);
   });
 

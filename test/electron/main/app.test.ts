@@ -53,6 +53,7 @@ beforeEach(async () => {
   vi.stubEnv('SHELL', '/bin/sh');
   vi.stubEnv('PACEWATCH_DATA_DIR', dataDir);
   vi.stubEnv('PACEWATCH_ANTHROPIC_URL', api.url);
+  vi.stubEnv('PACEWATCH_OFFLINE', '1');
   vi.stubEnv('CLAUDE_CONFIG_DIR', claude);
   vi.stubEnv('DBUS_SESSION_BUS_ADDRESS', '');
 });

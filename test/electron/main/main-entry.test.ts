@@ -22,6 +22,7 @@ async function electronFake(singleInstance: boolean): Promise<FakeElectron> {
 beforeEach(() => {
   vi.resetModules();
   vi.stubEnv('PACEWATCH_DATA_DIR', '/tmp/pacewatch-shared-data');
+  vi.stubEnv('PACEWATCH_OFFLINE', '1');
 });
 
 afterEach(() => {

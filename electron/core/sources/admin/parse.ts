@@ -14,8 +14,13 @@ export type ReportPage<Row> =
 export interface CostRow {
   readonly cents: number;
   readonly currency: string;
-  /** The model, or null for costs not tied to one (web search, code execution). */
+  /**
+   * The model, from `model` or else from the description ("Claude Opus 5.5 Usage - Input
+   * Tokens" → `claude-opus-5-5`); null for costs not tied to one (web search, code execution).
+   */
   readonly model: string | null;
+  /** `tokens`, `web_search`, `code_execution`…; null when the server does not say. */
+  readonly costType: string | null;
 }
 
 /** A token row of `usage_report/messages`. */
@@ -44,8 +49,30 @@ const amountSchema = z
 const costRowSchema = z.object({
   amount: amountSchema,
   currency: z.string().min(1).nullish().catch(null),
-  model: z.string().nullish().catch(null),
+  model: z.string().min(1).nullish().catch(null),
+  cost_type: z.string().min(1).nullish().catch(null),
+  description: z.string().nullish().catch(null),
 });
+
+/** "Claude Opus 5.5 Usage…" and the older "Claude 3.5 Sonnet Usage…". */
+const NEW_NAME = /^Claude (Opus|Sonnet|Haiku|Fable|Mythos) (\d+(?:\.\d+)?)\b/i;
+const OLD_NAME = /^Claude (\d+(?:\.\d+)?) (Opus|Sonnet|Haiku|Fable|Mythos)\b/i;
+
+/**
+ * The model id a cost description names (docs/PROTOCOLS.md "Admin API"), or null: "Claude Opus
+ * 5.5 Usage - Input Tokens" → `claude-opus-5-5`, "Claude 3.5 Sonnet Usage" → `claude-3-5-sonnet`.
+ */
+export function modelFromDescription(description: string | null): string | null {
+  if (description === null) return null;
+  const dashed = (version: string) => version.replace('.', '-');
+  const current = NEW_NAME.exec(description.trim());
+  if (current !== null) {
+    return `claude-${(current[1] ?? '').toLowerCase()}-${dashed(current[2] ?? '')}`;
+  }
+  const older = OLD_NAME.exec(description.trim());
+  if (older !== null) return `claude-${dashed(older[1] ?? '')}-${(older[2] ?? '').toLowerCase()}`;
+  return null;
+}
 
 // A count that is not a whole number of tokens within range reads as absent.
 const count = z.unknown().transform((value) => validCount(value));
@@ -92,8 +119,14 @@ export function parseCostPage(body: string): ReportPage<CostRow> {
   return parsePage(body, (value) => {
     const parsed = costRowSchema.safeParse(value);
     if (!parsed.success) return null;
-    const { amount, currency, model } = parsed.data;
-    return { cents: amount, currency: (currency ?? 'USD').toUpperCase(), model: model ?? null };
+    const { amount, currency, model, cost_type: costType, description } = parsed.data;
+    const tokens = costType === null || costType === undefined || costType === 'tokens';
+    return {
+      cents: amount,
+      currency: (currency ?? 'USD').toUpperCase(),
+      model: model ?? (tokens ? modelFromDescription(description ?? null) : null),
+      costType: costType ?? null,
+    };
   });
 }
 

@@ -1,4 +1,5 @@
-import type { ModelSpend, Spend, UsageWindow } from '../../../../shared/domain/snapshot';
+import { normalizeModelId } from '../../../../shared/domain/logs/prices';
+import type { ModelSpend, Spend, ToolCost, UsageWindow } from '../../../../shared/domain/snapshot';
 import type { CostRow, TokenRow } from './parse';
 
 /** The UTC month `now` falls in, and the end of the current UTC day (the reports' last bucket). */
@@ -24,7 +25,12 @@ interface Totals {
   cacheRead: number;
 }
 
-/** Month-to-date spend in major units, per model (most expensive first), from the report rows. */
+/**
+ * Month-to-date spend in major units, from the report rows: per model (most expensive first),
+ * cost and token rows matched by the model's id without date suffix (the cost report names
+ * `claude-opus-5-5`, the token report `claude-opus-5-5-20260922`), and the costs tied to no
+ * model (web search, code execution) by kind.
+ */
 export function summarizeSpend(
   costs: readonly CostRow[],
   tokens: readonly TokenRow[],
@@ -40,13 +46,18 @@ export function summarizeSpend(
     return totals;
   };
   let cents = 0;
+  const tools = new Map<string, number>();
   for (const row of costs) {
     cents += row.cents;
-    if (row.model !== null) totalsFor(row.model).cents += row.cents;
+    if (row.model !== null) totalsFor(normalizeModelId(row.model)).cents += row.cents;
+    else {
+      const kind = row.costType ?? 'other';
+      tools.set(kind, (tools.get(kind) ?? 0) + row.cents);
+    }
   }
   for (const row of tokens) {
     if (row.model === null) continue;
-    const totals = totalsFor(row.model);
+    const totals = totalsFor(normalizeModelId(row.model));
     totals.input += row.inputTokens;
     totals.output += row.outputTokens;
     totals.cacheCreation += row.cacheCreationTokens;
@@ -62,7 +73,16 @@ export function summarizeSpend(
       cacheReadTokens: totals.cacheRead,
     }))
     .sort((a, b) => b.cost - a.cost || a.model.localeCompare(b.model));
-  return { amount: tidy(cents / 100), currency: costs[0]?.currency ?? 'USD', since, models };
+  const toolCosts: ToolCost[] = [...tools.entries()]
+    .map(([kind, toolCents]) => ({ kind, cost: tidy(toolCents / 100) }))
+    .sort((a, b) => b.cost - a.cost || a.kind.localeCompare(b.kind));
+  return {
+    amount: tidy(cents / 100),
+    currency: costs[0]?.currency ?? 'USD',
+    since,
+    models,
+    toolCosts,
+  };
 }
 
 /** "$200", "$150.50": the budget as its label shows it. */

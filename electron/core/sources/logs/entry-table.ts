@@ -96,7 +96,7 @@ export class EntryTable implements UsageEntries, DedupStore {
     this.#sessions.forEach((session, index) => this.#sessionIndex.set(session, index));
     this.#count = data?.count ?? 0;
     this.#columns = data === undefined ? allocate(1024) : { ...data.columns };
-    this.#priced = this.#models.map((model) => prices.find(model) !== null);
+    this.#priced = this.#models.map((model) => prices.periods(model) !== null);
   }
 
   get count(): number {
@@ -152,7 +152,7 @@ export class EntryTable implements UsageEntries, DedupStore {
   /** Recomputes every calculated cost with another price table (prices were updated). */
   reprice(prices: PriceTable): void {
     this.#prices = prices;
-    this.#priced = this.#models.map((model) => prices.find(model) !== null);
+    this.#priced = this.#models.map((model) => prices.periods(model) !== null);
     this.version += 1;
     for (let index = 0; index < this.#count; index += 1)
       this.#columns.calculatedCost[index] = this.#calculate(index);
@@ -327,14 +327,14 @@ export class EntryTable implements UsageEntries, DedupStore {
   #internModel(model: string): number {
     const found = this.#modelIndex.get(model);
     if (found !== undefined) return found;
-    this.#priced.push(this.#prices.find(model) !== null);
+    this.#priced.push(this.#prices.periods(model) !== null);
     return intern(this.#models, this.#modelIndex, model);
   }
 
   #calculate(index: number): number {
     const c = this.#columns;
     const model = this.#models[c.model[index] ?? -1];
-    const price = model === undefined ? null : this.#prices.find(model);
+    const price = model === undefined ? null : this.#prices.find(model, c.timestamp[index] ?? 0);
     if (price === null) return 0;
     const tokens = {
       input: c.input[index] ?? 0,

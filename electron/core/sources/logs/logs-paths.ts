@@ -18,3 +18,8 @@ export function logsIndexPath(env: PathEnv, roots: readonly string[]): string {
 export function pricesPath(env: PathEnv): string {
   return join(dataDir(env), 'prices.json');
 }
+
+/** Where the refreshed price list's usable rows are cached (docs/PROTOCOLS.md "Price refresh"). */
+export function refreshedPricesPath(env: PathEnv): string {
+  return join(dataDir(env), 'prices-refreshed.json');
+}

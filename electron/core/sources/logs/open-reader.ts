@@ -1,7 +1,12 @@
-import type { PriceRow } from '../../../../shared/domain/logs/prices';
+import {
+  DEFAULT_PRICE_ROWS,
+  createPriceTable,
+  type PriceRow,
+} from '../../../../shared/domain/logs/prices';
 import type { PathEnv } from '../../platform/paths';
 import { logsIndexPath, logsRoots, pricesPath } from './logs-paths';
 import { loadPriceTable } from './price-file';
+import { refreshedPrices, type PriceRefreshDeps } from './price-refresh';
 import { createLogsReader, type LogsReader, type LogsReaderOptions } from './reader';
 import { bundledWorkerScript } from './scan-pool';
 
@@ -15,12 +20,14 @@ export interface OpenedReader {
   readonly priceRows: readonly PriceRow[];
   /** A sentence about an unusable `prices.json`, or null. */
   readonly priceProblem: string | null;
+  /** A sentence when the daily price refresh could not run, or null. */
+  readonly refreshNote: string | null;
 }
 
 /**
  * The reader the CLI and the app use: roots from `CLAUDE_CONFIG_DIR` (else `~/.claude` and
- * `~/.config/claude`), the index in the data dir, prices with the user's updates, and the
- * bundled worker thread for large scans.
+ * `~/.config/claude`), the index in the data dir, prices with the user's updates and, unless
+ * `refresh` is null (offline), the daily refresh's, and the bundled worker thread for large scans.
  */
 export async function openLogsReader(
   env: PathEnv,
@@ -29,17 +36,29 @@ export async function openLogsReader(
       LogsReaderOptions,
       'persistDelayMs' | 'pollMs' | 'threads' | 'clock' | 'readOnCallingThread'
     >
-  > = {},
+  > & { readonly refresh?: PriceRefreshDeps | null } = {},
 ): Promise<OpenedReader> {
+  const { refresh = null, ...readerOptions } = options;
   const roots = logsRoots(env);
-  const prices = await loadPriceTable(pricesPath(env));
+  const refreshed =
+    refresh === null
+      ? { rows: [], note: null }
+      : await refreshedPrices(refresh, createPriceTable(DEFAULT_PRICE_ROWS));
+  const prices = await loadPriceTable(pricesPath(env), refreshed.rows);
   const indexPath = logsIndexPath(env, roots);
   const reader = createLogsReader({
     roots,
     indexPath,
     prices: prices.table,
     workerScript: bundledWorkerScript(),
-    ...options,
+    ...readerOptions,
   });
-  return { reader, roots, indexPath, priceRows: prices.table.rows, priceProblem: prices.problem };
+  return {
+    reader,
+    roots,
+    indexPath,
+    priceRows: prices.table.rows,
+    priceProblem: prices.problem,
+    refreshNote: refreshed.note,
+  };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   DEFAULT_PRICE_ROWS,
   createPriceTable,
+  type PriceRow,
   type PriceTable,
 } from '../../../../shared/domain/logs/prices';
 
@@ -14,17 +15,22 @@ export interface LoadedPrices {
 /**
  * The built-in prices, extended or overridden by `<data dir>/prices.json` when present:
  * `{ "rows": [{ "models": ["claude-opus-5"], "price": { "input": { "perMillion": 5 }, … } }] }`.
- * Its rows come first, so a model listed there takes its price from there.
+ * Its rows come first, so a model listed there takes its price from there; `refreshed` rows (the
+ * daily price refresh: models the built-in table lacks) come between.
  */
-export async function loadPriceTable(path: string): Promise<LoadedPrices> {
+export async function loadPriceTable(
+  path: string,
+  refreshed: readonly PriceRow[] = [],
+): Promise<LoadedPrices> {
+  const builtIn = [...refreshed, ...DEFAULT_PRICE_ROWS];
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { table: createPriceTable(DEFAULT_PRICE_ROWS), problem: null };
+      return { table: createPriceTable(builtIn), problem: null };
     return {
-      table: createPriceTable(DEFAULT_PRICE_ROWS),
+      table: createPriceTable(builtIn),
       problem: `cannot read ${path}: built-in prices are used`,
     };
   }
@@ -33,9 +39,9 @@ export async function loadPriceTable(path: string): Promise<LoadedPrices> {
   const rows = parsePriceFile(text);
   if (typeof rows === 'string') {
     return {
-      table: createPriceTable(DEFAULT_PRICE_ROWS),
+      table: createPriceTable(builtIn),
       problem: `${path} is not a valid price table (${rows}): built-in prices are used; fix or delete it`,
     };
   }
-  return { table: createPriceTable([...rows, ...DEFAULT_PRICE_ROWS]), problem: null };
+  return { table: createPriceTable([...rows, ...builtIn]), problem: null };
 }

@@ -2,7 +2,7 @@ import { responseCostUsd } from '../../../../shared/domain/logs/cost';
 import { emptyFacts, prefers, type DedupFacts } from '../../../../shared/domain/logs/dedup';
 import { EntryFlag } from '../../../../shared/domain/logs/entries';
 import { hashString, mixKeys } from '../../../../shared/domain/logs/hash';
-import type { ModelPrice, PriceTable } from '../../../../shared/domain/logs/prices';
+import { priceAt, type PricePeriods, type PriceTable } from '../../../../shared/domain/logs/prices';
 import type { UsageRecord } from '../../../../shared/domain/logs/usage-record';
 
 /** The plain form of a batch: what crosses a worker boundary (the buffer is transferable). */
@@ -61,7 +61,7 @@ export class RecordBatch {
   readonly #existing: DedupFacts = emptyFacts();
   #lastSession: string | null = null;
   #lastSessionIndex = 0;
-  #lastModel: { name: string; index: number; price: ModelPrice | null } | null = null;
+  #lastModel: { name: string; index: number; periods: PricePeriods | null } | null = null;
 
   constructor(prices: PriceTable) {
     this.#prices = prices;
@@ -136,8 +136,9 @@ export class RecordBatch {
     v[base + C.cacheRead] = record.cacheRead;
     v[base + C.loggedCost] = record.costUsd ?? NaN;
     v[base + C.model] = model === null ? -1 : model.index;
-    const price = model === null ? null : model.price;
-    v[base + C.calculatedCost] = price === null ? 0 : responseCostUsd(record, price, fast);
+    const periods = model === null ? null : model.periods;
+    v[base + C.calculatedCost] =
+      periods === null ? 0 : responseCostUsd(record, priceAt(periods, record.timestamp), fast);
   }
 
   /** A session's index; the last one asked is remembered (a file is mostly one session). */
@@ -149,13 +150,13 @@ export class RecordBatch {
     return this.#lastSessionIndex;
   }
 
-  /** A model's index and price; the last one asked is remembered. */
-  #modelOf(model: string): { index: number; price: ModelPrice | null } {
+  /** A model's index and prices over time; the last one asked is remembered. */
+  #modelOf(model: string): { index: number; periods: PricePeriods | null } {
     if (this.#lastModel?.name !== model) {
       this.#lastModel = {
         name: model,
         index: intern(this.#models, this.#modelIndex, model),
-        price: this.#prices.find(model),
+        periods: this.#prices.periods(model),
       };
     }
     return this.#lastModel;

@@ -124,3 +124,84 @@ describe('report tables fit the terminal', () => {
     expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(render('daily', 80)); // eslint-disable-line no-control-regex
   });
 });
+
+describe('report tables with models the price table lacks', () => {
+  const mixed = entriesOf(
+    [
+      {
+        at: '2026-09-01T09:30:00.000Z',
+        model: 'claude-opus-4-6',
+        input: 100,
+        output: 1_000,
+        cost: 2.5,
+        session: 's1',
+        project: 'api',
+      },
+      {
+        at: '2026-09-01T10:00:00.000Z',
+        model: 'claude-mystery-1',
+        input: 1_200,
+        output: 34_000,
+        session: 's1',
+        project: 'api',
+      },
+      {
+        at: '2026-09-02T08:00:00.000Z',
+        model: 'claude-opus-4-6',
+        input: 10,
+        output: 100,
+        cost: 0.25,
+        session: 's2',
+        project: 'web',
+      },
+      {
+        at: '2026-09-02T08:05:00.000Z',
+        model: 'claude-enigma-2',
+        input: 5,
+        output: 7,
+        session: 's2',
+        project: 'web',
+      },
+    ],
+    ['claude-mystery-1', 'claude-enigma-2'],
+  );
+  const text = (kind: ReportKind): string[] =>
+    reportText(
+      buildReport(mixed, kind, {
+        since: null,
+        until: null,
+        timeZone: 'UTC',
+        mode: 'auto',
+        now: NOW,
+      }),
+      { timeZone: 'UTC', now: NOW, width: 160, paint: createPaint(0) },
+    ).split('\n');
+
+  it('marks costs that leave tokens out as lower bounds and says how many tokens of which model', () => {
+    const daily = text('daily');
+    expect(daily.find((line) => line.startsWith('2026-09-01'))).toMatch(/ ≥ \$2\.50$/);
+    expect(daily.find((line) => line.startsWith('2026-09-02'))).toMatch(/ ≥ \$0\.25$/);
+    expect(daily.find((line) => line.startsWith('Total'))).toMatch(/ ≥ \$2\.75$/);
+    expect(daily.slice(-3)).toEqual([
+      '+ 35,200 tokens of claude-mystery-1 not priced',
+      '+ 12 tokens of claude-enigma-2 not priced',
+      '≥: a lower bound, the cost of unpriced tokens is left out.',
+    ]);
+  });
+
+  it('does the same in sessions and blocks', () => {
+    const sessions = text('sessions');
+    expect(sessions.find((line) => line.startsWith('s1'))).toMatch(/ ≥ \$2\.50 /);
+    expect(sessions.find((line) => line.startsWith('Total'))).toMatch(/ ≥ \$2\.75/);
+    expect(sessions.at(-3)).toBe('+ 35,200 tokens of claude-mystery-1 not priced');
+    const blocks = text('blocks');
+    expect(blocks.filter((line) => line.includes('≥ $')).length).toBe(2);
+    expect(blocks.at(-2)).toBe('+ 12 tokens of claude-enigma-2 not priced');
+  });
+
+  it('prints plain costs and no note when every token is priced', () => {
+    const daily = render('daily', 160);
+    expect(daily).not.toContain('≥');
+    expect(daily).not.toContain('not priced');
+  });
+});

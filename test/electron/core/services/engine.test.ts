@@ -85,6 +85,48 @@ describe('engine', () => {
     expect(restarted.shown).toEqual([]);
   });
 
+  it('reminds once, across the app, a watch and a restart, of a banked reset expiring unused within a day', async () => {
+    const dir = tempDir();
+    let now = T0;
+    const clock = { now: () => now };
+    const endsAt = T0 + 20 * 60 * MIN;
+    const source = fakeSource(() => ({
+      ok: true,
+      snapshot: {
+        ...snapshotAt(clock.now(), [sessionWindow(10, RESET)]),
+        bankedResets: [
+          {
+            id: 'grant_1',
+            label: 'Launch reset',
+            left: 1,
+            total: 2,
+            startsAt: T0 - 24 * 60 * MIN,
+            endsAt,
+            clears: ['seven_day'],
+            usableNow: true,
+            paused: false,
+          },
+        ],
+      },
+    }));
+    const desktop: Notification[] = [];
+    const app = processOn(dir, source, clock, { shown: desktop });
+    const watch = processOn(dir, source, clock, { shown: desktop });
+    await app.engine.pollNow({ manual: true });
+    now = T0 + 5 * MIN;
+    await watch.engine.pollNow({ manual: true });
+    const restarted = processOn(dir, source, clock, { shown: desktop });
+    now = T0 + 10 * MIN;
+    await restarted.engine.pollNow({ manual: true });
+    expect(desktop).toEqual([
+      {
+        title: 'Unused limit reset expires in 20 h',
+        message:
+          'Launch reset: 1 reset left, each clears your week. It expires Sun 05:00, used or not; run /limit-reset in Claude Code before then if you need it.',
+      },
+    ]);
+  });
+
   it('notifies a limit once when two sources report it', async () => {
     const dir = tempDir();
     const now = T0;

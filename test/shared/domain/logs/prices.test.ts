@@ -9,9 +9,16 @@ import {
 const table = createPriceTable(DEFAULT_PRICE_ROWS);
 const million = { input: 0, output: 0, cacheWrite5m: 0, cacheWrite1h: 0, cacheRead: 0 };
 
-/** $ for one million tokens of one kind. */
-function perMillion(model: string, kind: keyof typeof million, fast = false): number {
-  const price = table.find(model);
+const DEC_2026 = Date.parse('2026-12-01T12:00:00Z');
+
+/** $ for one million tokens of one kind, priced at `at`. */
+function perMillion(
+  model: string,
+  kind: keyof typeof million,
+  fast = false,
+  at = DEC_2026,
+): number {
+  const price = table.find(model, at);
   if (price === null) throw new Error(`no price for ${model}`);
   return Math.round(responseCostUsd({ ...million, [kind]: 1_000_000 }, price, fast) * 1e6) / 1e6;
 }
@@ -38,20 +45,28 @@ describe('API prices (docs/PROTOCOLS.md), as ccusage v20 applies them', () => {
     expect(perMillion('claude-sonnet-4-6', 'input')).toBe(3);
   });
 
-  it('multiplies fast-mode responses by the model’s factor (Opus 4.6 / 4.7 ×6, 4.8 ×2, others ×1)', () => {
+  it('multiplies fast-mode responses by the model’s factor (Opus 4.6 / 4.7 ×6, 4.8 ×2 until 2026-11-30, others ×1)', () => {
     expect(perMillion('claude-opus-4-6', 'output', true)).toBe(150);
     expect(perMillion('claude-opus-4-7', 'input', true)).toBe(30);
-    expect(perMillion('claude-opus-4-8', 'output', true)).toBe(50);
+    const nov29 = Date.parse('2026-11-29T23:59:59Z');
+    expect(perMillion('claude-opus-4-8', 'output', true, nov29)).toBe(50);
+    expect(perMillion('claude-opus-4-8', 'output', true, Date.parse('2026-11-30T00:00:00Z'))).toBe(
+      25,
+    );
     expect(perMillion('claude-sonnet-4-6', 'output', true)).toBe(15);
   });
 
   it('matches logged ids with dates, provider prefixes and context suffixes, and not other versions', () => {
     expect(normalizeModelId('anthropic/claude-sonnet-4-5@20250929')).toBe('claude-sonnet-4-5');
     expect(normalizeModelId('claude-opus-4-6[1m]')).toBe('claude-opus-4-6');
-    expect(table.find('claude-opus-4-6-20260101')).toBe(table.find('claude-opus-4-6'));
-    expect(table.find('claude-sonnet-4-5-20250929-fast')).toBe(table.find('claude-sonnet-4-5'));
-    expect(table.find('claude-opus-4-9')).toBeNull();
-    expect(table.find('claude-mystery-1')).toBeNull();
+    expect(table.find('claude-opus-4-6-20260101', DEC_2026)).toBe(
+      table.find('claude-opus-4-6', DEC_2026),
+    );
+    expect(table.find('claude-sonnet-4-5-20250929-fast', DEC_2026)).toBe(
+      table.find('claude-sonnet-4-5', DEC_2026),
+    );
+    expect(table.find('claude-opus-4-9', DEC_2026)).toBeNull();
+    expect(table.find('claude-mystery-1', DEC_2026)).toBeNull();
   });
 
   it('changes its version stamp with its rows, so stored costs are recomputed', () => {

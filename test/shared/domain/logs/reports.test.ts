@@ -89,6 +89,8 @@ describe('reports with ccusage’s JSON field names', () => {
         },
       ],
       retained: true,
+      costIsLowerBound: true,
+      unpricedTokens: { 'claude-mystery-1': 44 },
     });
     expect(json.daily[2]).toMatchObject({ totalCost: 0.75, modelsUsed: [], modelBreakdowns: [] });
     expect(json.totals).toEqual({
@@ -99,6 +101,8 @@ describe('reports with ccusage’s JSON field names', () => {
       totalTokens: 1182,
       totalCost: 4.25,
       unpricedModels: ['claude-mystery-1'],
+      costIsLowerBound: true,
+      unpricedTokens: { 'claude-mystery-1': 44 },
     });
   });
 

@@ -84,6 +84,7 @@ const SPEND = {
       cacheReadTokens: 1_000,
     },
   ],
+  toolCosts: [{ kind: 'web_search', cost: 2.5 }],
 };
 
 describe('the admin source against a fake Admin API', () => {
@@ -138,6 +139,69 @@ describe('the admin source against a fake Admin API', () => {
     const outcome = await adminSource({ budget: null }).fetch();
     expect(outcome.ok && outcome.snapshot.windows).toEqual([]);
     expect(outcome.ok && outcome.snapshot.spend).toEqual(SPEND);
+  });
+
+  it('names models from cost descriptions when rows carry no model, matches them to dated token rows, and keeps web search apart', async () => {
+    const described = (amount: string, description: string, costType = 'tokens') => ({
+      amount,
+      currency: 'USD',
+      cost_type: costType,
+      description,
+      model: null,
+      token_type: null,
+    });
+    admin.costs({
+      body: reportPage([
+        [
+          described('15000', 'Claude Opus 5.5 Usage - Input Tokens'),
+          described('4800', 'Claude Opus 5.5 Usage - Output Tokens'),
+          described('120.5', 'Claude 3.5 Haiku Usage - Input Tokens'),
+          described('75', 'Web Search Usage', 'web_search'),
+          described('30', 'Code Execution Usage', 'code_execution'),
+        ],
+      ]),
+    });
+    admin.tokens({
+      body: reportPage([
+        [
+          {
+            model: 'claude-opus-5-5-20260922',
+            uncached_input_tokens: 3_000_000,
+            output_tokens: 240_000,
+            cache_read_input_tokens: 0,
+            cache_creation: null,
+          },
+        ],
+      ]),
+    });
+    const outcome = await adminSource({ budget: null }).fetch();
+    expect(outcome.ok && outcome.snapshot.spend).toEqual({
+      amount: 200.255,
+      currency: 'USD',
+      since: Date.UTC(2026, 10, 1),
+      models: [
+        {
+          model: 'claude-opus-5-5',
+          cost: 198,
+          inputTokens: 3_000_000,
+          outputTokens: 240_000,
+          cacheCreationTokens: 0,
+          cacheReadTokens: 0,
+        },
+        {
+          model: 'claude-3-5-haiku',
+          cost: 1.205,
+          inputTokens: 0,
+          outputTokens: 0,
+          cacheCreationTokens: 0,
+          cacheReadTokens: 0,
+        },
+      ],
+      toolCosts: [
+        { kind: 'web_search', cost: 0.75 },
+        { kind: 'code_execution', cost: 0.3 },
+      ],
+    });
   });
 
   it('names a budget with cents as such, and resets a December month in January', async () => {

@@ -13,7 +13,11 @@ const NEXT_MONTH = Date.UTC(2026, 11, 1);
 const DAY = 86_400_000;
 
 const spend = (amount: number) =>
-  summarizeSpend([{ cents: amount * 100, currency: 'USD', model: 'm' }], [], Date.UTC(2026, 10, 1));
+  summarizeSpend(
+    [{ cents: amount * 100, currency: 'USD', model: 'm', costType: 'tokens' }],
+    [],
+    Date.UTC(2026, 10, 1),
+  );
 
 describe('the monthly budget window', () => {
   it('is spend over budget, resetting at the start of next month (UTC)', () => {

@@ -332,13 +332,51 @@ describe('the logs reader', () => {
     const first = reader();
     await first.refresh();
     first.close();
-    const price = DEFAULT_PRICE_ROWS[0]?.price;
-    if (price === undefined) throw new Error('no default prices');
+    const price = DEFAULT_PRICE_ROWS.find((row) => row.models.includes('claude-opus-4-5'))?.price;
+    if (price === undefined) throw new Error('no Opus 4.5 price');
     const second = reader({
       prices: createPriceTable([{ models: ['claude-mystery-1'], price }, ...DEFAULT_PRICE_ROWS]),
     });
     await second.refresh();
     expect(daily(second).totals.totalCost).toBe(25);
+  });
+
+  it('prices each response by its own date: Sonnet 5.5 cache reads before and after the 2026-10-07 cut, a [1m] Haiku 5.5 over its prompt tier', async () => {
+    const { file, reader } = setup();
+    const read = (id: string, at: string) =>
+      assistantText({
+        messageId: id,
+        requestId: `r-${id}`,
+        model: 'claude-sonnet-5-5',
+        at,
+        input: 0,
+        output: 0,
+        cacheRead: 1_000_000,
+      });
+    writeFileSync(
+      file('s1.jsonl'),
+      transcript(
+        read('before', '2026-10-06T23:00:00.000Z'),
+        read('after', '2026-10-07T01:00:00.000Z'),
+        assistantText({
+          messageId: 'haiku',
+          requestId: 'r-haiku',
+          model: 'claude-haiku-5-5[1m]',
+          at: '2026-12-01T10:00:00.000Z',
+          input: 150_000,
+          output: 10_000,
+        }),
+      ),
+    );
+    const logs = reader();
+    await logs.refresh();
+    const days = daily(logs).daily.map((day) => [day.date, day.totalCost]);
+    // $0.20 before the cut, $0.10 after; Haiku 5.5: 150k × $0.50 + 10k × $2.50 = $0.10.
+    expect(days).toEqual([
+      ['2026-10-06', 0.2],
+      ['2026-10-07', 0.1],
+      ['2026-12-01', 0.1],
+    ]);
   });
 
   it('gives the popover’s snapshot, and updates its block when new lines arrive', async () => {

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { createNodeHttp } from '../../adapters/node-http';
+import { dataDir, type PathEnv } from '../../platform/paths';
+import type { Clock, Http } from '../../ports';
+import { dataLayout } from '../../stores/data-layout';
+import { defaultSettings, settingsSchema } from '../../../../shared/domain/settings';
+import { refreshedPricesPath } from './logs-paths';
+import {
+  MAX_PRICE_LIST_BYTES,
+  PRICE_REFRESH_TIMEOUT_MS,
+  priceListUrl,
+  type PriceRefreshDeps,
+} from './price-refresh';
+
+/** What turns the refresh off, besides `PACEWATCH_OFFLINE=1`. */
+export interface RefreshChoice {
+  /** `--offline`. */
+  readonly offline: boolean;
+  /** The setting `sources.logs.refreshPrices`. */
+  readonly setting: boolean;
+}
+
+/**
+ * The refresh a process runs, or null when `--offline`, the setting or `PACEWATCH_OFFLINE=1`
+ * turns it off; `problem` says why a bad `PACEWATCH_PRICES_URL` turned it off.
+ */
+export function priceRefreshFor(
+  env: PathEnv,
+  choice: RefreshChoice,
+  clock: Clock = { now: () => Date.now() },
+  httpFor: (origin: string) => Http = (origin) =>
+    createNodeHttp({ allowedOrigins: [origin], maxBodyBytes: MAX_PRICE_LIST_BYTES }),
+): { refresh: PriceRefreshDeps | null; problem: string | null } {
+  if (choice.offline || !choice.setting) return { refresh: null, problem: null };
+  const source = priceListUrl(env.env);
+  if (!source.ok) return { refresh: null, problem: `${source.message} Prices are not refreshed.` };
+  if (source.url === null) return { refresh: null, problem: null };
+  return {
+    refresh: {
+      http: httpFor(new URL(source.url).origin),
+      clock,
+      url: source.url,
+      cachePath: refreshedPricesPath(env),
+      timeoutMs: PRICE_REFRESH_TIMEOUT_MS,
+    },
+    problem: null,
+  };
+}
+
+/**
+ * The setting as the command reads it from settings.json, read-only: a missing or damaged file
+ * means the default (on); repairing the file is the app's and `watch`'s business.
+ */
+export async function refreshSetting(env: PathEnv): Promise<boolean> {
+  let text: string;
+  try {
+    text = await readFile(dataLayout(dataDir(env)).settings, 'utf8');
+  } catch {
+    return defaultSettings().sources.logs.refreshPrices;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return defaultSettings().sources.logs.refreshPrices;
+  }
+  const parsed = settingsSchema.safeParse(json);
+  return parsed.success
+    ? parsed.data.sources.logs.refreshPrices
+    : defaultSettings().sources.logs.refreshPrices;
+}
