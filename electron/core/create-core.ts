@@ -2,7 +2,12 @@ import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pollPolicy, type PollPolicy } from '../../shared/domain/poll-policy';
-import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings';
+import {
+  defaultSettings,
+  recoverSettings,
+  settingsSchema,
+  type Settings,
+} from '../../shared/domain/settings';
 import type { SourceId } from '../../shared/domain/snapshot';
 import { createNodeHttp } from './adapters/node-http';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store';
@@ -70,7 +75,16 @@ export async function createCore(
   if (!resolved.ok) return resolved;
   const endpoints = resolved.endpoints;
   const layout = dataLayout(dataDir(pathEnv));
-  const settingsFile = jsonStore(layout.settings, settingsSchema, defaultSettings, SETTINGS_FORMAT);
+  const settingsFile = jsonStore(
+    layout.settings,
+    settingsSchema,
+    defaultSettings,
+    SETTINGS_FORMAT,
+    (data) => {
+      const { settings, dropped } = recoverSettings(data);
+      return { value: settings, dropped };
+    },
+  );
   const loaded = await settingsFile.load();
   let settings = loaded.value;
   let settingsMtime = await mtimeOf(layout.settings);
