@@ -23,6 +23,7 @@ import { createStatuslineSource } from './sources/statusline/statusline-source';
 import { createWebSource } from './sources/web/web-source';
 import type { UsageSource } from './sources/usage-source';
 import { dataLayout, type DataLayout } from './stores/data-layout';
+import { removeAbandonedTemps } from './stores/temp-files';
 import { jsonStore } from './stores/json-store';
 import { SETTINGS_FORMAT } from './stores/stored-formats';
 
@@ -75,6 +76,7 @@ export async function createCore(
   if (!resolved.ok) return resolved;
   const endpoints = resolved.endpoints;
   const layout = dataLayout(dataDir(pathEnv));
+  await removeAbandonedTemps(layout.dir, Date.now());
   const settingsFile = jsonStore(
     layout.settings,
     settingsSchema,
