@@ -34,12 +34,14 @@ describe('temp files left by killed writers', () => {
       leave(join(dir, 'cache', 'oauth.json.12345'), 11 * 60_000),
       leave(join(dir, 'alerts.json.4000000000'), 24 * hour),
       leave(join(dir, 'locks', `fetch-oauth.dead-${deadPid()}-1764900000000`), 0),
+      leave(join(dir, 'logs-index', `0123abcd.bin.${deadPid()}.tmp`), 0),
     ];
     const kept = [
       // A write in progress in another process: young.
       leave(join(dir, 'cache', 'statusline.json.987654'), 5_000),
       // A lock aside whose mover is alive (this test's own process) and that is young.
       leave(join(dir, 'locks', `fetch-web.dead-${process.pid}-1764900000000`), 0),
+      leave(join(dir, 'logs-index', `0123abcd.bin.${process.pid}.tmp`), 0),
       // A damaged file moved aside on purpose, for the user to look at.
       leave(join(dir, 'cache', 'oauth.json.corrupt-2026-12-05T01-00-00-000Z'), 24 * hour),
       leave(join(dir, 'notes.txt.1'), 24 * hour),

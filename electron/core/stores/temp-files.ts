@@ -2,20 +2,21 @@ import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 // A process killed mid-write leaves its temp file behind: write-file-atomic's `<name>.json.<n>`
-// (n a hash of pid, thread and count) or a lock moved aside, `<lock>.dead-<pid>-<ms>`. Each start
+// (n a hash of pid, thread and count), the transcript index's `<key>.bin.<pid>.tmp`
+// (index-file.ts) or a lock moved aside, `<lock>.dead-<pid>-<ms>`. Each start
 // clears the ones no live writer can still own (docs/RELIABILITY.md, defect 9).
 
 /** write-file-atomic's temp name for a JSON file: the name, a dot, a 32-bit number. */
 const ATOMIC_TEMP = /\.json\.\d{1,10}$/;
-/** A lock taken over, renamed aside by the process `pid` at `ms` (file-lock.ts). */
-const LOCK_ASIDE = /\.dead-(\d+)-(\d+)$/;
+/** Temps that name their writer: a lock moved aside (file-lock.ts), an index being written. */
+const OWNED_TEMPS = [/\.dead-(\d+)-\d+$/, /\.bin\.(\d+)\.tmp$/];
 /**
  * How old a temp file must be before it is removed. A writer holds one for the milliseconds of a
  * write and an fsync; ten minutes is past any live write, so no writer loses its file.
  */
 export const TEMP_MAX_AGE_MS = 10 * 60_000;
 /** The folders of a data dir that hold state files (data-layout.ts). */
-const FOLDERS = ['.', 'cache', 'history', 'locks'];
+const FOLDERS = ['.', 'cache', 'history', 'locks', 'logs-index'];
 
 function isAlive(pid: number): boolean {
   try {
@@ -27,11 +28,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Whether a leftover can go: old enough, or (a lock aside) its writer is dead. */
+/** Whether a leftover can go: old enough, or its writer is named and dead. */
 async function abandoned(path: string, name: string, now: number): Promise<boolean> {
-  const aside = LOCK_ASIDE.exec(name);
-  if (!aside && !ATOMIC_TEMP.test(name)) return false;
-  if (aside && !isAlive(Number(aside[1]))) return true;
+  const owned = OWNED_TEMPS.map((pattern) => pattern.exec(name)).find((match) => match != null);
+  if (!owned && !ATOMIC_TEMP.test(name)) return false;
+  if (owned && !isAlive(Number(owned[1]))) return true;
   const { mtimeMs } = await stat(path);
   return now - mtimeMs > TEMP_MAX_AGE_MS;
 }
