@@ -1,4 +1,4 @@
-import { Secret } from '../../shared/domain/secret';
+import { Secret, scrubSecrets } from '../../shared/domain/secret';
 import { snoozeUntil } from '../../shared/domain/hold';
 import type { RouteReport } from '../../shared/domain/route/route-report';
 import { trayView, type TrayView } from '../../shared/domain/tray-view';
@@ -8,6 +8,7 @@ import type { PopoverModel } from '../../shared/ipc/popover-model';
 import type { SettingsModel, SettingsPatch } from '../../shared/ipc/settings-model';
 import type { Core } from '../core/create-core';
 import { createCoreEngine, type EnginePorts } from '../core/create-engine';
+import { errorSentence } from '../core/platform/file-errors';
 import type { Logger, Notifier } from '../core/ports';
 import type { Engine } from '../core/services/engine';
 import type { InvokeHandlers } from './dispatch';
@@ -150,7 +151,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
     try {
       credentials = await core.credentials.status();
     } catch (error) {
-      extra.push((error as Error).message);
+      extra.push(scrubSecrets(errorSentence(error)));
     }
     return buildSettingsModel({
       settings: core.settings(),
@@ -170,7 +171,7 @@ export function createAppSession(deps: AppSessionDeps): AppSession {
         route = report.summary;
       })
       .catch((error: unknown) => {
-        deps.logger.warn(`Route check failed: ${(error as Error).message}`);
+        deps.logger.warn(`Route check failed: ${errorSentence(error)}`);
       })
       .finally(() => {
         routing = null;

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { scrubSecrets } from '../../shared/domain/secret';
 import { PACEWATCH_VERSION } from '../../shared/domain/version';
+import { errorSentence } from '../core/platform/file-errors';
 import { registerCommands } from './commands/registry';
 
 const program = new Command('pacewatch')
@@ -15,6 +17,6 @@ const program = new Command('pacewatch')
 registerCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`pacewatch: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`pacewatch: ${scrubSecrets(errorSentence(error))}\n`);
   process.exit(1);
 });

@@ -2,7 +2,12 @@ import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pollPolicy, type PollPolicy } from '../../shared/domain/poll-policy';
-import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings';
+import {
+  defaultSettings,
+  recoverSettings,
+  settingsSchema,
+  type Settings,
+} from '../../shared/domain/settings';
 import type { SourceId } from '../../shared/domain/snapshot';
 import { createNodeHttp } from './adapters/node-http';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store';
@@ -18,6 +23,7 @@ import { createStatuslineSource } from './sources/statusline/statusline-source';
 import { createWebSource } from './sources/web/web-source';
 import type { UsageSource } from './sources/usage-source';
 import { dataLayout, type DataLayout } from './stores/data-layout';
+import { removeAbandonedTemps } from './stores/temp-files';
 import { jsonStore } from './stores/json-store';
 import { SETTINGS_FORMAT } from './stores/stored-formats';
 
@@ -70,7 +76,17 @@ export async function createCore(
   if (!resolved.ok) return resolved;
   const endpoints = resolved.endpoints;
   const layout = dataLayout(dataDir(pathEnv));
-  const settingsFile = jsonStore(layout.settings, settingsSchema, defaultSettings, SETTINGS_FORMAT);
+  await removeAbandonedTemps(layout.dir, Date.now());
+  const settingsFile = jsonStore(
+    layout.settings,
+    settingsSchema,
+    defaultSettings,
+    SETTINGS_FORMAT,
+    (data) => {
+      const { settings, dropped } = recoverSettings(data);
+      return { value: settings, dropped };
+    },
+  );
   const loaded = await settingsFile.load();
   let settings = loaded.value;
   let settingsMtime = await mtimeOf(layout.settings);

@@ -26,7 +26,9 @@ export interface HttpResponse {
 export type HttpFailure =
   | { readonly kind: 'timeout'; readonly message: string }
   | { readonly kind: 'network'; readonly message: string }
-  | { readonly kind: 'blocked'; readonly message: string };
+  | { readonly kind: 'blocked'; readonly message: string }
+  /** The server answered, but with more than the adapter reads (`message`: "over 1 MB"). */
+  | { readonly kind: 'too-large'; readonly message: string };
 
 /** Network access, main-side only, to allow-listed hosts. */
 export interface Http {

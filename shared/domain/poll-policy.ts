@@ -169,9 +169,7 @@ export function decideFetch(record: SourceRecord, context: DecisionContext): Fet
   if (record.attemptedAt !== null && record.attemptedAt > now + MINUTE) return { fetch: true };
   if (record.cooldownUntil !== null && record.cooldownUntil > now)
     return { fetch: false, reason: 'cooldown' };
-  if (record.attemptedAt !== null && now - record.attemptedAt < policy.floorMs) {
-    return { fetch: false, reason: 'floor' };
-  }
+  if (withinFloor(record, policy, now)) return { fetch: false, reason: 'floor' };
   if (budgetAllowsAt(record, policy, now) > now) return { fetch: false, reason: 'budget' };
   if (manual) return { fetch: true };
   if (record.haltedOn !== null && record.haltedOn === haltStamp(stamp))
@@ -198,7 +196,7 @@ export function nextDueAt(
   const { policy, now, stamp } = context;
   if (record.attemptedAt !== null && record.attemptedAt > now + MINUTE) return now;
   if (record.haltedOn !== null) return record.haltedOn === haltStamp(stamp) ? null : now;
-  const floorAt = record.attemptedAt === null ? now : record.attemptedAt + policy.floorMs;
+  const floorAt = withinFloor(record, policy, now) ? floorEnd(record, policy) : now;
   const scheduled =
     record.nextAttemptAt ??
     (record.error === null && record.snapshot !== null
@@ -215,6 +213,21 @@ export function nextDueAt(
 export function isStale(record: SourceRecord, policy: PollPolicy, now: number): boolean {
   if (record.snapshot === null) return false;
   return record.error !== null || now - record.snapshot.fetchedAt > 2 * policy.intervalMs;
+}
+
+/**
+ * Whether the last attempt was less than the floor ago. An attempt later than now (the clock came
+ * back after a forward jump) is not: how long ago it was is unknown, and waiting for the clock
+ * to catch up with it would stop polling for as long as the jump was (docs/RELIABILITY.md,
+ * defect 10).
+ */
+function withinFloor(record: SourceRecord, policy: PollPolicy, now: number): boolean {
+  const at = record.attemptedAt;
+  return at !== null && at <= now && now - at < policy.floorMs;
+}
+
+function floorEnd(record: SourceRecord, policy: PollPolicy): number {
+  return (record.attemptedAt ?? 0) + policy.floorMs;
 }
 
 function haltStamp(stamp: string | null): string {

@@ -22,6 +22,14 @@ export const MONEY_MAX = 1e12;
 /** The largest token count believed in one figure (far beyond any real message or month). */
 export const COUNT_MAX = 1e15;
 
+/**
+ * The most tokens one field of one response in a transcript can report. No response reports a
+ * billion tokens in one field (the largest context windows are about a million).
+ */
+export const RESPONSE_TOKENS_MAX = 1_000_000_000;
+/** The most one response in a transcript can cost, in US dollars. */
+export const RESPONSE_COST_MAX_USD = 10_000;
+
 const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
 /** A finite number, from a number or a numeric string ("23.5"); null for anything else. */
@@ -109,4 +117,22 @@ export function validSnapshot<S extends Snapshot>(snapshot: S): S | null {
       .filter((window): window is UsageWindow => window !== null),
     extraUsage: validExtraUsage(snapshot.extraUsage),
   };
+}
+
+/**
+ * A transcript's token count for one field of one response: a whole number 0…RESPONSE_TOKENS_MAX,
+ * as a JSON number only (ccusage reads no strings there).
+ */
+export function isResponseTokenCount(value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= 0 &&
+    value <= RESPONSE_TOKENS_MAX
+  );
+}
+
+/** A transcript's cost of one response in US dollars: 0…RESPONSE_COST_MAX_USD, a JSON number. */
+export function isResponseCostUsd(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value <= RESPONSE_COST_MAX_USD;
 }

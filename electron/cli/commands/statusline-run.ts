@@ -1,4 +1,5 @@
 import { scrubSecrets } from '../../../shared/domain/secret';
+import { errorSentence } from '../../core/platform/file-errors';
 import type { Snapshot } from '../../../shared/domain/snapshot';
 import { dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { createPaint } from '../terminal/paint';
@@ -142,7 +143,7 @@ export async function runStatusline(io: StatuslineIo): Promise<number> {
         ? "pacewatch statusline reads Claude Code's status-line JSON on stdin. Run `pacewatch statusline --install` to add it to Claude Code."
         : await lineFor(io, text);
   } catch (error) {
-    line = `pacewatch: status line unavailable (${scrubSecrets((error as Error).message)})`;
+    line = `pacewatch: status line unavailable (${scrubSecrets(errorSentence(error))})`;
   }
   io.write(`${line.replace(/\s*\n\s*/g, ' ')}\n`);
   return 0;

@@ -28,3 +28,10 @@ export function allowedUrl(
 export function originSet(origins: readonly string[]): ReadonlySet<string> {
   return new Set(origins.map((origin) => new URL(origin).origin));
 }
+
+/** The failure for an answer past `maxBytes`: the server answered, with too much to read. */
+export function tooLargeFailure(maxBytes: number): { kind: 'too-large'; message: string } {
+  const mb = maxBytes / (1024 * 1024);
+  const size = Number.isInteger(mb) ? `${mb} MB` : `${maxBytes} bytes`;
+  return { kind: 'too-large', message: `over ${size}` };
+}

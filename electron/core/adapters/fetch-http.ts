@@ -1,5 +1,5 @@
 import type { Http, HttpRequest, HttpResponse } from '../ports';
-import { allowedUrl, DEFAULT_MAX_BODY_BYTES, originSet } from './allowed-url';
+import { allowedUrl, DEFAULT_MAX_BODY_BYTES, originSet, tooLargeFailure } from './allowed-url';
 import { networkReason } from './network-reasons';
 
 /** The fetch the adapter is given: Electron's `net.fetch` in the app, any WHATWG fetch in tests. */
@@ -7,7 +7,7 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 type Result =
   | { ok: true; response: HttpResponse }
-  | { ok: false; failure: { kind: 'timeout' | 'network'; message: string } };
+  | { ok: false; failure: { kind: 'timeout' | 'network' | 'too-large'; message: string } };
 
 /** Reads a body up to `maxBytes`; null when it is larger (the rest is cancelled unread). */
 async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
@@ -50,8 +50,7 @@ async function exchange(
       signal,
     });
     const body = await readCapped(response, maxBytes);
-    if (body === null)
-      return { ok: false, failure: { kind: 'network', message: 'the answer was too large' } };
+    if (body === null) return { ok: false, failure: tooLargeFailure(maxBytes) };
     return {
       ok: true,
       response: { status: response.status, header: (name) => response.headers.get(name), body },

@@ -8,7 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
 import type { Http, HttpFailure, HttpRequest, HttpResponse } from '../ports';
-import { allowedUrl, DEFAULT_MAX_BODY_BYTES, originSet } from './allowed-url';
+import { allowedUrl, DEFAULT_MAX_BODY_BYTES, originSet, tooLargeFailure } from './allowed-url';
 import { CLOSED_EARLY, networkReason } from './network-reasons';
 
 interface Options {
@@ -90,7 +90,7 @@ function exchange(
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.byteLength;
-        if (size > maxBytes) fail('the answer was too large');
+        if (size > maxBytes) finish({ ok: false, failure: tooLargeFailure(maxBytes) });
         else chunks.push(chunk);
       });
       response.on('end', () => {

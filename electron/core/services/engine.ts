@@ -6,6 +6,7 @@ import type { SourceId } from '../../../shared/domain/snapshot';
 import type { SourceRecord } from '../../../shared/domain/source-record';
 import { buildSourceView, type SourceView } from '../../../shared/domain/source-view';
 import { scrubSecrets } from '../../../shared/domain/secret';
+import { errorSentence } from '../platform/file-errors';
 import type { UsageOverview } from '../../../shared/domain/usage-overview';
 import {
   DEFAULT_VERDICT_SETTINGS,
@@ -217,7 +218,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   /** A tick that threw: keep the last good figures, marked stale, and say so on every surface. */
   function failed(error: unknown): EngineState {
-    const reason = scrubSecrets(error instanceof Error ? error.message : String(error));
+    const reason = scrubSecrets(errorSentence(error));
     deps.logger.error(`Polling failed: ${reason}`);
     const now = deps.clock.now();
     const views = (current?.views ?? []).map((view) => ({ ...view, stale: true }));

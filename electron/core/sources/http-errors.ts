@@ -33,6 +33,8 @@ export interface SourceMessages {
   unreachable(detail: string): string;
   /** The URL is not one of the configured endpoints: a setup problem, not a network one. */
   blocked(): string;
+  /** An answer past the adapter's size limit; `size` is "over 1 MB". */
+  tooLarge(size: string): string;
   /** A 2xx whose body is not a usage body; `problem` is a few words ("truncated JSON"). */
   parse(problem: string): string;
 }
@@ -154,6 +156,13 @@ export function classifyResponse(
 
 /** Maps a request that got no response to an error kind and the source's sentence for it. */
 export function classifyFailure(failure: HttpFailure, messages: SourceMessages): Classified {
+  // The server did answer: not a connection problem, and retried like a server error.
+  if (failure.kind === 'too-large') {
+    return {
+      error: { kind: 'server', message: messages.tooLarge(failure.message) },
+      retryAfterMs: null,
+    };
+  }
   const message =
     failure.kind === 'timeout'
       ? messages.timeout()

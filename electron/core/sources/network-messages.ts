@@ -15,12 +15,14 @@ export function networkMessages(
   host: string,
   timeoutMs: number,
   endpointVariable: string,
-): Pick<SourceMessages, 'timeout' | 'unreachable' | 'blocked'> {
+): Pick<SourceMessages, 'timeout' | 'unreachable' | 'blocked' | 'tooLarge'> {
   return {
     timeout: () =>
       `Could not reach ${host} (no answer within ${formatTimeout(timeoutMs)}). Check your connection; Pacewatch retries by itself.`,
     unreachable: (detail) =>
       `Could not reach ${host} (${detail}). Check your connection; Pacewatch retries by itself.`,
+    tooLarge: (size) =>
+      `The server's answer was too large (${size} from ${host}), so Pacewatch did not read it; the figures shown are the last good ones. Pacewatch retries by itself; update Pacewatch if this persists.`,
     blocked: () =>
       `Pacewatch did not contact ${host}: it is not one of the allowed endpoints. Check ${endpointVariable}.`,
   };

@@ -7,7 +7,13 @@ import { runMigrations, type StoredData, type StoredFormat } from './migrations'
 /** What reading a state file found. A corrupt file has already been moved aside. */
 export type JsonReadResult<T> =
   /** `upgradedFrom`: the older version the file held; it has been written back upgraded. */
-  | { readonly kind: 'ok'; readonly value: T; readonly upgradedFrom: number | null }
+  | {
+      readonly kind: 'ok';
+      readonly value: T;
+      readonly upgradedFrom: number | null;
+      /** Fields the format's recovery dropped (defaults apply); empty when the file was whole. */
+      readonly dropped: readonly string[];
+    }
   | { readonly kind: 'missing' }
   /** Written by a newer program: left as it is, and not used. */
   | { readonly kind: 'newer'; readonly version: number }
@@ -25,6 +31,7 @@ export async function readJsonFile<T>(
   schema: z.ZodType<T>,
   format: StoredFormat,
   now: number = Date.now(),
+  recover?: Recover<T>,
 ): Promise<JsonReadResult<T>> {
   let text: string;
   try {
@@ -33,9 +40,19 @@ export async function readJsonFile<T>(
     if (isNotFound(error)) return { kind: 'missing' };
     throw error;
   }
-  const read = parse(text, schema, format);
-  if (read.ok && read.upgradedFrom !== null) await writeBackIfUnchanged(path, text, read.data);
-  if (read.ok) return { kind: 'ok', value: read.value, upgradedFrom: read.upgradedFrom };
+  const read = parse(text, schema, format, recover);
+  // A file recovered in part is left as the user wrote it: the sentence says what to fix.
+  if (read.ok && read.upgradedFrom !== null && read.dropped.length === 0) {
+    await writeBackIfUnchanged(path, text, read.data);
+  }
+  if (read.ok) {
+    return {
+      kind: 'ok',
+      value: read.value,
+      upgradedFrom: read.upgradedFrom,
+      dropped: read.dropped,
+    };
+  }
   if (read.newer !== null) return { kind: 'newer', version: read.newer };
   const quarantinedTo = `${path}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
   try {
@@ -71,14 +88,34 @@ export async function writeJsonFile(path: string, value: unknown): Promise<void>
   await writeFileAtomic(path, `${JSON.stringify(value)}\n`, { mode: 0o600, fsync: true });
 }
 
+/**
+ * A format's field-by-field recovery: the value to use from data the schema refuses, with the
+ * fields it dropped; null when nothing can be recovered.
+ */
+export type Recover<T> = (data: StoredData) => { value: T; dropped: readonly string[] } | null;
+
 type Parsed<T> =
-  | { ok: true; value: T; data: StoredData; upgradedFrom: number | null }
+  | {
+      ok: true;
+      value: T;
+      data: StoredData;
+      upgradedFrom: number | null;
+      dropped: readonly string[];
+    }
   | { ok: false; newer: number | null; message: string };
 
-function parse<T>(text: string, schema: z.ZodType<T>, format: StoredFormat): Parsed<T> {
+/** A UTF-8 byte-order mark, which some editors (Notepad) put at the start of a file. */
+const BOM = '\uFEFF';
+
+function parse<T>(
+  text: string,
+  schema: z.ZodType<T>,
+  format: StoredFormat,
+  recover: Recover<T> | undefined,
+): Parsed<T> {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.startsWith(BOM) ? text.slice(BOM.length) : text);
   } catch {
     return { ok: false, newer: null, message: 'not valid JSON' };
   }
@@ -86,12 +123,17 @@ function parse<T>(text: string, schema: z.ZodType<T>, format: StoredFormat): Par
   if (migrated.kind === 'newer') return { ok: false, newer: migrated.version, message: '' };
   if (migrated.kind === 'invalid') return { ok: false, newer: null, message: migrated.reason };
   const parsed = schema.safeParse(migrated.data);
+  const upgradedFrom = migrated.kind === 'upgraded' ? migrated.from : null;
+  const recovered = parsed.success ? null : (recover?.(migrated.data) ?? null);
+  if (recovered !== null) {
+    const { value, dropped } = recovered;
+    return { ok: true, value, data: migrated.data, upgradedFrom, dropped };
+  }
   if (!parsed.success) {
     const message = `unexpected shape (${parsed.error.issues[0]?.message ?? 'invalid'})`;
     return { ok: false, newer: null, message };
   }
-  const upgradedFrom = migrated.kind === 'upgraded' ? migrated.from : null;
-  return { ok: true, value: parsed.data, data: migrated.data, upgradedFrom };
+  return { ok: true, value: parsed.data, data: migrated.data, upgradedFrom, dropped: [] };
 }
 
 /** Another process may have written the file since it was read; its write is newer and wins. */

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { readJsonFile, writeStoredFile } from './json-file';
+import { readJsonFile, writeStoredFile, type Recover } from './json-file';
 import { newerFormatProblem, type StoredFormat } from './migrations';
 
 /** A loaded state file, and the problem to report when it had to be rebuilt. */
@@ -28,13 +28,17 @@ export function jsonStore<T extends object>(
   schema: z.ZodType<T>,
   empty: () => T,
   format: StoredFormat,
+  /** Field-by-field recovery of a file the schema refuses; without it, the file is rebuilt. */
+  recover?: Recover<T>,
 ): JsonStore<T> {
   const newer = (version: number) => newerFormatProblem(path, format, version);
   return {
     path,
     async load() {
-      const read = await readJsonFile(path, schema, format);
-      if (read.kind === 'ok') return { value: read.value, problem: null };
+      const read = await readJsonFile(path, schema, format, Date.now(), recover);
+      if (read.kind === 'ok') {
+        return { value: read.value, problem: droppedProblem(path, read.dropped) };
+      }
       if (read.kind === 'missing') return { value: empty(), problem: null };
       if (read.kind === 'newer') return { value: empty(), problem: newer(read.version) };
       return {
@@ -47,4 +51,11 @@ export function jsonStore<T extends object>(
       return version === null ? null : newer(version);
     },
   };
+}
+
+/** The sentence for fields a recovery dropped: which, why, and that the rest is kept. */
+function droppedProblem(path: string, dropped: readonly string[]): string | null {
+  if (dropped.length === 0) return null;
+  const fields = dropped.length === 1 ? 'this setting was' : 'these settings were';
+  return `In ${path}, ${fields} not usable and left at the default: ${dropped.join('; ')}. Every other setting is kept; fix or remove ${dropped.length === 1 ? 'it' : 'them'} in that file, or save Settings again.`;
 }

@@ -1,5 +1,6 @@
 import { parseLogTimestamp } from './log-timestamp';
 import { hasForbiddenNull } from './null-fields';
+import { isResponseCostUsd, isResponseTokenCount } from '../valid';
 
 /** One response's usage as a transcript line reports it, before de-duplication. */
 export interface UsageRecord {
@@ -33,23 +34,10 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * The bounds of a real response, checked here, where a transcript's bytes become numbers (the
- * one place a new token field is read). No response reports a billion tokens in one field (the
- * largest context windows are about a million) or costs $10,000; a line that claims more is
- * damaged, and is skipped like any line ccusage cannot read, rather than shown as $7.4e23.
- */
-export const MAX_TOKENS_PER_FIELD = 1_000_000_000;
-export const MAX_COST_USD_PER_RESPONSE = 10_000;
-
-const isCount = (value: unknown): value is number =>
-  typeof value === 'number' &&
-  Number.isInteger(value) &&
-  value >= 0 &&
-  value <= MAX_TOKENS_PER_FIELD;
-
-const isCost = (value: unknown): value is number =>
-  typeof value === 'number' && value >= 0 && value <= MAX_COST_USD_PER_RESPONSE;
+// A count or cost past the bounds of a real response (shared/domain/valid.ts) marks a damaged
+// line, skipped like any line ccusage cannot read, rather than shown as $7.4e23.
+const isCount = isResponseTokenCount;
+const isCost = isResponseCostUsd;
 
 /** `undefined` and `null` both mean absent (serde's Option); anything else must be a string. */
 function optionalString(value: unknown): string | null | false {

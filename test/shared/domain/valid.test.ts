@@ -4,6 +4,8 @@ import {
   EPOCH_MAX_MS,
   EPOCH_MIN_MS,
   finiteNumber,
+  isResponseCostUsd,
+  isResponseTokenCount,
   validCount,
   validEpochMs,
   validMoney,
@@ -97,5 +99,32 @@ describe('the value checks at every boundary', () => {
       validSnapshot(snapshot(at, [usageWindow({ utilization: -5, resetsAt: null }), good])),
     ).toEqual(snapshot(at, [good]));
     expect(validSnapshot(snapshot(1e300, [good]))).toBeNull();
+  });
+});
+
+describe("a transcript response's bounds", () => {
+  it.each([
+    [0, true],
+    [1_000_000_000, true],
+    [1_000_000_001, false],
+    [1.2e29, false],
+    [-1, false],
+    [2.5, false],
+    ['100', false],
+    [Number.NaN, false],
+  ])('token count %s: %s', (value, believed) => {
+    expect(isResponseTokenCount(value)).toBe(believed);
+  });
+
+  it.each([
+    [0, true],
+    [10_000, true],
+    [10_000.01, false],
+    [7.4e23, false],
+    [-0.01, false],
+    ['1', false],
+    [Number.POSITIVE_INFINITY, false],
+  ])('cost in dollars %s: %s', (value, believed) => {
+    expect(isResponseCostUsd(value)).toBe(believed);
   });
 });

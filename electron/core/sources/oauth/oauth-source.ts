@@ -35,22 +35,39 @@ export function createOAuthSource(deps: Deps): UsageSource {
   // The credential is kept in memory and read again only when its stamp moves or after a 401.
   let cached: { stamp: string | null; credential: ClaudeCredential } | null = null;
 
-  async function credential(): Promise<ClaudeCredentialRead> {
-    const stamp = await deps.credentials.stamp();
-    if (cached && cached.stamp === stamp) return { ok: true, credential: cached.credential };
+  async function credential(
+    stamp: string | null = null,
+    known = false,
+  ): Promise<ClaudeCredentialRead> {
+    const current = known ? stamp : await deps.credentials.stamp();
+    if (cached && cached.stamp === current) return { ok: true, credential: cached.credential };
     cached = null;
     const read = await deps.credentials.read();
-    if (read.ok) cached = { stamp, credential: read.credential };
+    if (read.ok) cached = { stamp: current, credential: read.credential };
     return read;
+  }
+
+  const expired = (credential: ClaudeCredential): boolean =>
+    credential.expiresAt !== null && credential.expiresAt <= deps.clock.now();
+
+  /**
+   * The credential's stamp, marked when this machine's clock reads the login as expired. A halt
+   * for an expired login is keyed to the stamp, so it re-arms when the clock comes back before
+   * the expiry (a forward jump that NTP undoes), not only when the file changes
+   * (docs/RELIABILITY.md, defect 10).
+   */
+  async function credentialStamp(): Promise<string | null> {
+    const stamp = await deps.credentials.stamp();
+    if (stamp === null) return null;
+    const read = await credential(stamp, true);
+    return read.ok && expired(read.credential) ? `${stamp} (expired by this clock)` : stamp;
   }
 
   async function fetch(signal?: AbortSignal): Promise<FetchOutcome> {
     const read = await credential();
     if (!read.ok) return fetchFailure(read.kind, read.message);
     const current = read.credential;
-    if (current.expiresAt !== null && current.expiresAt <= deps.clock.now()) {
-      return fetchFailure('auth', EXPIRED_MESSAGE);
-    }
+    if (expired(current)) return fetchFailure('auth', EXPIRED_MESSAGE);
     const result = await get(
       url,
       {
@@ -76,6 +93,6 @@ export function createOAuthSource(deps: Deps): UsageSource {
   return {
     id: 'oauth',
     fetch,
-    credentialStamp: () => deps.credentials.stamp(),
+    credentialStamp,
   };
 }

@@ -80,7 +80,7 @@ describe('createFetchHttp', () => {
     fake.route('/big', { body: 'y'.repeat(5_000) });
     expect(await httpFor(fake.url, 1_000).request(get(`${fake.url}/big`))).toEqual({
       ok: false,
-      failure: { kind: 'network', message: 'the answer was too large' },
+      failure: { kind: 'too-large', message: 'over 1000 bytes' },
     });
   });
 

@@ -132,7 +132,7 @@ describe('createNodeHttp', () => {
     const http = createNodeHttp({ allowedOrigins: [fake.url], maxBodyBytes: 1_000 });
     expect(await http.request(get(`${fake.url}/big`))).toEqual({
       ok: false,
-      failure: { kind: 'network', message: 'the answer was too large' },
+      failure: { kind: 'too-large', message: 'over 1000 bytes' },
     });
   });
 
