@@ -1,7 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { pollPolicy, type PollPolicy } from '../../shared/domain/poll-policy';
+import {
+  DEFAULT_POLL_INTERVAL_SECONDS,
+  pollPolicy,
+  type PollPolicy,
+} from '../../shared/domain/poll-policy';
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings';
 import type { SourceId } from '../../shared/domain/snapshot';
 import { createNodeHttp } from './adapters/node-http';
@@ -115,7 +119,10 @@ export async function createCore(
   };
   const policyFor = (source: SourceId): PollPolicy => {
     const seconds: Partial<Record<SourceId, number>> = settings.pollIntervalSeconds;
-    return pollPolicy(options.intervalMs ?? (seconds[source] ?? 300) * 1_000, loopback[source]);
+    return pollPolicy(
+      options.intervalMs ?? (seconds[source] ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1_000,
+      loopback[source],
+    );
   };
   const refresher = createUsageRefresher({
     layout,
