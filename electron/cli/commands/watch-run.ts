@@ -1,13 +1,12 @@
-import { formatClock, formatMoney, formatTokens } from '../../../shared/domain/format';
-import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import { scrubSecrets } from '../../../shared/domain/secret';
-import type { SourceView } from '../../../shared/domain/source-view';
-import type { Verdict } from '../../../shared/domain/verdict';
 import { createNodeNotifier } from '../../core/adapters/node-notifier';
 import { createCore } from '../../core/create-core';
 import { createCoreEngine, nodeTimers } from '../../core/create-engine';
 import { untilStopSignal } from '../../core/platform/stop-signal';
 import type { Logger, Notifier } from '../../core/ports';
+import { stamped, watchHeader, watchLines } from '../render/watch-text';
+import type { Look } from '../terminal/paint';
+import { lookOf, processTerminal } from '../terminal/terminal';
 import { printProblems } from './output';
 
 const logger: Logger = {
@@ -32,8 +31,9 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
     );
   }
   const now = () => core.clock.now();
+  const look = lookOf(processTerminal());
   const engine = createCoreEngine(core, {
-    notifier: announcing(createNodeNotifier(), now),
+    notifier: announcing(createNodeNotifier(), now, look),
     logger,
     timers: nodeTimers,
   });
@@ -41,22 +41,17 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
   const lastLines = new Map<string, string>();
   engine.subscribe((state) => {
     printProblems(state.problems);
-    const lines: (readonly [string, string])[] = state.views.map((view) => [
-      view.source,
-      summaryLine(view, state.verdict),
-    ]);
-    if (state.logs !== null) lines.push(['logs', logsLine(state.logs)]);
     // Said once per run of failed polls; said again if polling fails anew after recovering.
     if (state.failure === null) lastLines.delete('failure');
-    else lines.push(['failure', `! ${state.failure.message}`]);
-    for (const [key, line] of lines) {
-      if (line === lastLines.get(key)) continue;
-      lastLines.set(key, line);
-      logger.info(`[${formatClock(state.updatedAt, state.updatedAt)}] ${line}`);
+    for (const line of watchLines(state, look)) {
+      if (line.plain === lastLines.get(line.key)) continue;
+      lastLines.set(line.key, line.plain);
+      for (const text of stamped(state.updatedAt, line.styled, look, line.style)) {
+        logger.info(text);
+      }
     }
   });
-  logger.info(`Watching Claude usage (data in ${core.layout.dir}). Press Ctrl+C to stop.`);
-  logger.info('▸ marks the binding limit: the one that would lock you out first.');
+  for (const line of watchHeader(core.layout.dir, look)) logger.info(line);
   engine.start();
   await untilStopSignal();
   await engine.stop();
@@ -64,46 +59,12 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
 }
 
 /** Prints each alert in the terminal too, so it is seen even where desktop notifications fail. */
-function announcing(notifier: Notifier, now: () => number): Notifier {
+function announcing(notifier: Notifier, now: () => number, look: Look): Notifier {
   return {
     notify(notification) {
-      logger.info(
-        `[${formatClock(now(), now())}] alert: ${notification.title} — ${notification.message}`,
-      );
+      const text = `alert: ${notification.title} — ${notification.message}`;
+      for (const line of stamped(now(), text, look, look.paint.bold)) logger.info(line);
       return notifier.notify(notification);
     },
   };
-}
-
-/** One source's windows as the verdict reads them now; ▸ marks the binding window's reading. */
-function summaryLine(view: SourceView, verdict: Verdict): string {
-  const windows = view.windows.map((window) => {
-    const judged = verdict.windows.find((candidate) => candidate.id === window.id);
-    const ours = judged?.source === view.source;
-    const binding = ours && judged.binding ? '▸ ' : '';
-    // A window whose reset time has passed reads 0 % until the next poll.
-    const utilization = ours && judged.resetAt !== null ? 0 : window.utilization;
-    return `${binding}${window.label} ${Math.round(utilization)}%`;
-  });
-  // Windows are separated by ";", because a scoped label has its own "·" ("Week · Opus").
-  const figures = windows.length > 0 ? windows.join('; ') : 'no figures yet';
-  const stale = view.stale ? ' (stale)' : '';
-  const error = view.error === null ? '' : `; ! ${view.error.message}`;
-  return `${view.source}: ${figures}${stale}${error}`;
-}
-
-/** The local estimate in one line: "logs (estimate at API prices): block 1.2 M tokens · $4.10 · 38 k tokens/min; today $12.30". */
-function logsLine(logs: LogsSummary): string {
-  const block = logs.activeBlock;
-  const blockText =
-    block === null || !block.isActive
-      ? 'no active 5-hour block'
-      : [
-          `block ${formatTokens(block.tokens.total)} tokens`,
-          formatMoney(block.costUsd, 'USD'),
-          ...(block.tokensPerMinute === null
-            ? []
-            : [`${formatTokens(block.tokensPerMinute)} tokens/min`]),
-        ].join(' · ');
-  return `logs (estimate at API prices): ${blockText}; today ${formatMoney(logs.today.costUsd, 'USD')}`;
 }

@@ -42,3 +42,9 @@ export function createPaint(colorLevel: 0 | 1 | 2 | 3): Paint {
     bold: (text) => chalk.bold(text),
   };
 }
+
+/** How a command's text is laid out and styled: the terminal's width and the paint for it. */
+export interface Look {
+  readonly width: number;
+  readonly paint: Paint;
+}
