@@ -10,7 +10,8 @@ import {
   type StatusOutput,
   type Visit,
 } from '../render/status-output';
-import { lookOf, processTerminal } from '../terminal/terminal';
+import { lookOf } from '../terminal/paint';
+import { processTerminal } from '../terminal/terminal';
 import { printProblems } from './output';
 
 /** Fetches a source through the shared cache (a passive one is only read), and builds its view. */

@@ -6,7 +6,7 @@ import {
 import { scrubSecrets } from '../../../shared/domain/secret';
 import type { Snapshot } from '../../../shared/domain/snapshot';
 import { dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
-import { createPaint } from '../terminal/paint';
+import { levelPaint } from '../terminal/level-paint';
 import { colorLevelOf } from '../terminal/terminal';
 import { parseStatuslineInput } from '../../core/sources/statusline/parse-input';
 import {
@@ -144,7 +144,7 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
     now,
     readAt,
     stale,
-    paint: createPaint(statuslineColorLevel(io.env ?? {})).level,
+    paint: levelPaint(statuslineColorLevel(io.env ?? {})),
   });
 }
 

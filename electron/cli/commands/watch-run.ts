@@ -5,8 +5,8 @@ import { createCoreEngine, nodeTimers } from '../../core/create-engine';
 import { untilStopSignal } from '../../core/platform/stop-signal';
 import type { Logger, Notifier } from '../../core/ports';
 import { stamped, watchHeader, watchLines } from '../render/watch-text';
-import type { Look } from '../terminal/paint';
-import { lookOf, processTerminal } from '../terminal/terminal';
+import { lookOf, type Look } from '../terminal/paint';
+import { processTerminal } from '../terminal/terminal';
 import { printProblems } from './output';
 
 const logger: Logger = {

@@ -1,6 +1,5 @@
 import { isatty } from 'node:tty';
 import type { ColorSupportLevel } from 'chalk';
-import { createPaint, type Look } from './paint';
 
 /** What a command knows about where its output goes: how wide it is, and whether to colour it. */
 export interface Terminal {
@@ -60,14 +59,4 @@ export function processTerminal(): Terminal {
     isTTY: isatty(1),
     columns: process.stdout.columns,
   });
-}
-
-/** The look of text for a terminal: its width, and colour as it allows. */
-export function lookOf(terminal: Terminal): Look {
-  return { width: terminal.columns, paint: createPaint(terminal.colorLevel) };
-}
-
-/** Plain text laid out for `width` columns (tests, and callers that do not know the terminal). */
-export function plainLook(width = DEFAULT_COLUMNS): Look {
-  return { width, paint: createPaint(0) };
 }
