@@ -132,7 +132,9 @@ describe('pacewatch status over several sources (subprocess)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       `pacewatch: Using PACEWATCH_ANTHROPIC_URL=${world.api.url}\n` +
-        "pacewatch: No reading from Claude Code's status line yet. Run `pacewatch statusline --install`, then use Claude Code: figures arrive with its first reply.\n",
+        // Wrapped at 120 columns (piped), under its first line.
+        "pacewatch: No reading from Claude Code's status line yet. Run `pacewatch statusline --install`, then use Claude Code:\n" +
+        '  figures arrive with its first reply.\n',
     );
   });
 
