@@ -1,7 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { pollPolicy, type PollPolicy } from '../../shared/domain/poll-policy';
+import {
+  DEFAULT_POLL_INTERVAL_SECONDS,
+  pollPolicy,
+  type PollPolicy,
+} from '../../shared/domain/poll-policy';
 import {
   defaultSettings,
   recoverSettings,
@@ -131,7 +135,10 @@ export async function createCore(
   };
   const policyFor = (source: SourceId): PollPolicy => {
     const seconds: Partial<Record<SourceId, number>> = settings.pollIntervalSeconds;
-    return pollPolicy(options.intervalMs ?? (seconds[source] ?? 300) * 1_000, loopback[source]);
+    return pollPolicy(
+      options.intervalMs ?? (seconds[source] ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1_000,
+      loopback[source],
+    );
   };
   const refresher = createUsageRefresher({
     layout,

@@ -25,6 +25,9 @@ const HOUR = 60 * MINUTE;
  */
 export const MAX_RETRY_AFTER_MS = 60 * MINUTE;
 
+/** The poll interval of a source the settings do not name (docs/PRODUCT.md §2: 5 minutes). */
+export const DEFAULT_POLL_INTERVAL_SECONDS = 300;
+
 /** The floor between requests to a real Anthropic endpoint (docs/PRODUCT.md §2). */
 export const REAL_SERVICE_FLOOR_MS = MINUTE;
 
@@ -212,7 +215,17 @@ export function nextDueAt(
  */
 export function isStale(record: SourceRecord, policy: PollPolicy, now: number): boolean {
   if (record.snapshot === null) return false;
-  return record.error !== null || now - record.snapshot.fetchedAt > 2 * policy.intervalMs;
+  return figuresStale(record.snapshot.fetchedAt, record.error !== null, policy, now);
+}
+
+/** The staleness rule on its own, for a reader that holds only the figures' time and outcome. */
+export function figuresStale(
+  fetchedAt: number,
+  lastAttemptFailed: boolean,
+  policy: PollPolicy,
+  now: number,
+): boolean {
+  return lastAttemptFailed || now - fetchedAt > 2 * policy.intervalMs;
 }
 
 /**

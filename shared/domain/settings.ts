@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_POLL_INTERVAL_SECONDS } from './poll-policy';
 import { validEpochMs, validMoney } from './valid';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like "22:30"');
@@ -30,8 +31,8 @@ export const settingsSchema = z.object({
   /** Seconds between polls, per source. */
   pollIntervalSeconds: z
     .object({
-      oauth: z.number().min(1).default(300),
-      web: z.number().min(1).default(300),
+      oauth: z.number().min(1).default(DEFAULT_POLL_INTERVAL_SECONDS),
+      web: z.number().min(1).default(DEFAULT_POLL_INTERVAL_SECONDS),
       admin: z.number().min(1).default(3600),
     })
     .prefault({}),

@@ -185,8 +185,10 @@ describe('a server that echoes credentials', () => {
         fitPopover: () => undefined,
         copyText: () => Promise.resolve({ ok: true as const, value: null }),
         quit: () => undefined,
+        openLogFile: () => Promise.resolve({ ok: true as const, value: null }),
       },
       launchAtLogin: { supported: false, note: null, apply: () => Promise.resolve() },
+      statusLineCommand: () => Promise.resolve(null),
       checkRoute: () => Promise.resolve({ summary: 'Max 5x subscription' } as RouteReport),
     });
     const events: AppEvent[] = [];

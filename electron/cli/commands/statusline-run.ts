@@ -1,14 +1,20 @@
+import {
+  DEFAULT_POLL_INTERVAL_SECONDS,
+  figuresStale,
+  pollPolicy,
+} from '../../../shared/domain/poll-policy';
 import { scrubSecrets } from '../../../shared/domain/secret';
 import { errorSentence } from '../../core/platform/file-errors';
 import type { Snapshot } from '../../../shared/domain/snapshot';
 import { dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
-import { createPaint } from '../terminal/paint';
+import { levelPaint } from '../terminal/level-paint';
 import { colorLevelOf } from '../terminal/terminal';
 import { parseStatuslineInput } from '../../core/sources/statusline/parse-input';
 import {
   appendReading,
   historyDue,
-  readCachedReading,
+  readCachedFigures,
+  type CachedFigures,
   readReadings,
   recordReading,
   samplesOf,
@@ -78,20 +84,27 @@ export function processStatuslineIo(): StatuslineIo {
 }
 
 /** The freshest snapshot in the shared cache: this line's own readings, or a poller's. */
-async function freshestCached(layout: DataLayout): Promise<Snapshot | null> {
+async function freshestCached(layout: DataLayout): Promise<CachedFigures | null> {
   const cached = await Promise.all(
-    (['statusline', 'oauth', 'web'] as const).map((source) => readCachedReading(layout, source)),
+    (['statusline', 'oauth', 'web'] as const).map((source) => readCachedFigures(layout, source)),
   );
-  return cached.reduce<Snapshot | null>(
-    (best, snapshot) =>
-      snapshot !== null &&
-      snapshot.windows.length > 0 &&
-      (best === null || snapshot.fetchedAt > best.fetchedAt)
-        ? snapshot
+  return cached.reduce<CachedFigures | null>(
+    (best, figures) =>
+      figures !== null &&
+      figures.snapshot.windows.length > 0 &&
+      (best === null || figures.snapshot.fetchedAt > best.snapshot.fetchedAt)
+        ? figures
         : best,
     null,
   );
 }
+
+/**
+ * The staleness rule of every surface (shared/domain/poll-policy.ts `isStale`): the attempt after
+ * the figures failed, or they are older than two poll intervals. The status line reads no
+ * settings, so the interval is the default one.
+ */
+const STALENESS_POLICY = pollPolicy(DEFAULT_POLL_INTERVAL_SECONDS * 1_000, false);
 
 async function lineFor(io: StatuslineIo, text: string): Promise<string> {
   const parsed = parseStatuslineInput(text);
@@ -100,6 +113,7 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
   const layout = dataLayout(dataDir(io.pathEnv));
   let shown: Snapshot | null = null;
   let readAt: number | null = null;
+  let stale = false;
   if (parsed.windows.length > 0) {
     shown = { source: 'statusline', fetchedAt: now, windows: parsed.windows, extraUsage: null };
     // A failed write (a wedged lock, a full disk) must not cost the user their status line.
@@ -107,8 +121,12 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
   } else {
     // Before Claude's first reply there are no rate limits: show the freshest figures the shared
     // cache holds (the app, `watch` or `status` may have fetched them), with their age.
-    shown = await freshestCached(layout);
+    const cached = await freshestCached(layout);
+    shown = cached?.snapshot ?? null;
     readAt = shown?.fetchedAt ?? null;
+    stale =
+      cached !== null &&
+      figuresStale(cached.snapshot.fetchedAt, cached.failed, STALENESS_POLICY, now);
   }
   const windows = shown?.windows ?? [];
   const readings = await readReadings(
@@ -126,7 +144,8 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
     },
     now,
     readAt,
-    paint: createPaint(statuslineColorLevel(io.env ?? {})).level,
+    stale,
+    paint: levelPaint(statuslineColorLevel(io.env ?? {})),
   });
 }
 

@@ -1,12 +1,12 @@
-import { formatClock, formatMoney, formatTokens } from '../../../shared/domain/format';
-import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import { scrubSecrets } from '../../../shared/domain/secret';
 import { createNodeNotifier } from '../../core/adapters/node-notifier';
 import { createCore } from '../../core/create-core';
 import { createCoreEngine, nodeTimers } from '../../core/create-engine';
 import { untilStopSignal } from '../../core/platform/stop-signal';
 import type { Logger, Notifier } from '../../core/ports';
-import { watchLine } from '../render/watch-line';
+import { stamped, watchHeader, watchLines } from '../render/watch-text';
+import { lookOf, type Look } from '../terminal/paint';
+import { processTerminal } from '../terminal/terminal';
 import { printProblems } from './output';
 
 const logger: Logger = {
@@ -31,8 +31,9 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
     );
   }
   const now = () => core.clock.now();
+  const look = lookOf(processTerminal());
   const engine = createCoreEngine(core, {
-    notifier: announcing(createNodeNotifier(), now),
+    notifier: announcing(createNodeNotifier(), now, look),
     logger,
     timers: nodeTimers,
   });
@@ -40,22 +41,17 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
   const lastLines = new Map<string, string>();
   engine.subscribe((state) => {
     printProblems(state.problems);
-    const lines: (readonly [string, string])[] = state.views.map((view) => [
-      view.source,
-      watchLine(view, state.verdict),
-    ]);
-    if (state.logs !== null) lines.push(['logs', logsLine(state.logs)]);
     // Said once per run of failed polls; said again if polling fails anew after recovering.
     if (state.failure === null) lastLines.delete('failure');
-    else lines.push(['failure', `! ${state.failure.message}`]);
-    for (const [key, line] of lines) {
-      if (line === lastLines.get(key)) continue;
-      lastLines.set(key, line);
-      logger.info(`[${formatClock(state.updatedAt, state.updatedAt)}] ${line}`);
+    for (const line of watchLines(state, look)) {
+      if (line.plain === lastLines.get(line.key)) continue;
+      lastLines.set(line.key, line.plain);
+      for (const text of stamped(state.updatedAt, line.styled, look, line.style)) {
+        logger.info(text);
+      }
     }
   });
-  logger.info(`Watching Claude usage (data in ${core.layout.dir}). Press Ctrl+C to stop.`);
-  logger.info('▸ marks the binding limit: the one that would lock you out first.');
+  for (const line of watchHeader(core.layout.dir, look)) logger.info(line);
   engine.start();
   await untilStopSignal();
   await engine.stop();
@@ -63,29 +59,12 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
 }
 
 /** Prints each alert in the terminal too, so it is seen even where desktop notifications fail. */
-function announcing(notifier: Notifier, now: () => number): Notifier {
+function announcing(notifier: Notifier, now: () => number, look: Look): Notifier {
   return {
     notify(notification) {
-      logger.info(
-        `[${formatClock(now(), now())}] alert: ${notification.title} — ${notification.message}`,
-      );
+      const text = `alert: ${notification.title} — ${notification.message}`;
+      for (const line of stamped(now(), text, look, look.paint.bold)) logger.info(line);
       return notifier.notify(notification);
     },
   };
-}
-
-/** The local estimate in one line: "logs (estimate at API prices): block 1.2 M tokens · $4.10 · 38 k tokens/min; today $12.30". */
-function logsLine(logs: LogsSummary): string {
-  const block = logs.activeBlock;
-  const blockText =
-    block === null || !block.isActive
-      ? 'no active 5-hour block'
-      : [
-          `block ${formatTokens(block.tokens.total)} tokens`,
-          formatMoney(block.costUsd, 'USD'),
-          ...(block.tokensPerMinute === null
-            ? []
-            : [`${formatTokens(block.tokensPerMinute)} tokens/min`]),
-        ].join(' · ');
-  return `logs (estimate at API prices): ${blockText}; today ${formatMoney(logs.today.costUsd, 'USD')}`;
 }

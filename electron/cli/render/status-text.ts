@@ -1,7 +1,9 @@
 import { budgetOutlook } from '../../../shared/domain/alert-text';
 import { bankedResetAdvice, bankedResetLines } from '../../../shared/domain/banked-resets';
 import { oneShotErrorText } from './one-shot';
-import { padEnd, truncate, widthOf } from '../terminal/text';
+import { COMPACT_BELOW } from '../terminal/table';
+import { plainLook, type Look } from '../terminal/paint';
+import { padEnd, padStart, truncate, widthOf, wrap } from '../terminal/text';
 import {
   formatAgo,
   formatAge,
@@ -14,7 +16,7 @@ import {
 import type { PrepaidCredits, SourceId, Spend } from '../../../shared/domain/snapshot';
 import type { SourceView, WindowView } from '../../../shared/domain/source-view';
 import type { UsageOverview } from '../../../shared/domain/usage-overview';
-import type { Verdict, WindowVerdict } from '../../../shared/domain/verdict';
+import type { Verdict, WindowLevel, WindowVerdict } from '../../../shared/domain/verdict';
 
 const SOURCE_NAMES: Readonly<Record<SourceId, string>> = {
   oauth: 'Claude Code login',
@@ -23,7 +25,9 @@ const SOURCE_NAMES: Readonly<Record<SourceId, string>> = {
   statusline: 'Claude Code status line',
 };
 
+/** The bar's width; under COMPACT_BELOW columns a shorter one leaves room for the reset time. */
 const BAR_WIDTH = 16;
+const COMPACT_BAR_WIDTH = 8;
 
 /** Figures a snapshot carries beside its windows (the source view does not hold them). */
 export interface SnapshotDetails {
@@ -36,20 +40,46 @@ export function sourceName(source: SourceId): string {
   return `${SOURCE_NAMES[source]} (${source})`;
 }
 
+/**
+ * Lines wrapped to the look's width (continuations start with `indent`), then styled one by one,
+ * so a style never spans a line break.
+ */
+function block(
+  text: string,
+  look: Look,
+  indent: string,
+  style?: (text: string) => string,
+): string[] {
+  const lines = wrap(text, look.width, indent);
+  return style === undefined ? lines : lines.map(style);
+}
+
 /** The human `pacewatch status` output for one source, as lines; `own` is its verdict alone. */
 export function statusText(
   view: SourceView,
   own: Verdict,
   now: number,
   details: SnapshotDetails = {},
+  look: Look = plainLook(),
 ): string[] {
-  const lines = [
+  const { paint } = look;
+  const lines = block(
     `Claude usage · ${sourceName(view.source)}${view.fetchedAt === null ? '' : ` · ${freshness(view.fetchedAt, view.stale, now)}`}`,
-  ];
+    look,
+    '  ',
+    paint.heading,
+  );
   if (view.stale && view.fetchedAt !== null) {
-    lines.push(`STALE: these are the last good figures, from ${formatClock(view.fetchedAt, now)}.`);
+    lines.push(
+      ...block(
+        `STALE: these are the last good figures, from ${formatClock(view.fetchedAt, now)}.`,
+        look,
+        '  ',
+        (line) => paint.level('stale', line),
+      ),
+    );
   }
-  if (view.error !== null) lines.push(`! ${errorText(view, now)}`);
+  if (view.error !== null) lines.push(...statusErrorLines(errorText(view, now), look));
   if (
     view.fetchedAt !== null &&
     view.windows.length === 0 &&
@@ -60,17 +90,24 @@ export function statusText(
   }
   const labelWidth = widthFor(view.windows);
   for (const window of view.windows) {
-    lines.push(...windowLines(window, judgedOf(own, window), labelWidth, now, null));
+    lines.push(...windowLines(window, judgedOf(own, window), labelWidth, now, look));
   }
-  if (view.extraUsage !== null) lines.push(extraLine(view.extraUsage, labelWidth, ''));
-  lines.push(...detailLines(details, labelWidth, ''));
-  lines.push(...creditLines(view, labelWidth, now));
-  lines.push(...notes(view.windows, own));
+  if (view.extraUsage !== null) {
+    lines.push(...extraLines(view.extraUsage, own.extraUsage?.level, labelWidth, '', look));
+  }
+  lines.push(...detailLines(details, labelWidth, '', look));
+  lines.push(...creditLines(view, labelWidth, now, look));
+  lines.push(...notes(view.windows, own, look));
   return lines;
 }
 
+/** "! …" in the error colour, wrapped under its text. */
+export function statusErrorLines(text: string, look: Look): string[] {
+  return block(`! ${text}`, look, '  ', (line) => look.paint.level('error', line));
+}
+
 /** The promotional credit, the banked resets and the advice on them. */
-function creditLines(view: SourceView, labelWidth: number, now: number): string[] {
+function creditLines(view: SourceView, labelWidth: number, now: number, look: Look): string[] {
   const lines: string[] = [];
   const promo = view.promoCredit;
   if (promo !== null) {
@@ -80,17 +117,21 @@ function creditLines(view: SourceView, labelWidth: number, now: number): string[
         : ` (${formatMoney(promo.money.used, promo.money.currency)} of ${formatMoney(promo.money.limit, promo.money.currency)})`;
     const ends = promo.expiresAt === null ? '' : ` · ends ${formatClock(promo.expiresAt, now)}`;
     lines.push(
-      `  ${field('Promo credit', labelWidth)}${formatPercent(promo.utilization)} used${money}${ends}`,
+      ...hanging(
+        `  ${field('Promo credit', labelWidth)}`,
+        `${formatPercent(promo.utilization)} used${money}${ends}`,
+        look,
+      ),
     );
   }
   // Every grant line and the advice start in the column after "Banked resets".
   const width = Math.max(labelWidth, 'Banked resets'.length + 2);
   const resets = bankedResetLines(view.bankedResets, now);
   resets.forEach((line, index) => {
-    lines.push(`  ${(index === 0 ? 'Banked resets' : '').padEnd(width)}${line}`);
+    lines.push(...hanging(`  ${(index === 0 ? 'Banked resets' : '').padEnd(width)}`, line, look));
   });
   const advice = bankedResetAdvice(view.bankedResets, view.windows, now);
-  if (advice !== null) lines.push(`  ${''.padEnd(width)}${advice}`);
+  if (advice !== null) lines.push(...hanging(`  ${''.padEnd(width)}`, advice, look));
   return lines;
 }
 
@@ -105,15 +146,27 @@ function freshness(fetchedAt: number, stale: boolean, now: number): string {
  * What a reader needs once per command, not under every window: why there is no projection yet,
  * and what the mark means.
  */
-function notes(windows: readonly WindowView[], verdict: Verdict): string[] {
+function notes(windows: readonly WindowView[], verdict: Verdict, look: Look): string[] {
   const lines: string[] = [];
   if (windows.some((window) => window.projection.status === 'insufficient-data')) {
     lines.push(
-      '  Not enough readings yet to project a lockout: Pacewatch needs 3 in the recent part of a window (keep `pacewatch watch` or the app running).',
+      ...block(
+        '  Not enough readings yet to project a lockout: Pacewatch needs 3 in the recent part of a window (keep `pacewatch watch` or the app running).',
+        look,
+        '  ',
+        look.paint.dim,
+      ),
     );
   }
   if (verdict.binding !== null) {
-    lines.push('  ▸ the binding limit: the one that would lock you out first.');
+    lines.push(
+      ...block(
+        '  ▸ the binding limit: the one that would lock you out first.',
+        look,
+        '    ',
+        look.paint.dim,
+      ),
+    );
   }
   return lines;
 }
@@ -132,15 +185,28 @@ export function overviewText(
   verdict: Verdict,
   details: ReadonlyMap<SourceId, SnapshotDetails>,
   now: number,
+  look: Look = plainLook(),
 ): string[] {
+  const { paint } = look;
   const reporting = overview.sources.filter((view) => view.fetchedAt !== null);
-  const lines = [`Claude usage · ${reporting.length} sources · the freshest figure for each limit`];
+  const lines = block(
+    `Claude usage · ${reporting.length} sources · the freshest figure for each limit`,
+    look,
+    '  ',
+    paint.heading,
+  );
   // Each source with its age once; each window names its source by id only.
   for (const view of reporting) {
     if (view.fetchedAt === null) continue;
     const stale = view.stale ? ', STALE' : '';
+    const style = view.stale ? (line: string) => paint.level('stale', line) : undefined;
     lines.push(
-      `  [${view.source}] ${sourceName(view.source)}: ${freshness(view.fetchedAt, view.stale, now)}${stale}`,
+      ...block(
+        `  [${view.source}] ${sourceName(view.source)}: ${freshness(view.fetchedAt, view.stale, now)}${stale}`,
+        look,
+        '    ',
+        style,
+      ),
     );
   }
   const labelWidth = widthFor(overview.windows);
@@ -151,23 +217,27 @@ export function overviewText(
         judgedOf(verdict, window),
         labelWidth,
         now,
-        null,
+        look,
         `[${window.source}]`,
       ),
     );
   }
   const extra = overview.extraUsage;
   if (extra !== null) {
-    lines.push(extraLine(extra, labelWidth, `  [${extra.source}]`));
+    lines.push(
+      ...extraLines(extra, verdict.extraUsage?.level, labelWidth, `  [${extra.source}]`, look),
+    );
   }
   for (const [source, sourceDetails] of details) {
-    lines.push(...detailLines(sourceDetails, labelWidth, `  [${source}]`));
+    lines.push(...detailLines(sourceDetails, labelWidth, `  [${source}]`, look));
   }
-  for (const view of overview.sources) lines.push(...creditLines(view, labelWidth, now));
+  for (const view of overview.sources) lines.push(...creditLines(view, labelWidth, now, look));
   for (const view of overview.sources) {
-    if (view.error !== null) lines.push(`! ${sourceName(view.source)}: ${errorText(view, now)}`);
+    if (view.error !== null) {
+      lines.push(...statusErrorLines(`${sourceName(view.source)}: ${errorText(view, now)}`, look));
+    }
   }
-  lines.push(...notes(overview.windows, verdict));
+  lines.push(...notes(overview.windows, verdict, look));
   return lines;
 }
 
@@ -186,26 +256,51 @@ function widthFor(windows: readonly WindowView[]): number {
   );
 }
 
-function extraLine(
+function extraLines(
   extra: NonNullable<SourceView['extraUsage']>,
+  level: WindowLevel | undefined,
   labelWidth: number,
   origin: string,
-): string {
+  look: Look,
+): string[] {
   const limit = extra.limit === null ? 'no cap' : `of ${formatMoney(extra.limit, extra.currency)}`;
   const state = extra.enabled
     ? ''
     : extra.disabledReason === 'out_of_credits'
       ? ' (off: out of credits)'
       : ' (off)';
-  return `  ${'Extra usage'.padEnd(labelWidth)}${formatMoney(extra.used, extra.currency)} ${limit}${state}${origin}`;
+  const used = formatMoney(extra.used, extra.currency);
+  return hanging(
+    `  ${'Extra usage'.padEnd(labelWidth)}`,
+    `${level === undefined ? used : look.paint.level(level, used)} ${limit}${state}${origin}`,
+    look,
+  );
 }
+
+/**
+ * `head` followed by `text`, the text wrapped to the look's width under its own first column;
+ * when the head leaves it too little room, the text continues under the head instead.
+ */
+function hanging(head: string, text: string, look: Look): string[] {
+  const room = look.width - widthOf(head);
+  const indent = ' '.repeat(room >= MIN_HANGING ? widthOf(head) : 4);
+  return wrap(`${head}${text}`, look.width, indent);
+}
+
+/** The fewest columns a hanging text keeps beside its head before it moves under it. */
+const MIN_HANGING = 24;
 
 /** A label padded to the column, and never run into its value. */
 function field(label: string, width: number): string {
   return label.padEnd(Math.max(width, label.length + 2));
 }
 
-function detailLines(details: SnapshotDetails, labelWidth: number, origin: string): string[] {
+function detailLines(
+  details: SnapshotDetails,
+  labelWidth: number,
+  origin: string,
+  look: Look,
+): string[] {
   const lines: string[] = [];
   const spend = details.spend;
   if (spend !== undefined) {
@@ -216,13 +311,21 @@ function detailLines(details: SnapshotDetails, labelWidth: number, origin: strin
       timeZone: 'UTC',
     });
     lines.push(
-      `  ${field('Spend', labelWidth)}${formatMoney(spend.amount, spend.currency)} since ${since}${origin}`,
+      ...hanging(
+        `  ${field('Spend', labelWidth)}`,
+        `${formatMoney(spend.amount, spend.currency)} since ${since}${origin}`,
+        look,
+      ),
     );
     for (const model of spend.models.slice(0, 5)) {
       const tokens =
         model.inputTokens + model.outputTokens + model.cacheCreationTokens + model.cacheReadTokens;
       lines.push(
-        `  ${''.padEnd(labelWidth)}${model.model}: ${formatMoney(model.cost, spend.currency)}, ${tokens.toLocaleString('en-US')} tokens`,
+        ...hanging(
+          `  ${''.padEnd(labelWidth)}`,
+          `${model.model}: ${formatMoney(model.cost, spend.currency)}, ${tokens.toLocaleString('en-US')} tokens`,
+          look,
+        ),
       );
     }
     // Web search and code execution: money without a model (docs/PROTOCOLS.md "Admin API").
@@ -235,7 +338,11 @@ function detailLines(details: SnapshotDetails, labelWidth: number, origin: strin
   const credits = details.prepaidCredits;
   if (credits !== undefined) {
     lines.push(
-      `  ${field('Prepaid credits', labelWidth)}${formatMoney(credits.amount, credits.currency)}${origin}`,
+      ...hanging(
+        `  ${field('Prepaid credits', labelWidth)}`,
+        `${formatMoney(credits.amount, credits.currency)}${origin}`,
+        look,
+      ),
     );
   }
   return lines;
@@ -246,16 +353,21 @@ function windowLines(
   judged: WindowVerdict | undefined,
   labelWidth: number,
   now: number,
-  origin: string | null,
+  look: Look,
   tag = '',
 ): string[] {
+  const { paint } = look;
   const marker = judged?.binding === true ? '▸ ' : '  ';
   const utilization = judged?.utilization ?? window.utilization;
   // A window whose reset time has passed has reset: no projection or pace of the old period.
   const resetNote = judged?.resetNote ?? null;
   const when = resetNote ?? formatResetsIn(window.resetsAt, now);
   const label = padEnd(truncate(window.label, labelWidth - 2), labelWidth);
-  const head = `${marker}${label}${formatPercent(utilization).padStart(6)}  ${bar(utilization)}  ${when}${tag === '' ? '' : `  ${tag}`}`;
+  // Coloured by the verdict's level for the window (shared/domain/verdict.ts), never re-judged.
+  const level = (text: string) => (judged === undefined ? text : paint.level(judged.level, text));
+  const barWidth = look.width < COMPACT_BELOW ? COMPACT_BAR_WIDTH : BAR_WIDTH;
+  const figure = `${marker}${label}${padStart(level(formatPercent(utilization)), 6)}  ${level(bar(utilization, barWidth))}  `;
+  const head = hanging(figure, `${when}${tag === '' ? '' : `  ${tag}`}`, look);
   const money =
     window.money === undefined
       ? null
@@ -266,12 +378,11 @@ function windowLines(
       ? window.pace.sentence
       : null;
   const indent = ' '.repeat(labelWidth + 2);
-  return [
-    head,
-    ...[origin, money, detail, pace]
-      .filter((line): line is string => line !== null)
-      .map((line) => `${indent}${line}`),
-  ];
+  // A lockout the verdict calls close (within the lead time), or a lock, in its level's colour.
+  const alarming = judged !== undefined && (judged.lockoutSoon || judged.level === 'locked');
+  const under = (text: string | null, style?: (text: string) => string) =>
+    text === null ? [] : block(`${indent}${text}`, look, indent, style);
+  return [...head, ...under(money), ...under(detail, alarming ? level : undefined), ...under(pace)];
 }
 
 function projectionLine(window: WindowView, now: number): string | null {
@@ -293,7 +404,7 @@ function projectionLine(window: WindowView, now: number): string | null {
   }
 }
 
-function bar(utilization: number): string {
-  const filled = Math.round((Math.min(Math.max(utilization, 0), 100) / 100) * BAR_WIDTH);
-  return `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
+function bar(utilization: number, width: number): string {
+  const filled = Math.round((Math.min(Math.max(utilization, 0), 100) / 100) * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }

@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { LEVEL_STYLES, type Level } from './levels';
+import { DEFAULT_COLUMNS, type Terminal } from './terminal';
 
-/** How alarming a figure is, as the verdict grades it (docs/PRODUCT.md "One verdict"). */
-export type Level = 'normal' | 'warning' | 'critical' | 'locked' | 'stale' | 'error';
+export type { Level } from './levels';
 
 /** The few styles every command uses; each is the identity when colour is off. */
 export interface Paint {
@@ -15,20 +16,7 @@ export interface Paint {
 }
 
 function styleOf(chalk: ChalkInstance, level: Level): ChalkInstance {
-  switch (level) {
-    case 'normal':
-      return chalk.green;
-    case 'warning':
-      return chalk.yellow;
-    case 'critical':
-      return chalk.red;
-    case 'locked':
-      return chalk.bold.red;
-    case 'stale':
-      return chalk.gray;
-    case 'error':
-      return chalk.red;
-  }
+  return LEVEL_STYLES[level].reduce<ChalkInstance>((style, name) => style[name], chalk);
 }
 
 /** The styles for a colour level (0: every style returns its text unchanged). */
@@ -41,4 +29,20 @@ export function createPaint(colorLevel: 0 | 1 | 2 | 3): Paint {
     dim: (text) => chalk.dim(text),
     bold: (text) => chalk.bold(text),
   };
+}
+
+/** How a command's text is laid out and styled: the terminal's width and the paint for it. */
+export interface Look {
+  readonly width: number;
+  readonly paint: Paint;
+}
+
+/** The look of text for a terminal: its width, and colour as it allows. */
+export function lookOf(terminal: Terminal): Look {
+  return { width: terminal.columns, paint: createPaint(terminal.colorLevel) };
+}
+
+/** Plain text laid out for `width` columns (tests, and callers that do not know the terminal). */
+export function plainLook(width = DEFAULT_COLUMNS): Look {
+  return { width, paint: createPaint(0) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { credentialsJsonSchema } from '../../../shared/domain/cli-json-schemas';
 import { runCli } from '../../support/cli';
 import { useCliWorld } from '../../support/cli-world';
 
@@ -22,5 +23,13 @@ describe('pacewatch credentials status without a readable keychain', () => {
       ].join('\n'),
     );
     expect(run.stdout).not.toContain('not stored');
+    // --json keeps its contract, with the sentence in `problem`.
+    const json = await runCli(['credentials', 'status', '--json'], {
+      env: { ...world.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/pacewatch-bus' },
+    });
+    expect(credentialsJsonSchema.parse(JSON.parse(json.stdout))).toEqual([
+      { id: 'web', label: 'claude.ai session key', stored: false, storedAt: null, problem: LOCKED },
+      { id: 'admin', label: 'Admin API key', stored: false, storedAt: null, problem: LOCKED },
+    ]);
   });
 });

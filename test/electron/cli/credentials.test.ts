@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credentialsJsonSchema } from '../../../shared/domain/cli-json-schemas';
 import { FAKE_ADMIN_KEY, installFakeAdminApi } from '../../fakes/admin-api';
 import { FAKE_SESSION_KEY, installFakeClaudeAi } from '../../fakes/claude-ai';
 import { runCli, type CliRun } from '../../support/cli';
@@ -128,8 +129,10 @@ describe.skipIf(!keyring.ready)('pacewatch credentials (subprocess, real gnome-k
       /^claude\.ai session key \(web\): stored \d\d:\d\d \(just now\)\nAdmin API key \(admin\): not stored\. Add it with `pacewatch credentials set admin`\.\n$/,
     );
     const json = await run(world, ['credentials', 'status', '--json']);
-    const [web] = JSON.parse(json.stdout) as { id: string; stored: boolean; storedAt: string }[];
+    // The --json contract (shared/domain/cli-json-schemas.ts), one key stored and one not.
+    const [web, admin] = credentialsJsonSchema.parse(JSON.parse(json.stdout));
     expect(web).toMatchObject({ id: 'web', label: 'claude.ai session key', stored: true });
+    expect(admin).toEqual({ id: 'admin', label: 'Admin API key', stored: false, storedAt: null });
     expect(Math.abs(Date.parse(web?.storedAt ?? '') - Date.now())).toBeLessThan(60_000);
 
     const clear = await run(world, ['credentials', 'clear', 'web']);

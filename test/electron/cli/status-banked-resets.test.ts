@@ -54,9 +54,12 @@ describe('pacewatch status with banked resets (loopback fake API)', () => {
         /^ {2}Banked resets {2}Launch reset: 1 of 2 left · clears session, week and Week · Fable · expires \w{3} \d+ \d\d:00$/,
       ),
     );
-    expect(lines).toContain(
-      '                 A reset would clear your week now; you are locked for 2 d 4 h otherwise. Run /limit-reset in Claude Code to use one.',
-    );
+    // Wrapped at 120 columns (piped) under its own column.
+    const advice = lines.findIndex((line) => line.includes('A reset would clear'));
+    expect(lines.slice(advice, advice + 2)).toEqual([
+      '                 A reset would clear your week now; you are locked for 2 d 4 h otherwise. Run /limit-reset in Claude',
+      '                 Code to use one.',
+    ]);
   });
 
   it('reports an empty list when the account has no grants', async () => {

@@ -118,9 +118,10 @@ describe('pacewatch status over several sources (subprocess)', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('Claude usage · Claude Code status line (statusline) · updated just now');
-    expect(lines.at(-1)).toBe(
-      '! Claude Code login (oauth): Claude Code is not signed in on this machine. Run `claude` and sign in with your Claude account; Pacewatch picks the login up by itself.',
-    );
+    expect(lines.slice(-2)).toEqual([
+      '! Claude Code login (oauth): Claude Code is not signed in on this machine. Run `claude` and sign in with your Claude',
+      '  account; Pacewatch picks the login up by itself.',
+    ]);
     const json = JSON.parse((await world.run(['status', '--json'])).stdout) as Json;
     expect(json.source).toBe('statusline');
   });
@@ -131,7 +132,9 @@ describe('pacewatch status over several sources (subprocess)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       `pacewatch: Using PACEWATCH_ANTHROPIC_URL=${world.api.url}\n` +
-        "pacewatch: No reading from Claude Code's status line yet. Run `pacewatch statusline --install`, then use Claude Code: figures arrive with its first reply.\n",
+        // Wrapped at 120 columns (piped), under its first line.
+        "pacewatch: No reading from Claude Code's status line yet. Run `pacewatch statusline --install`, then use Claude Code:\n" +
+        '  figures arrive with its first reply.\n',
     );
   });
 

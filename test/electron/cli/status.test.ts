@@ -9,6 +9,8 @@ import {
   serverError,
 } from '../../fakes/usage-bodies';
 import type { FakeReply } from '../../fakes/anthropic-api';
+import { widthOf } from '../../../electron/cli/terminal/text';
+import { runCli } from '../../support/cli';
 import { tokenLeaks, useCliWorld } from '../../support/cli-world';
 import { EXPECTED_USAGE } from '../core/sources/usage-response/expected-usage';
 
@@ -120,8 +122,10 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
       /^▸ Week · Opus {7}73% {2}█{12}░{4} {2}resets \w{3} \d\d:00 \(in 3 d\)$/,
       /^ {17}\d+ points ahead of an even pace$/,
       /^ {2}Extra usage {4}\$3\.25 of \$20\.50$/,
-      // Said once per command, not under every window (issue 10), and the mark explained.
-      /^ {2}Not enough readings yet to project a lockout: Pacewatch needs 3 in the recent part of a window \(keep `pacewatch watch` or the app running\)\.$/,
+      // Said once per command, not under every window (issue 10), and the mark explained; piped
+      // output is wrapped at 120 columns (electron/cli/terminal/terminal.ts DEFAULT_COLUMNS).
+      /^ {2}Not enough readings yet to project a lockout: Pacewatch needs 3 in the recent part of a window \(keep `pacewatch watch`$/,
+      /^ {2}or the app running\)\.$/,
       /^ {2}▸ the binding limit: the one that would lock you out first\.$/,
       /^$/,
     ];
@@ -130,6 +134,29 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
     lines.forEach((line, index) => {
       expect(line).toMatch(expected[index] ?? /^$/);
     });
+  });
+
+  it('colours by level only when asked: FORCE_COLOR on, --no-color and NO_COLOR off, piped plain', async () => {
+    const world = await newWorld();
+    world.api.respond({ body: usageBody(80) });
+    const piped = await world.run(['status']);
+    expect(piped.stdout).not.toMatch(/\x1b/); // eslint-disable-line no-control-regex
+    const forced = await runCli(['status'], { env: { ...world.env, FORCE_COLOR: '1' } });
+    // 80 % is a warning (yellow), the Opus week at 73 % too; 3 % is normal (green).
+    expect(forced.stdout).toContain('\x1b[33m80%\x1b[39m');
+    expect(forced.stdout).toContain('\x1b[32m3%\x1b[39m');
+    const refused = await runCli(['status', '--no-color'], {
+      env: { ...world.env, FORCE_COLOR: '1' },
+    });
+    expect(refused.stdout).toBe(piped.stdout);
+    const noColor = await runCli(['status'], {
+      env: { ...world.env, FORCE_COLOR: '1', NO_COLOR: '1' },
+    });
+    expect(noColor.stdout).toBe(piped.stdout);
+    // COLUMNS lays it out for an 80-column pane: no line wider, the bars shorter.
+    const narrow = await runCli(['status'], { env: { ...world.env, COLUMNS: '80' } });
+    for (const line of narrow.stdout.split('\n')) expect(widthOf(line)).toBeLessThanOrEqual(80);
+    expect(narrow.stdout).toMatch(/^▸ Session {11}80% {2}█{6}░{2} {2}resets in/m);
   });
 
   it.each(EXPECTED_USAGE)('reports $name', async ({ body, windows, extraUsage }) => {
@@ -205,7 +232,7 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
     const text = await world.run(['status']);
     // "reset at 23:45", or "reset at Fri 23:45" when the reset fell before local midnight.
     expect(text.stdout.split('\n')[1]).toMatch(
-      /^ {2}Session {9}0% {2}░{16} {2}reset at (\w{3} )?\d\d:\d\d — new figures with the next poll$/,
+      /^ {2}Session {9}0% {2}░{16} {2}reset at (?:\w{3} )?\d\d:\d\d — new figures with the next poll$/,
     );
   });
 
@@ -387,7 +414,7 @@ describe('pacewatch status (subprocess, loopback fake API)', () => {
     expect(again.stdout).toContain('STALE: these are the last good figures');
     // A one-shot command does not promise to retry by itself; it keeps the next-try time.
     expect(again.stdout).toMatch(
-      /! Anthropic is rate-limiting usage requests\. Run `pacewatch status` again after \d\d:\d\d, or keep `pacewatch watch` running: it retries by itself\./,
+      /! Anthropic is rate-limiting usage requests\. Run `pacewatch status` again after \d\d:\d\d, or keep `pacewatch watch`\n {2}running: it retries by itself\./,
     );
     expect(again.stdout).not.toContain('Pacewatch waits and retries by itself');
   });

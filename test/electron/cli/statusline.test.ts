@@ -113,6 +113,32 @@ describe('pacewatch statusline (subprocess)', () => {
     expect(plain.stdout).toBe(run.stdout);
   });
 
+  it("marks cached figures stale by every surface's rule: the refresh after them failed", async () => {
+    const world = await newWorld({ signedIn: false });
+    const fetchedAt = Date.now() - 2 * 60_000;
+    mkdirSync(join(world.dataDir, 'cache'), { recursive: true });
+    const record = (error: object | null) =>
+      JSON.stringify({
+        source: 'oauth',
+        snapshot: {
+          source: 'oauth',
+          fetchedAt,
+          windows: [{ id: 'five_hour', label: 'Session', utilization: 12, resetsAt: sessionReset }],
+          extraUsage: null,
+        },
+        error,
+      });
+    writeFileSync(join(world.dataDir, 'cache', 'oauth.json'), record(null));
+    const fresh = await world.run(['statusline'], { stdin: '{}' });
+    expect(fresh.stdout).toBe(`5h 12% ↻${clock(sessionReset)} · 2 min ago\n`);
+    writeFileSync(
+      join(world.dataDir, 'cache', 'oauth.json'),
+      record({ kind: 'server', message: 'Anthropic answered 500.', retryAt: null }),
+    );
+    const failed = await world.run(['statusline'], { stdin: '{}' });
+    expect(failed.stdout).toBe(`5h 12% ↻${clock(sessionReset)} · 2 min ago, stale\n`);
+  });
+
   it.each([
     {
       name: 'garbage',

@@ -47,28 +47,40 @@ function toWindow(value: unknown): UsageWindow | null {
   return { id, label, utilization, resetsAt };
 }
 
+/** A cached snapshot, and whether the attempt after it failed (its figures are then stale). */
+export interface CachedFigures {
+  readonly snapshot: Snapshot;
+  readonly failed: boolean;
+}
+
 /**
- * The cached status-line snapshot, or null when there is none (or it does not check out). Its
+ * The cached snapshot of a source, or null when there is none (or it does not check out). Its
  * values pass the same checks as fresh input, so a reading stored by an older version with an
  * impossible value (a reset time of 1e300) loses that value instead of breaking every surface.
  */
-export async function readCachedReading(
+export async function readCachedFigures(
   layout: DataLayout,
   /** Another source's cache record has the same shape: the status line reads theirs too. */
   source: 'statusline' | 'oauth' | 'web' = 'statusline',
-): Promise<Snapshot | null> {
+): Promise<CachedFigures | null> {
   const record = migrated(await readJson(layout.cache(source)), RECORD_FORMAT);
   if (!isRecord(record) || !isRecord(record.snapshot)) return null;
   const { fetchedAt, windows } = record.snapshot;
   if (typeof fetchedAt !== 'number' || !Array.isArray(windows)) return null;
   const checked = windows.map(toWindow);
   if (checked.some((window) => window === null)) return null;
-  return validSnapshot({
+  const snapshot = validSnapshot({
     source,
     fetchedAt,
     windows: checked.filter((window): window is UsageWindow => window !== null),
     extraUsage: null,
   });
+  return snapshot === null ? null : { snapshot, failed: isRecord(record.error) };
+}
+
+/** The cached status-line snapshot alone (see readCachedFigures). */
+export async function readCachedReading(layout: DataLayout): Promise<Snapshot | null> {
+  return (await readCachedFigures(layout))?.snapshot ?? null;
 }
 
 /**

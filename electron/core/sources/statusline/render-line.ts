@@ -1,8 +1,9 @@
-import { formatClock } from '../../../../shared/domain/format';
+import { formatAgo, formatClock } from '../../../../shared/domain/format';
 import { projectWindow, type UsageSample } from '../../../../shared/domain/projection';
 import type { UsageWindow } from '../../../../shared/domain/snapshot';
 import {
   DEFAULT_VERDICT_SETTINGS,
+  percentText,
   verdict,
   type WindowLevel,
   type WindowVerdict,
@@ -16,15 +17,17 @@ export interface LineInput {
   readonly now: number;
   /** Set when the figures are from an earlier prompt, to say how old they are. */
   readonly readAt: number | null;
+  /**
+   * The figures are stale by the rule every surface applies (shared/domain/poll-policy.ts
+   * `isStale`); the caller decides, since only it knows whether their last refresh failed.
+   */
+  readonly stale?: boolean;
   /** Colours a part by its level; plain text without it. */
   readonly paint?: (level: LineLevel, text: string) => string;
 }
 
 /** The levels the line colours by: the verdict's (shared/domain/verdict.ts). */
 export type LineLevel = WindowLevel;
-
-/** Figures from the cache older than this read as stale (twice the default 5-minute poll). */
-const STALE_AFTER_MS = 10 * 60_000;
 
 const DAY = 24 * 3_600_000;
 
@@ -36,11 +39,12 @@ function shortName(id: string): string {
 }
 
 function windowPart(window: WindowVerdict, now: number): string {
-  // Whole percent, rounded down: the line is a glance, and it never overstates.
-  const text = `${shortName(window.id)} ${Math.floor(window.utilization)}%`;
+  // The verdict's figure: whole percent, rounded down, so it never overstates.
+  const text = `${shortName(window.id)} ${percentText(window.utilization)}`;
+  // The verdict has no reset time for a window whose reset has passed.
   const reset = window.resetsAt;
   const soon = window.id === 'five_hour' || (reset !== null && reset - now < DAY);
-  return reset !== null && reset > now && soon ? `${text} ↻${formatClock(reset, now)}` : text;
+  return reset !== null && soon ? `${text} ↻${formatClock(reset, now)}` : text;
 }
 
 function warning(window: WindowVerdict, now: number): string | null {
@@ -50,12 +54,6 @@ function warning(window: WindowVerdict, now: number): string | null {
   }
   if (window.lockoutAt !== null) return `⚠ lockout ~${formatClock(window.lockoutAt, now)}`;
   return null;
-}
-
-function age(readAt: number, now: number): string {
-  const minutes = Math.floor((now - readAt) / 60_000);
-  if (minutes < 1) return 'just now';
-  return minutes < 60 ? `${minutes} min ago` : `${Math.floor(minutes / 60)} h ago`;
 }
 
 /**
@@ -70,7 +68,7 @@ export function statuslineText(input: LineInput): string {
   const paint = input.paint ?? ((_level: LineLevel, text: string) => text);
   if (input.windows.length === 0)
     return "Claude usage: no figures yet (they come with Claude's first reply)";
-  const stale = input.readAt !== null && now - input.readAt > STALE_AFTER_MS;
+  const stale = input.stale === true;
   const judged = verdict({
     overview: {
       windows: input.windows.map((window: UsageWindow) => ({
@@ -91,11 +89,10 @@ export function statuslineText(input: LineInput): string {
   const parts = judged.windows.map((window) => paint(window.level, windowPart(window, now)));
   const bound = judged.windows.find((window) => window.binding);
   const alert = bound === undefined ? null : warning(bound, now);
-  if (alert !== null && bound !== undefined) {
-    parts.push(paint(bound.level === 'locked' ? 'locked' : 'critical', alert));
-  }
+  // Coloured by the binding window's level: a lockout beyond the lead time is not critical.
+  if (alert !== null && bound !== undefined) parts.push(paint(bound.level, alert));
   if (input.readAt !== null) {
-    const ago = age(input.readAt, now);
+    const ago = formatAgo(input.readAt, now);
     parts.push(stale ? paint('stale', `${ago}, stale`) : ago);
   }
   return parts.join(' · ');

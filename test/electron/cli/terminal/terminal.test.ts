@@ -1,3 +1,6 @@
+import { levelPaint } from '../../../../electron/cli/terminal/level-paint';
+import { LEVEL_STYLES, type Level } from '../../../../electron/cli/terminal/levels';
+import { createPaint } from '../../../../electron/cli/terminal/paint';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_COLUMNS,
@@ -53,5 +56,21 @@ describe('text that fits', () => {
   it('wraps at spaces, indenting the continuation', () => {
     expect(wrap('one two three four', 9, '  ')).toEqual(['one two', '  three', '  four']);
     expect(wrap('a-very-long-path stays', 8)).toEqual(['a-very-long-path', 'stays']);
+  });
+});
+
+describe("the status line's level colours", () => {
+  const levels = Object.keys(LEVEL_STYLES) as Level[];
+  it('are the other commands’ colours, without chalk', () => {
+    const chalkPaint = createPaint(1);
+    const nodePaint = levelPaint(1);
+    for (const level of levels) {
+      expect(nodePaint(level, '5h 42%')).toBe(chalkPaint.level(level, '5h 42%'));
+    }
+    expect(nodePaint('locked', 'wk 100%')).toBe('\x1b[1m\x1b[31mwk 100%\x1b[39m\x1b[22m');
+    expect(nodePaint('stale', '3 h ago')).toBe('\x1b[90m3 h ago\x1b[39m');
+  });
+  it('are plain text at colour level 0', () => {
+    for (const level of levels) expect(levelPaint(0)(level, '5h 42%')).toBe('5h 42%');
   });
 });

@@ -30,9 +30,9 @@ function line(
   windows: UsageWindow[],
   samples: Record<string, UsageSample[]> = {},
   readAt: number | null = null,
-  now = NOW,
+  stale = false,
 ) {
-  return statuslineText({ windows, samples: (id) => samples[id] ?? [], now, readAt });
+  return statuslineText({ windows, samples: (id) => samples[id] ?? [], now: NOW, readAt, stale });
 }
 
 describe('the status line', () => {
@@ -72,15 +72,18 @@ describe('the status line', () => {
   });
 
   it('says how old figures from an earlier prompt are, and reads a window past its reset as 0 %', () => {
-    // The verdict's rules (issue 10): a passed reset has reset; cached figures over 10 min are stale.
+    // The verdict's rules (issue 10): a passed reset has reset; stale figures say so.
     expect(line([session(42), week(61)], {}, at(13, 55))).toBe(
       '5h 42% ↻16:00 · wk 61% · 5 min ago',
     );
-    expect(line([session(42), week(61)], {}, at(13, 48))).toBe(
+    expect(line([session(42), week(61)], {}, at(13, 48), true)).toBe(
       '5h 42% ↻16:00 · wk 61% · 12 min ago, stale',
     );
-    expect(line([session(42, at(13, 30)), week(61)], {}, at(11))).toBe(
+    expect(line([session(42, at(13, 30)), week(61)], {}, at(11), true)).toBe(
       '5h 0% · wk 61% · 3 h ago, stale',
+    );
+    expect(line([session(42), week(61)], {}, at(12), true)).toBe(
+      '5h 42% ↻16:00 · wk 61% · 2 h ago, stale',
     );
   });
 
@@ -95,6 +98,44 @@ describe('the status line', () => {
     expect(line([session(30), week(100, at(20))])).toBe(
       '5h 30% ↻16:00 · wk 100% ↻20:00 · ⚠ wk limit reached until 20:00',
     );
+  });
+
+  it("colours the lockout by the binding window's level: critical only within the lead time", () => {
+    const tag = (level: string, text: string) => `<${level}>${text}</${level}>`;
+    const paint = (samples: UsageSample[], utilization: number) =>
+      statuslineText({
+        windows: [session(utilization)],
+        samples: () => samples,
+        now: NOW,
+        readAt: null,
+        paint: tag,
+      });
+    // 42 % climbing 34 points an hour: locked at 15:42, 1 h 42 m away (the lead time is 30 min).
+    expect(paint(climbing, 42)).toBe(
+      '<normal>5h 42% ↻16:00</normal> · <normal>⚠ lockout ~15:42</normal>',
+    );
+    // 80 % climbing 40 points an hour: locked at 14:30, within the lead time.
+    const steep = [
+      { at: at(13), utilization: 40 },
+      { at: at(13, 30), utilization: 60 },
+      { at: at(14), utilization: 80 },
+    ];
+    expect(paint(steep, 80)).toBe(
+      '<critical>5h 80% ↻16:00</critical> · <critical>⚠ lockout ~14:30</critical>',
+    );
+    expect(paint([], 100)).toBe(
+      '<locked>5h 100% ↻16:00</locked> · <locked>⚠ 5h limit reached until 16:00</locked>',
+    );
+    expect(
+      statuslineText({
+        windows: [session(42)],
+        samples: () => [],
+        now: NOW,
+        readAt: at(13),
+        stale: true,
+        paint: tag,
+      }),
+    ).toBe('<stale>5h 42% ↻16:00</stale> · <stale>1 h ago, stale</stale>');
   });
 
   it('colours each window by its level', () => {
