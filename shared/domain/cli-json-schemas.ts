@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { USAGE_ERROR_KINDS } from './usage-error';
 
 // Every `pacewatch … --json` output, as a schema: the stable contracts scripts rely on. `status`
 // follows the contract in docs/PRODUCT.md §3 (shared/domain/status-json.ts builds it); the
@@ -16,15 +17,7 @@ export const statusJsonSchema = z.strictObject({
   stale: z.boolean(),
   error: z
     .strictObject({
-      kind: z.enum([
-        'no-credentials',
-        'auth',
-        'forbidden',
-        'rate-limited',
-        'network',
-        'server',
-        'parse',
-      ]),
+      kind: z.enum(USAGE_ERROR_KINDS),
       message: z.string().min(1),
       retryAt: isoTime.nullable(),
     })
@@ -79,6 +72,12 @@ const breakdown = z.strictObject({
   missingPricing: z.literal(true).optional(),
 });
 
+/** A cost that leaves unpriced tokens out: a lower bound, and the tokens per model it leaves out. */
+const lowerBound = {
+  costIsLowerBound: z.literal(true).optional(),
+  unpricedTokens: z.record(z.string().min(1), count).optional(),
+};
+
 /** The token and cost fields of every daily, monthly and session row. */
 const row = {
   ...tokenSums,
@@ -86,12 +85,14 @@ const row = {
   modelsUsed: z.array(z.string()),
   modelBreakdowns: z.array(breakdown),
   retained: z.literal(true).optional(),
+  ...lowerBound,
 };
 
 const totals = z.strictObject({
   ...tokenSums,
   totalCost: money,
   unpricedModels: z.array(z.string()).optional(),
+  ...lowerBound,
 });
 
 /** `pacewatch report daily --json`. */
@@ -140,6 +141,7 @@ export const blocksJsonSchema = z.strictObject({
       totalTokens: count,
       costUSD: money,
       models: z.array(z.string()),
+      ...lowerBound,
       burnRate: z
         .strictObject({
           tokensPerMinute: z.number().nonnegative(),

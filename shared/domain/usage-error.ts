@@ -1,6 +1,16 @@
 /** The kinds of failure a user can meet, as in the `status --json` contract. */
-export type UsageErrorKind =
-  'no-credentials' | 'auth' | 'forbidden' | 'rate-limited' | 'network' | 'server' | 'parse';
+export const USAGE_ERROR_KINDS = [
+  'no-credentials',
+  'auth',
+  'forbidden',
+  'rate-limited',
+  'network',
+  'server',
+  'parse',
+] as const;
+
+/** One of `USAGE_ERROR_KINDS`. */
+export type UsageErrorKind = (typeof USAGE_ERROR_KINDS)[number];
 
 /** A failure a user will meet: a kind, a sentence that says what to do, and when we retry. */
 export interface UsageError {

@@ -21,7 +21,7 @@ describe('the auto-update switch in the settings page on dev:browser', SLOW, () 
     const toggle = page.getByLabel('Update automatically');
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();
-    await page.locator('.save-status', { hasText: 'Saved.' }).waitFor();
+    await page.locator('#auto-update-status', { hasText: 'Saved.' }).waitFor();
     await expect
       .poll(
         () => JSON.parse(readFileSync(world.layout.settings, 'utf8')) as Record<string, unknown>,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SourceRecord } from '../../../shared/domain/source-record';
 import { SOURCE_IDS, type Snapshot, type SourceId } from '../../../shared/domain/snapshot';
 import { validSnapshot } from '../../../shared/domain/valid';
+import { USAGE_ERROR_KINDS } from '../../../shared/domain/usage-error';
 
 const sourceId = z.enum(SOURCE_IDS as [SourceId, ...SourceId[]]);
 const epoch = z.number();
@@ -76,15 +77,7 @@ const showableSnapshot = snapshotSchema.transform((snapshot) =>
 );
 
 const errorSchema = z.object({
-  kind: z.enum([
-    'no-credentials',
-    'auth',
-    'forbidden',
-    'rate-limited',
-    'network',
-    'server',
-    'parse',
-  ]),
+  kind: z.enum(USAGE_ERROR_KINDS),
   message: z.string(),
   retryAt: epoch.nullable(),
 });

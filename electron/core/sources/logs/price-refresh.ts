@@ -109,7 +109,12 @@ async function fetchRows(
     headers: { Accept: 'application/json' },
     timeoutMs: deps.timeoutMs,
   });
-  if (!result.ok) return result.failure.message;
+  if (!result.ok) {
+    const { failure } = result;
+    return failure.kind === 'too-large'
+      ? `the answer was too large, ${failure.message}`
+      : failure.message;
+  }
   if (result.response.status !== 200) return `the server answered ${result.response.status}`;
   const rows = litellmRows(result.response.body, builtIn);
   return typeof rows === 'string' ? `the answer is ${rows}` : rows;

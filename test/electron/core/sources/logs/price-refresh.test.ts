@@ -138,7 +138,7 @@ describe('daily price refresh against a loopback price list', () => {
     [
       'oversized',
       { kind: 'raw', status: 200, body: `{"pad":"${'x'.repeat(70_000)}"}` } as const,
-      'the answer was too large',
+      'the answer was too large, over 64000 bytes',
     ],
   ])(
     'keeps the last good rows and says so when the answer is %s; tries again only a day later',
