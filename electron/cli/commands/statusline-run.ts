@@ -3,9 +3,11 @@ import {
   figuresStale,
   pollPolicy,
 } from '../../../shared/domain/poll-policy';
+import { existsSync } from 'node:fs';
 import { scrubSecrets } from '../../../shared/domain/secret';
+import { DEFAULT_VERDICT_SETTINGS, type VerdictSettings } from '../../../shared/domain/verdict';
 import { errorSentence } from '../../core/platform/file-errors';
-import type { Snapshot } from '../../../shared/domain/snapshot';
+import type { Snapshot, SourceId } from '../../../shared/domain/snapshot';
 import { dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { levelPaint } from '../terminal/level-paint';
 import { colorLevelOf } from '../terminal/terminal';
@@ -99,18 +101,38 @@ async function freshestCached(layout: DataLayout): Promise<CachedFigures | null>
   );
 }
 
+/** What the line needs of the user's settings: the verdict's thresholds and the poll intervals. */
+interface LineSettings {
+  readonly verdict: VerdictSettings;
+  readonly intervalSeconds: (source: SourceId) => number;
+}
+
+const DEFAULT_LINE_SETTINGS: LineSettings = {
+  verdict: DEFAULT_VERDICT_SETTINGS,
+  intervalSeconds: () => DEFAULT_POLL_INTERVAL_SECONDS,
+};
+
 /**
- * The staleness rule of every surface (shared/domain/poll-policy.ts `isStale`): the attempt after
- * the figures failed, or they are older than two poll intervals. The status line reads no
- * settings, so the interval is the default one.
+ * The user's settings, as every surface applies them. Read only when settings.json exists: its
+ * schema loads zod, which a prompt without settings never pays for.
  */
-const STALENESS_POLICY = pollPolicy(DEFAULT_POLL_INTERVAL_SECONDS * 1_000, false);
+async function lineSettings(layout: DataLayout): Promise<LineSettings> {
+  if (!existsSync(layout.settings)) return DEFAULT_LINE_SETTINGS;
+  const { readSettingsReadOnly } = await import('../../core/stores/read-settings');
+  const settings = await readSettingsReadOnly(layout.settings);
+  const intervals: Readonly<Partial<Record<SourceId, number>>> = settings.pollIntervalSeconds;
+  return {
+    verdict: settings.alerts,
+    intervalSeconds: (source) => intervals[source] ?? DEFAULT_POLL_INTERVAL_SECONDS,
+  };
+}
 
 async function lineFor(io: StatuslineIo, text: string): Promise<string> {
   const parsed = parseStatuslineInput(text);
   if (!parsed.ok) return `pacewatch: ${parsed.message}`;
   const now = io.now();
   const layout = dataLayout(dataDir(io.pathEnv));
+  const settings = await lineSettings(layout);
   let shown: Snapshot | null = null;
   let readAt: number | null = null;
   let stale = false;
@@ -124,9 +146,17 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
     const cached = await freshestCached(layout);
     shown = cached?.snapshot ?? null;
     readAt = shown?.fetchedAt ?? null;
+    // The staleness rule of every surface (shared/domain/poll-policy.ts `isStale`): the attempt
+    // after the figures failed, or they are older than two of their source's poll intervals.
+    const interval = settings.intervalSeconds(cached?.snapshot.source ?? 'statusline');
     stale =
       cached !== null &&
-      figuresStale(cached.snapshot.fetchedAt, cached.failed, STALENESS_POLICY, now);
+      figuresStale(
+        cached.snapshot.fetchedAt,
+        cached.failed,
+        pollPolicy(interval * 1_000, false),
+        now,
+      );
   }
   const windows = shown?.windows ?? [];
   const readings = await readReadings(
@@ -146,6 +176,7 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
     readAt,
     stale,
     paint: levelPaint(statuslineColorLevel(io.env ?? {})),
+    settings: settings.verdict,
   });
 }
 

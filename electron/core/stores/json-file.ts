@@ -107,6 +107,11 @@ type Parsed<T> =
 /** A UTF-8 byte-order mark, which some editors (Notepad) put at the start of a file. */
 const BOM = '\uFEFF';
 
+/** The file's text without the byte-order mark an editor may have put before it. */
+export function withoutBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(BOM.length) : text;
+}
+
 function parse<T>(
   text: string,
   schema: z.ZodType<T>,
@@ -115,7 +120,7 @@ function parse<T>(
 ): Parsed<T> {
   let data: unknown;
   try {
-    data = JSON.parse(text.startsWith(BOM) ? text.slice(BOM.length) : text);
+    data = JSON.parse(withoutBom(text));
   } catch {
     return { ok: false, newer: null, message: 'not valid JSON' };
   }

@@ -113,6 +113,33 @@ describe('pacewatch statusline (subprocess)', () => {
     expect(plain.stdout).toBe(run.stdout);
   });
 
+  it("colours by the user's thresholds and per-window thresholds, as every surface does", async () => {
+    const world = await newWorld({ signedIn: false });
+    const env = { ...world.env, TERM: 'xterm-256color' };
+    const input = statusInput(both(42, 61));
+    const defaults = await runCli(['statusline'], { stdin: input, env });
+    // By the defaults (50 / 75 / 90): the session is normal (green), the week a warning (yellow).
+    expect(defaults.stdout).toBe(
+      `\x1b[32m5h 42% ↻${clock(sessionReset)}\x1b[39m · \x1b[33mwk 61%\x1b[39m\n`,
+    );
+    // A file saved by Notepad (a byte-order mark) with one value out of range: every valid field
+    // applies, and the file is left as the user wrote it.
+    const text = `\uFEFF${JSON.stringify({
+      alerts: {
+        thresholds: [30, 40],
+        windowThresholds: { seven_day: [80, 95] },
+        lockoutLeadMinutes: -5,
+      },
+    })}`;
+    writeFileSync(join(world.dataDir, 'settings.json'), text);
+    const chosen = await runCli(['statusline'], { stdin: input, env });
+    // The session is past its last threshold (critical, red); the week under its own (green).
+    expect(chosen.stdout).toBe(
+      `\x1b[31m5h 42% ↻${clock(sessionReset)}\x1b[39m · \x1b[32mwk 61%\x1b[39m\n`,
+    );
+    expect(readFileSync(join(world.dataDir, 'settings.json'), 'utf8')).toBe(text);
+  });
+
   it("marks cached figures stale by every surface's rule: the refresh after them failed", async () => {
     const world = await newWorld({ signedIn: false });
     const fetchedAt = Date.now() - 2 * 60_000;

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { createNodeHttp } from '../../adapters/node-http';
 import { dataDir, type PathEnv } from '../../platform/paths';
 import type { Clock, Http } from '../../ports';
 import { dataLayout } from '../../stores/data-layout';
-import { defaultSettings, settingsSchema } from '../../../../shared/domain/settings';
+import { readSettingsReadOnly } from '../../stores/read-settings';
 import { refreshedPricesPath } from './logs-paths';
 import {
   MAX_PRICE_LIST_BYTES,
@@ -47,25 +46,8 @@ export function priceRefreshFor(
   };
 }
 
-/**
- * The setting as the command reads it from settings.json, read-only: a missing or damaged file
- * means the default (on); repairing the file is the app's and `watch`'s business.
- */
+/** The setting as the command reads it from settings.json, read-only (`readSettingsReadOnly`). */
 export async function refreshSetting(env: PathEnv): Promise<boolean> {
-  let text: string;
-  try {
-    text = await readFile(dataLayout(dataDir(env)).settings, 'utf8');
-  } catch {
-    return defaultSettings().sources.logs.refreshPrices;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return defaultSettings().sources.logs.refreshPrices;
-  }
-  const parsed = settingsSchema.safeParse(json);
-  return parsed.success
-    ? parsed.data.sources.logs.refreshPrices
-    : defaultSettings().sources.logs.refreshPrices;
+  const settings = await readSettingsReadOnly(dataLayout(dataDir(env)).settings);
+  return settings.sources.logs.refreshPrices;
 }

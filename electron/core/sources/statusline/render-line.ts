@@ -5,6 +5,7 @@ import {
   DEFAULT_VERDICT_SETTINGS,
   percentText,
   verdict,
+  type VerdictSettings,
   type WindowLevel,
   type WindowVerdict,
 } from '../../../../shared/domain/verdict';
@@ -24,6 +25,8 @@ export interface LineInput {
   readonly stale?: boolean;
   /** Colours a part by its level; plain text without it. */
   readonly paint?: (level: LineLevel, text: string) => string;
+  /** The user's thresholds and lead time; the defaults when absent. */
+  readonly settings?: VerdictSettings;
 }
 
 /** The levels the line colours by: the verdict's (shared/domain/verdict.ts). */
@@ -60,8 +63,8 @@ function warning(window: WindowVerdict, now: number): string | null {
  * The one compact line, e.g. `5h 42% ↻16:00 · wk 61% · ⚠ lockout ~15:42`: every window as the
  * verdict reads it (shared/domain/verdict.ts: a window whose reset time has passed reads 0 %;
  * levels and the binding window are its), the session's reset (a week's only within a day), and
- * the binding window's lockout or lock; each window coloured by its level. The status line reads
- * no settings (it stays light): the verdict applies the default thresholds and lead time.
+ * the binding window's lockout or lock; each window coloured by its level, by the user's
+ * thresholds and lead time (`settings`).
  */
 export function statuslineText(input: LineInput): string {
   const { now } = input;
@@ -83,7 +86,7 @@ export function statuslineText(input: LineInput): string {
       extraUsage: null,
       sources: [],
     },
-    settings: DEFAULT_VERDICT_SETTINGS,
+    settings: input.settings ?? DEFAULT_VERDICT_SETTINGS,
     now,
   });
   const parts = judged.windows.map((window) => paint(window.level, windowPart(window, now)));
