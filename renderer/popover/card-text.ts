@@ -1,3 +1,4 @@
+import { costText } from '../../shared/domain/logs/unpriced';
 import {
   formatClock,
   formatDuration,
@@ -105,7 +106,7 @@ export function bannerTimes(banner: BannerModel, now: number): string {
 export function blockLine(block: LogsBlockSummary): string {
   const parts = [
     `${formatTokens(block.tokens.total)} tokens`,
-    `${formatMoney(block.costUsd, 'USD')} at API prices`,
+    `${costText(formatMoney(block.costUsd, 'USD'), block.unpricedTokens)} at API prices`,
   ];
   if (block.tokensPerMinute !== null)
     parts.push(`${formatTokens(block.tokensPerMinute)} tokens/min`);

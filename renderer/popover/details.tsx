@@ -1,3 +1,4 @@
+import { costText, isLowerBound, unpricedLines } from '../../shared/domain/logs/unpriced';
 import {
   formatAge,
   formatClock,
@@ -97,6 +98,15 @@ export function Money(props: {
 export function LogsEstimate(props: { readonly logs: LogsSummary }) {
   const { logs } = props;
   const block = logs.activeBlock;
+  // What today's cost leaves out; else the active block's (it may have begun yesterday).
+  const unpriced = unpricedLines(
+    [
+      isLowerBound(logs.today.unpricedTokens) || block === null || !block.isActive
+        ? logs.today.unpricedTokens
+        : block.unpricedTokens,
+    ],
+    formatTokens,
+  );
   return (
     <section class="logs" aria-labelledby="logs-heading">
       <h2 id="logs-heading">
@@ -109,8 +119,11 @@ export function LogsEstimate(props: { readonly logs: LogsSummary }) {
       )}
       <p>
         Today: {formatTokens(logs.today.tokens.total)} tokens ·{' '}
-        {formatMoney(logs.today.costUsd, 'USD')} at API prices
+        {costText(formatMoney(logs.today.costUsd, 'USD'), logs.today.unpricedTokens)} at API prices
       </p>
+      {unpriced.length === 0 ? null : (
+        <p class="muted">{unpriced.join('; ')}: ≥ is a lower bound.</p>
+      )}
     </section>
   );
 }

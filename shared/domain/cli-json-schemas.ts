@@ -166,6 +166,7 @@ const percentOrNull = z.number().nonnegative().nullable();
 /** `pacewatch advise --json`. */
 export const adviseJsonSchema = z.strictObject({
   costLast30DaysUsd: money,
+  unpricedTokens: z.record(z.string().min(1), count),
   activeDays: count,
   blocks: count,
   peakBlockCostUsd: money,

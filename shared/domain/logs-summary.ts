@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { UnpricedTokens } from './logs/unpriced';
 
 /** Token counts by kind, with their sum. */
 export interface TokenCounts {
@@ -18,6 +18,8 @@ export interface LogsBlockSummary {
   isActive: boolean;
   tokens: TokenCounts;
   costUsd: number;
+  /** Tokens the cost leaves out, per model: the cost is then a lower bound. */
+  unpricedTokens: UnpricedTokens;
   /** null with fewer than two entries in the block. */
   tokensPerMinute: number | null;
   costPerHour: number | null;
@@ -28,49 +30,17 @@ export interface LogsBlockSummary {
 
 /**
  * The `logs` source's snapshot: an estimate at API prices from Claude Code's local transcripts,
- * not the enforced quota. The engine caches it in the data dir; the popover shows it.
+ * not the enforced quota; the popover and `watch` show it. A cost with unpriced tokens is a lower
+ * bound (shared/domain/logs/unpriced.ts).
  */
 export interface LogsSummary {
   /** epoch ms */
   computedAt: number;
   activeBlock: LogsBlockSummary | null;
-  today: { tokens: TokenCounts; costUsd: number };
-  last30Days: { costUsd: number; tokens: TokenCounts };
-  /** Models the price table does not know: their tokens count, their cost is 0. */
-  unpricedModels: string[];
+  today: { tokens: TokenCounts; costUsd: number; unpricedTokens: UnpricedTokens };
+  last30Days: { costUsd: number; tokens: TokenCounts; unpricedTokens: UnpricedTokens };
   problems: { malformedLines: number; unreadableFiles: string[] };
 }
-
-const tokenCountsSchema = z.object({
-  input: z.number(),
-  output: z.number(),
-  cacheCreation: z.number(),
-  cacheRead: z.number(),
-  total: z.number(),
-});
-
-const blockSchema = z.object({
-  startAt: z.number(),
-  endAt: z.number(),
-  lastActivityAt: z.number(),
-  isActive: z.boolean(),
-  tokens: tokenCountsSchema,
-  costUsd: z.number(),
-  tokensPerMinute: z.number().nullable(),
-  costPerHour: z.number().nullable(),
-  projectedTokens: z.number().nullable(),
-  projectedCostUsd: z.number().nullable(),
-});
-
-/** Validates a cached `LogsSummary` read from disk. */
-export const logsSummarySchema: z.ZodType<LogsSummary> = z.object({
-  computedAt: z.number(),
-  activeBlock: blockSchema.nullable(),
-  today: z.object({ tokens: tokenCountsSchema, costUsd: z.number() }),
-  last30Days: z.object({ costUsd: z.number(), tokens: tokenCountsSchema }),
-  unpricedModels: z.array(z.string()),
-  problems: z.object({ malformedLines: z.number(), unreadableFiles: z.array(z.string()) }),
-});
 
 /** Zero tokens. */
 export function emptyTokenCounts(): TokenCounts {

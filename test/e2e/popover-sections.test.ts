@@ -101,14 +101,18 @@ describe('popover sections the engine adds later or rarely', () => {
           isActive: true,
           tokens,
           costUsd: 4.1,
+          unpricedTokens: { 'claude-mystery-1': 35_200 },
           tokensPerMinute: 38_000,
           costPerHour: 4.1,
           projectedTokens: null,
           projectedCostUsd: null,
         },
-        today: { tokens: { ...tokens, total: 3_400_000 }, costUsd: 12.3 },
-        last30Days: { tokens, costUsd: 143 },
-        unpricedModels: [],
+        today: {
+          tokens: { ...tokens, total: 3_400_000 },
+          costUsd: 12.3,
+          unpricedTokens: { 'claude-mystery-1': 35_200 },
+        },
+        last30Days: { tokens, costUsd: 143, unpricedTokens: { 'claude-mystery-1': 35_200 } },
         problems: { malformedLines: 0, unreadableFiles: [] },
       },
     });
@@ -119,8 +123,10 @@ describe('popover sections the engine adds later or rarely', () => {
       "Local estimate (from Claude Code's logs, not the enforced limit)",
     );
     expect(await page.locator('.logs p').allInnerTexts()).toEqual([
-      'This block: 1.2 M tokens · $4.10 at API prices · 38 k tokens/min',
-      'Today: 3.4 M tokens · $12.30 at API prices',
+      // A model without a price: its tokens count, the cost is a lower bound, never $0.00.
+      'This block: 1.2 M tokens · ≥ $4.10 at API prices · 38 k tokens/min',
+      'Today: 3.4 M tokens · ≥ $12.30 at API prices',
+      '+ 35 k tokens of claude-mystery-1 not priced: ≥ is a lower bound.',
     ]);
     expect(await page.locator('[data-window="monthly_budget"] .figure').innerText()).toBe(
       '$123.45 of $200.00',
@@ -132,6 +138,8 @@ describe('popover sections the engine adds later or rarely', () => {
       'Billing API key (ANTHROPIC_API_KEY), not your subscription',
     );
     expect(await page.locator('[data-testid="updated"]').innerText()).toBe('updated 2 min ago');
+    // The estimate and the budget sit below the cards: scrolled to, so the picture shows them.
+    await page.locator('.logs').scrollIntoViewIfNeeded();
     await screenshot(page, 'logs-and-budget');
     expect(problems).toEqual([]);
   });

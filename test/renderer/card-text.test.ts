@@ -166,11 +166,16 @@ describe('card wording', () => {
       isActive: true,
       tokens,
       costUsd: 4.1,
+      unpricedTokens: {},
       tokensPerMinute: 38_000,
       costPerHour: 1,
       projectedTokens: null,
       projectedCostUsd: null,
     };
     expect(blockLine(block)).toBe('1.2 M tokens · $4.10 at API prices · 38 k tokens/min');
+    // Tokens of a model without a price: the cost leaves them out, so it is a lower bound.
+    expect(blockLine({ ...block, unpricedTokens: { 'claude-mystery-1': 900 } })).toBe(
+      '1.2 M tokens · ≥ $4.10 at API prices · 38 k tokens/min',
+    );
   });
 });

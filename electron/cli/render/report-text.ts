@@ -1,8 +1,5 @@
-import {
-  unpricedList,
-  type TokenSums,
-  type UsageGroup,
-} from '../../../shared/domain/logs/aggregate';
+import type { TokenSums, UsageGroup } from '../../../shared/domain/logs/aggregate';
+import { costText, unpricedLines, type UnpricedTokens } from '../../../shared/domain/logs/unpriced';
 import { burnRate, projectBlock, type UsageBlock } from '../../../shared/domain/logs/blocks';
 import type { SessionGroup } from '../../../shared/domain/logs/ccusage-json';
 import type { Report } from '../../../shared/domain/logs/reports';
@@ -32,9 +29,8 @@ const MODELS: Column = { header: 'Models', shrink: 'wrap' };
 type CostSums = TokenSums & { totalCost: number; unpricedTokens?: Record<string, number> };
 
 /** A cost, marked `≥` when some tokens could not be priced (it is then a lower bound). */
-function costCell(cost: number, unpriced: Readonly<Record<string, number>> | undefined): string {
-  const lowerBound = unpriced !== undefined && Object.keys(unpriced).length > 0;
-  return `${lowerBound ? '≥ ' : ''}${dollars(cost)}`;
+function costCell(cost: number, unpriced: UnpricedTokens | undefined): string {
+  return costText(dollars(cost), unpriced);
 }
 
 function tokenCells(group: CostSums): string[] {
@@ -49,13 +45,10 @@ function tokenCells(group: CostSums): string[] {
 }
 
 /** "+ 1,234 tokens of claude-x not priced" per model, and what `≥` means; none when all priced. */
-function unpricedNotes(tallies: readonly Readonly<Record<string, number>>[]): string[] {
-  const list = unpricedList(tallies);
-  if (list.length === 0) return [];
-  return [
-    ...list.map(({ model, tokens }) => `+ ${integer(tokens)} tokens of ${model} not priced`),
-    '≥: a lower bound, the cost of unpriced tokens is left out.',
-  ];
+function unpricedNotes(tallies: readonly UnpricedTokens[]): string[] {
+  const lines = unpricedLines(tallies, integer);
+  if (lines.length === 0) return [];
+  return [...lines, '≥: a lower bound, the cost of unpriced tokens is left out.'];
 }
 
 const TOKEN_COLUMNS: Column[] = [

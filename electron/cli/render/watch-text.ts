@@ -1,5 +1,6 @@
 import { formatClock, formatMoney, formatTokens } from '../../../shared/domain/format';
 import type { LogsSummary } from '../../../shared/domain/logs-summary';
+import { costText, unpricedLines } from '../../../shared/domain/logs/unpriced';
 import type { SourceView } from '../../../shared/domain/source-view';
 import { percentText, type Verdict } from '../../../shared/domain/verdict';
 import type { EngineState } from '../../core/services/engine';
@@ -115,10 +116,12 @@ function logsLine(logs: LogsSummary): string {
       ? 'no active 5-hour block'
       : [
           `block ${formatTokens(block.tokens.total)} tokens`,
-          formatMoney(block.costUsd, 'USD'),
+          costText(formatMoney(block.costUsd, 'USD'), block.unpricedTokens),
           ...(block.tokensPerMinute === null
             ? []
             : [`${formatTokens(block.tokensPerMinute)} tokens/min`]),
         ].join(' · ');
-  return `logs (estimate at API prices): ${blockText}; today ${formatMoney(logs.today.costUsd, 'USD')}`;
+  const today = costText(formatMoney(logs.today.costUsd, 'USD'), logs.today.unpricedTokens);
+  const unpriced = unpricedLines([logs.today.unpricedTokens], formatTokens);
+  return `logs (estimate at API prices): ${blockText}; today ${[today, ...unpriced].join(' ')}`;
 }

@@ -1,5 +1,6 @@
 import { chooseCost, isUnpriced, type CostMode } from './cost';
 import { EntryFlag, type UsageEntries } from './entries';
+import { unpricedList } from './unpriced';
 
 /** Token sums, with ccusage's JSON names. */
 export interface TokenSums {
@@ -59,19 +60,6 @@ export function countUnpriced(
   if (label === null || !entryUnpriced(entries, index, mode)) return false;
   into[label] = (into[label] ?? 0) + entryTokens(entries, index);
   return true;
-}
-
-/** Unpriced tokens per model, largest first (then by name), from one or more tallies. */
-export function unpricedList(
-  tallies: readonly Record<string, number>[],
-): { model: string; tokens: number }[] {
-  const sums = new Map<string, number>();
-  for (const tally of tallies)
-    for (const [model, tokens] of Object.entries(tally))
-      sums.set(model, (sums.get(model) ?? 0) + tokens);
-  return [...sums]
-    .map(([model, tokens]) => ({ model, tokens }))
-    .sort((a, b) => b.tokens - a.tokens || (a.model < b.model ? -1 : a.model > b.model ? 1 : 0));
 }
 
 /** How to aggregate. */

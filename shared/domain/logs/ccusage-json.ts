@@ -1,11 +1,6 @@
-import {
-  totalsOf,
-  unpricedList,
-  type ModelBreakdown,
-  type TokenSums,
-  type UsageGroup,
-} from './aggregate';
+import { totalsOf, type ModelBreakdown, type TokenSums, type UsageGroup } from './aggregate';
 import { burnRate, projectBlock, type UsageBlock } from './blocks';
+import { unpricedList } from './unpriced';
 
 /** A model breakdown as ccusage prints it (`missingPricing` only when true). */
 export type BreakdownJson = Omit<ModelBreakdown, 'missingPricing'> & { missingPricing?: true };

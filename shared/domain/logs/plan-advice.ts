@@ -1,7 +1,8 @@
-import { entryCost } from './aggregate';
+import { countUnpriced, entryCost, labelTable } from './aggregate';
 import { buildBlocks } from './blocks';
 import type { UsageEntries } from './entries';
 import { createDayKey } from './time-zone';
+import { isLowerBound, unpricedList, type UnpricedTokens } from './unpriced';
 import { formatMoney } from '../format';
 
 /** A Claude subscription plan and its monthly price (docs/PROTOCOLS.md "Plans"). */
@@ -28,6 +29,8 @@ export const PLAN_CAPACITY: Readonly<Record<Plan['id'], number>> = { pro: 1, max
 export interface PlanAdviceInput {
   /** API-equivalent cost of the last 30 days, from local logs. */
   readonly costLast30DaysUsd: number;
+  /** Tokens of models without a price, per model: the costs leave them out (lower bounds). */
+  readonly unpricedTokens?: UnpricedTokens;
   /** Days in the last 30 with any usage. */
   readonly activeDays: number;
   /** Times a limit was hit in the last 30 days (from the engine's usage history); null: unknown. */
@@ -168,7 +171,13 @@ function usageSentence(input: PlanAdviceInput, cost: number): string {
       ? null
       : `your busiest week ${money(input.peakWeekCostUsd)}`,
   ].filter((part): part is string => part !== null);
-  return `On API billing the last 30 days would have cost ${money(cost)} (${days})${peaks.length === 0 ? '' : `; ${peaks.join(' and ')}`}.`;
+  const atLeast = isLowerBound(input.unpricedTokens) ? 'at least ' : '';
+  const unpriced = unpricedList([input.unpricedTokens ?? {}]);
+  const left =
+    unpriced.length === 0
+      ? ''
+      : ` Tokens of ${unpriced.map((item) => item.model).join(', ')} have no price, so these costs leave them out.`;
+  return `On API billing the last 30 days would have cost ${atLeast}${money(cost)} (${days})${peaks.length === 0 ? '' : `; ${peaks.join(' and ')}`}.${left}`;
 }
 
 function priceSentence(best: Plan | undefined, cost: number): string {
@@ -252,12 +261,15 @@ export function usageLast30Days(
   const dayKey = createDayKey(timeZone);
   const days = new Set<string>();
   const dayCosts = new Map<number, number>();
+  const unpricedTokens: Record<string, number> = {};
+  const label = labelTable(entries);
   let cost = 0;
   for (let index = 0; index < entries.count; index += 1) {
     const at = entries.timestamp[index] ?? 0;
     if (at <= since || at > now) continue;
     const entry = entryCost(entries, index, 'auto');
     cost += entry;
+    countUnpriced(entries, index, 'auto', label(index), unpricedTokens);
     days.add(dayKey(at));
     // Days counted back from now: the busiest week is the costliest 7 of them in a row.
     const back = Math.floor((now - at) / 86_400_000);
@@ -268,6 +280,7 @@ export function usageLast30Days(
   );
   return {
     costLast30DaysUsd: cost,
+    unpricedTokens,
     activeDays: days.size,
     blocks: blocks.length,
     peakBlockCostUsd: blocks.reduce((peak, block) => Math.max(peak, block.costUsd), 0),

@@ -1,18 +1,15 @@
-import type { LogsBlockSummary, LogsSummary, TokenCounts } from '../logs-summary';
-import { entryCost, entryUnpriced, labelTable } from './aggregate';
+import {
+  emptyTokenCounts,
+  type LogsBlockSummary,
+  type LogsSummary,
+  type TokenCounts,
+} from '../logs-summary';
+import { countUnpriced, entryCost, labelTable } from './aggregate';
 import { BLOCK_MS, buildBlocks, burnRate, projectBlock, type UsageBlock } from './blocks';
 import type { UsageEntries } from './entries';
 import { createDayKey } from './time-zone';
 
 const DAY_MS = 86_400_000;
-
-/**
- * Zero tokens (logs-summary.ts's emptyTokenCounts: importing a value from there would load zod,
- * and its start-up cost, on every `pacewatch report`).
- */
-function zeroTokens(): TokenCounts {
-  return { input: 0, output: 0, cacheCreation: 0, cacheRead: 0, total: 0 };
-}
 
 /** What the reader knows about faults, for the summary. */
 export interface LogsProblems {
@@ -46,11 +43,12 @@ export function summarizeEntries(
 ): LogsSummary {
   const dayKey = createDayKey(timeZone);
   const today = dayKey(now);
-  const todayTokens = zeroTokens();
-  const monthTokens = zeroTokens();
+  const todayTokens = emptyTokenCounts();
+  const monthTokens = emptyTokenCounts();
   let todayCost = 0;
   let monthCost = 0;
-  const unpriced = new Set<string>();
+  const todayUnpriced: Record<string, number> = {};
+  const monthUnpriced: Record<string, number> = {};
   const label = labelTable(entries);
   for (let index = 0; index < entries.count; index += 1) {
     const at = entries.timestamp[index] ?? 0;
@@ -58,10 +56,11 @@ export function summarizeEntries(
     const cost = entryCost(entries, index, 'auto');
     addTokens(monthTokens, entries, index);
     monthCost += cost;
-    if (entryUnpriced(entries, index, 'auto')) unpriced.add(label(index) ?? '');
+    countUnpriced(entries, index, 'auto', label(index), monthUnpriced);
     if (at > now - 2 * DAY_MS && dayKey(at) === today) {
       addTokens(todayTokens, entries, index);
       todayCost += cost;
+      countUnpriced(entries, index, 'auto', label(index), todayUnpriced);
     }
   }
   return {
@@ -70,9 +69,8 @@ export function summarizeEntries(
       latest === null || now - (latest.lastActivityAt ?? latest.startAt) > DAY_MS
         ? null
         : blockSummary(asOf(latest, now), now),
-    today: { tokens: todayTokens, costUsd: todayCost },
-    last30Days: { tokens: monthTokens, costUsd: monthCost },
-    unpricedModels: [...unpriced].sort(),
+    today: { tokens: todayTokens, costUsd: todayCost, unpricedTokens: todayUnpriced },
+    last30Days: { tokens: monthTokens, costUsd: monthCost, unpricedTokens: monthUnpriced },
     problems: {
       malformedLines: problems.malformedLines,
       unreadableFiles: [...problems.unreadableFiles],
@@ -127,6 +125,7 @@ export function blockSummary(block: UsageBlock, now: number): LogsBlockSummary {
       total: block.totalTokens,
     },
     costUsd: block.costUsd,
+    unpricedTokens: block.unpricedTokens,
     tokensPerMinute: rate?.tokensPerMinute ?? null,
     costPerHour: rate?.costPerHour ?? null,
     projectedTokens: projection?.totalTokens ?? null,

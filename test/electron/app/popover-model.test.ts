@@ -72,9 +72,8 @@ describe('the popover model', () => {
     const logs = (total: number): LogsSummary => ({
       computedAt: NOW,
       activeBlock: null,
-      today: { tokens: tokens(0), costUsd: 0 },
-      last30Days: { tokens: tokens(total), costUsd: total / 1_000 },
-      unpricedModels: [],
+      today: { tokens: tokens(0), costUsd: 0, unpricedTokens: {} },
+      last30Days: { tokens: tokens(total), costUsd: total / 1_000, unpricedTokens: {} },
       problems: { malformedLines: 0, unreadableFiles: [] },
     });
     const withLogs = (summary: LogsSummary) =>

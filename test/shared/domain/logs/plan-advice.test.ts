@@ -117,10 +117,26 @@ describe('plan advice', () => {
     ]);
     expect(usageLast30Days(entries, Date.parse('2026-09-30T00:00:00Z'), 'UTC')).toEqual({
       costLast30DaysUsd: 9,
+      unpricedTokens: {},
       activeDays: 2,
       blocks: 2,
       peakBlockCostUsd: 5,
       peakWeekCostUsd: 5,
     });
+  });
+
+  it('says a cost that leaves out a model without a price is a lower bound, and names the model', () => {
+    const entries = entriesOf(
+      [
+        { at: '2026-09-10T10:00:00Z', cost: 143 },
+        { at: '2026-09-20T10:00:00Z', output: 35_200, model: 'claude-mystery-1' },
+      ],
+      ['claude-mystery-1'],
+    );
+    const usage = usageLast30Days(entries, Date.parse('2026-09-30T00:00:00Z'), 'UTC');
+    expect(usage.unpricedTokens).toEqual({ 'claude-mystery-1': 35_200 });
+    expect(planAdvice({ ...usage, limitHits: null }).sentence).toContain(
+      'On API billing the last 30 days would have cost at least $143.00 (2 active days); your busiest 5-hour block $143.00 and your busiest week $143.00. Tokens of claude-mystery-1 have no price, so these costs leave them out.',
+    );
   });
 });
