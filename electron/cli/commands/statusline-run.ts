@@ -3,7 +3,7 @@ import {
   figuresStale,
   pollPolicy,
 } from '../../../shared/domain/poll-policy';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { scrubSecrets } from '../../../shared/domain/secret';
 import { DEFAULT_VERDICT_SETTINGS, type VerdictSettings } from '../../../shared/domain/verdict';
 import { errorSentence } from '../../core/platform/file-errors';
@@ -23,6 +23,7 @@ import {
 } from '../../core/sources/statusline/reading-store';
 import { statuslineText } from '../../core/sources/statusline/render-line';
 import { dataLayout, type DataLayout } from '../../core/stores/data-layout';
+import { withoutBom } from '../../core/stores/json-file';
 
 // Runs on every Claude Code prompt: keep the imports here free of zod, keytar and the engine.
 
@@ -113,11 +114,48 @@ const DEFAULT_LINE_SETTINGS: LineSettings = {
 };
 
 /**
- * The user's settings, as every surface applies them. Read only when settings.json exists: its
- * schema loads zod, which a prompt without settings never pays for.
+ * Whether settings.json sets anything the line reads to other than its default. Only then is it
+ * read through its schema, which loads zod: a prompt on default settings never pays for that.
  */
+function customizesLine(text: string): boolean {
+  let data: unknown;
+  try {
+    data = JSON.parse(withoutBom(text));
+  } catch {
+    return false;
+  }
+  if (typeof data !== 'object' || data === null) return false;
+  const { alerts, pollIntervalSeconds } = data as Record<string, unknown>;
+  const alerted = (typeof alerts === 'object' && alerts !== null ? alerts : {}) as Record<
+    string,
+    unknown
+  >;
+  const polled = (
+    typeof pollIntervalSeconds === 'object' && pollIntervalSeconds !== null
+      ? pollIntervalSeconds
+      : {}
+  ) as Record<string, unknown>;
+  const unset = (value: unknown, fallback: unknown) =>
+    value === undefined || JSON.stringify(value) === JSON.stringify(fallback);
+  const defaults = DEFAULT_VERDICT_SETTINGS;
+  return !(
+    unset(alerted.thresholds, defaults.thresholds) &&
+    unset(alerted.windowThresholds, defaults.windowThresholds) &&
+    unset(alerted.lockoutLeadMinutes, defaults.lockoutLeadMinutes) &&
+    unset(polled.oauth, DEFAULT_POLL_INTERVAL_SECONDS) &&
+    unset(polled.web, DEFAULT_POLL_INTERVAL_SECONDS)
+  );
+}
+
+/** The user's settings, as every surface applies them (docs/PRODUCT.md §2 "One verdict"). */
 async function lineSettings(layout: DataLayout): Promise<LineSettings> {
-  if (!existsSync(layout.settings)) return DEFAULT_LINE_SETTINGS;
+  let text: string;
+  try {
+    text = await readFile(layout.settings, 'utf8');
+  } catch {
+    return DEFAULT_LINE_SETTINGS;
+  }
+  if (!customizesLine(text)) return DEFAULT_LINE_SETTINGS;
   const { readSettingsReadOnly } = await import('../../core/stores/read-settings');
   const settings = await readSettingsReadOnly(layout.settings);
   const intervals: Readonly<Partial<Record<SourceId, number>>> = settings.pollIntervalSeconds;

@@ -122,6 +122,15 @@ describe('pacewatch statusline (subprocess)', () => {
     expect(defaults.stdout).toBe(
       `\x1b[32m5h 42% ↻${clock(sessionReset)}\x1b[39m · \x1b[33mwk 61%\x1b[39m\n`,
     );
+    // A file that sets only what the line does not read, or the defaults, changes nothing.
+    writeFileSync(
+      join(world.dataDir, 'settings.json'),
+      JSON.stringify({
+        trayTitle: 'both',
+        alerts: { thresholds: [50, 75, 90], notifyOnReset: false },
+      }),
+    );
+    expect((await runCli(['statusline'], { stdin: input, env })).stdout).toBe(defaults.stdout);
     // A file saved by Notepad (a byte-order mark) with one value out of range: every valid field
     // applies, and the file is left as the user wrote it.
     const text = `\uFEFF${JSON.stringify({
