@@ -14,7 +14,7 @@ import type { Engine } from '../core/services/engine';
 import type { InvokeHandlers } from './dispatch';
 import { buildPopoverModel } from './popover-model';
 import { buildSettingsModel } from './settings-model';
-import { applySettingsPatch } from './settings-patch';
+import { applySettingsPatch } from '../../shared/ipc/settings-patch';
 import type { UpdateService } from './update-service';
 import { installStatusLine } from './statusline-setup';
 

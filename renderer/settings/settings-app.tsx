@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatClock } from '../../shared/domain/format';
 import type { IpcResult } from '../../shared/ipc/contract';
 import type { TrayTitleChoice } from '../../shared/domain/settings';
@@ -8,6 +8,7 @@ import type {
   SnoozeChoice,
   StatusLineSetup,
 } from '../../shared/ipc/settings-model';
+import { applySettingsPatch } from '../../shared/ipc/settings-patch';
 import { pacewatch } from '../common/bridge';
 import { useNow } from '../common/use-now';
 import { CredentialRow } from './credential-row';
@@ -37,6 +38,12 @@ const TRAY_TITLES: readonly (readonly [TrayTitleChoice, string])[] = [
   ['both', 'Session and week (S 42% W 73%)'],
 ];
 
+/** A change sent to main and not yet answered. */
+interface Pending {
+  readonly id: number;
+  readonly patch: SettingsPatch;
+}
+
 /** The two ends of quiet hours, as fields. */
 const QUIET_FIELDS = [
   ['start', 'From'],
@@ -52,6 +59,12 @@ export function SettingsApp() {
   /** The last change's field and what came of it. */
   const [status, setStatus] = useState<{ field: string; line: StatusLine } | null>(null);
   const [setup, setSetup] = useState<StatusLineSetup | null>(null);
+  /**
+   * Changes sent but not yet answered, shown over the saved settings: an answer to an earlier
+   * change (or main's broadcast) must not flip back a switch the user has just moved.
+   */
+  const [pending, setPending] = useState<readonly Pending[]>([]);
+  const sent = useRef(0);
   const now = useNow(30_000);
   const api = pacewatch();
 
@@ -68,7 +81,10 @@ export function SettingsApp() {
   const statusOf = (field: string): StatusLine | null =>
     status?.field === field ? status.line : null;
   const save = (field: string, patch: SettingsPatch) => {
+    const id = (sent.current += 1);
+    setPending((list) => [...list, { id, patch }]);
     void api.saveSettings(patch).then((result) => {
+      setPending((list) => list.filter((change) => change.id !== id));
       settle(field, result, 'Saved.');
     });
   };
@@ -114,7 +130,10 @@ export function SettingsApp() {
       </main>
     );
   }
-  const { settings } = model;
+  const settings = pending.reduce(
+    (shown, change) => applySettingsPatch(shown, change.patch),
+    model.settings,
+  );
   const snoozedUntil =
     settings.snoozeUntil !== null && settings.snoozeUntil > now ? settings.snoozeUntil : null;
   const quiet = settings.quietHours;
@@ -134,7 +153,7 @@ export function SettingsApp() {
             <Toggle
               id={`source-${source.id}`}
               label={source.label}
-              checked={source.enabled}
+              checked={settings.sources[source.id].enabled}
               disabled={!source.available}
               description={
                 source.available

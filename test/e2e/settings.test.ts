@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PacewatchApi } from '../../shared/ipc/contract';
 import { desktopService } from '../support/desktop';
@@ -49,6 +50,40 @@ describe('the settings page on dev:browser', SLOW, () => {
         quietHours: { start: '22:00', end: '08:00' },
       });
     expect(await page.locator('#thresholds').inputValue()).toBe('60, 80');
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a switch where the user put it while an earlier change is still being saved', async () => {
+    const world = await newWorld({
+      script: (api) => {
+        api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
+      },
+    });
+    const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
+    // Main's answers to saveSettings are held here and let through one at a time.
+    const held: Route[] = [];
+    await page.route('**/ipc/saveSettings', (route) => {
+      held.push(route);
+    });
+    const release = async (count: number) => {
+      await expect.poll(() => held.length).toBeGreaterThanOrEqual(count);
+      await held[count - 1]?.continue();
+    };
+    await page.goto(world.settingsUrl);
+    await page.locator('#lockout-lead').fill('45');
+    await page.locator('#lockout-lead').press('Enter');
+    await page.locator('#quiet-hours').check();
+    // The lead time's answer comes back first, still without quiet hours: the switch stays on.
+    await release(1);
+    await page.locator('#lockout-lead-status', { hasText: 'Saved.' }).waitFor();
+    expect(await page.locator('#quiet-hours').isChecked()).toBe(true);
+    await release(2);
+    await page.locator('#quiet-hours-status', { hasText: 'Saved.' }).waitFor();
+    expect(await page.locator('#quiet-hours').isChecked()).toBe(true);
+    expect(JSON.parse(readFileSync(world.layout.settings, 'utf8'))).toMatchObject({
+      alerts: { lockoutLeadMinutes: 45 },
+      quietHours: { start: '22:00', end: '08:00' },
+    });
     expect(problems).toEqual([]);
   });
 

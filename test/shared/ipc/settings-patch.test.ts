@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySettingsPatch } from '../../../electron/app/settings-patch';
+import { applySettingsPatch } from '../../../shared/ipc/settings-patch';
 import { defaultSettings } from '../../../shared/domain/settings';
 
 describe('a settings change from the window', () => {

@@ -1,5 +1,5 @@
-import type { Settings } from '../../shared/domain/settings';
-import type { SettingsPatch } from '../../shared/ipc/settings-model';
+import type { Settings } from '../domain/settings';
+import type { SettingsPatch } from './settings-model';
 
 /**
  * The settings with a window's changes applied; the result is validated again by
