@@ -5,6 +5,7 @@ import { axeViolations, blocking } from './support/axe';
 import { screenshot, useBrowser } from './support/browser';
 import { HOUR, MINUTE } from './support/seeds';
 import { useStubServer } from './support/stub-server';
+import { unpricedLogsSummary } from '../support/logs-summary';
 
 const newPage = useBrowser();
 const serve = useStubServer();
@@ -65,7 +66,6 @@ function model(now: number, overrides: Partial<PopoverModel> = {}): PopoverModel
 describe('popover sections the engine adds later or rarely', () => {
   it('the local estimate is labelled as one, under model-scoped weeks and a budget', async () => {
     const now = Date.now();
-    const tokens = { input: 0, output: 0, cacheCreation: 0, cacheRead: 0, total: 1_234_000 };
     const popover = model(now, {
       cards: [
         card(now, { binding: true, utilization: 42 }),
@@ -92,29 +92,7 @@ describe('popover sections the engine adds later or rarely', () => {
         }),
       ],
       prepaidCredits: { amount: 25, currency: 'USD', source: 'web' },
-      logs: {
-        computedAt: now,
-        activeBlock: {
-          startAt: now - HOUR,
-          endAt: now + 4 * HOUR,
-          lastActivityAt: now,
-          isActive: true,
-          tokens,
-          costUsd: 4.1,
-          unpricedTokens: { 'claude-mystery-1': 35_200 },
-          tokensPerMinute: 38_000,
-          costPerHour: 4.1,
-          projectedTokens: null,
-          projectedCostUsd: null,
-        },
-        today: {
-          tokens: { ...tokens, total: 3_400_000 },
-          costUsd: 12.3,
-          unpricedTokens: { 'claude-mystery-1': 35_200 },
-        },
-        last30Days: { tokens, costUsd: 143, unpricedTokens: { 'claude-mystery-1': 35_200 } },
-        problems: { malformedLines: 0, unreadableFiles: [] },
-      },
+      logs: unpricedLogsSummary(now),
     });
     const { page, problems } = await newPage({ viewport: { width: 360, height: 900 } });
     await page.goto((await serve(popover)).url);

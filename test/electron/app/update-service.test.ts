@@ -3,19 +3,9 @@ import {
   UPDATE_CHECK_INTERVAL_MS,
   createUpdateService,
 } from '../../../electron/app/update-service';
-import type { Logger } from '../../../electron/core/ports';
 import { fakeTimers } from '../../support/fake-timers';
 import { fakeUpdater } from '../../support/fake-updater';
-
-function recordingLogger(): Logger & { readonly lines: string[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    info: (message) => lines.push(`info ${message}`),
-    warn: (message) => lines.push(`warn ${message}`),
-    error: (message) => lines.push(`error ${message}`),
-  };
-}
+import { recordingLogger } from '../../support/recording-logger';
 
 /** Lets a check's promise settle. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));

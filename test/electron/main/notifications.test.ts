@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../../electron/core/ports';
 import {
   UNSUPPORTED_MESSAGE,
   createElectronNotifier,
   type NotificationClass,
 } from '../../../electron/main/notifications';
 import { FakeNotification } from './fake-electron';
+import { recordingLogger } from '../../support/recording-logger';
 
 /** A fresh fake Notification class per test (its shown list is static). */
 function notificationClass(supported = true): typeof FakeNotification {
@@ -17,16 +17,6 @@ function notificationClass(supported = true): typeof FakeNotification {
     override show() {
       (this.constructor as typeof FakeNotification).shown.push(this);
     }
-  };
-}
-
-function recordingLogger(): Logger & { readonly lines: string[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    info: (message) => lines.push(`info ${message}`),
-    warn: (message) => lines.push(`warn ${message}`),
-    error: (message) => lines.push(`error ${message}`),
   };
 }
 

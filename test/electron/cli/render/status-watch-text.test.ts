@@ -5,7 +5,7 @@ import { createPaint, type Look } from '../../../../electron/cli/terminal/paint'
 import { widthOf } from '../../../../electron/cli/terminal/text';
 import { assessViews, DEFAULT_VERDICT_SETTINGS } from '../../../../shared/domain/verdict';
 import type { EngineState } from '../../../../electron/core/services/engine';
-import type { LogsSummary } from '../../../../shared/domain/logs-summary';
+import { unpricedLogsSummary } from '../../../support/logs-summary';
 import { NOW, STATES, type StatusState } from './status-watch-states';
 
 const ESCAPE = /\x1b/; // eslint-disable-line no-control-regex
@@ -98,26 +98,7 @@ describe('pacewatch watch, per state, width and colour', () => {
 
 describe('pacewatch watch, the local estimate', () => {
   it('marks a cost that leaves unpriced tokens out as a lower bound and names them', () => {
-    const tokens = { input: 0, output: 0, cacheCreation: 0, cacheRead: 0, total: 1_200_000 };
-    const logs: LogsSummary = {
-      computedAt: NOW,
-      activeBlock: {
-        startAt: NOW - 3_600_000,
-        endAt: NOW + 4 * 3_600_000,
-        lastActivityAt: NOW,
-        isActive: true,
-        tokens,
-        costUsd: 4.1,
-        unpricedTokens: { 'claude-mystery-1': 35_200 },
-        tokensPerMinute: 38_000,
-        costPerHour: 4.1,
-        projectedTokens: null,
-        projectedCostUsd: null,
-      },
-      today: { tokens, costUsd: 12.3, unpricedTokens: { 'claude-mystery-1': 35_200 } },
-      last30Days: { tokens, costUsd: 143, unpricedTokens: { 'claude-mystery-1': 35_200 } },
-      problems: { malformedLines: 0, unreadableFiles: [] },
-    };
+    const logs = unpricedLogsSummary(NOW);
     const assessed = assessViews([], DEFAULT_VERDICT_SETTINGS, NOW, null);
     const state: EngineState = {
       updatedAt: NOW,
