@@ -93,13 +93,18 @@ function FullCard(props: { readonly card: CardModel; readonly now: number }) {
         )}
       </Meter>
       <p class="resets">{resets}</p>
-      <p
-        class={`projection projection-${card.projection.status}`}
-        title={card.projection.note ?? undefined}
-      >
-        {projectionLine(card, now)}
-      </p>
-      <p class="pace">{card.pace?.sentence ?? ''}</p>
+      {/* A window that has reset has no projection or pace until new figures come. */}
+      {card.resetAt !== null ? null : (
+        <>
+          <p
+            class={`projection projection-${card.projection.status}`}
+            title={card.projection.note ?? undefined}
+          >
+            {projectionLine(card, now)}
+          </p>
+          <p class="pace">{card.pace?.sentence ?? ''}</p>
+        </>
+      )}
       <HistoryChart card={card} now={now} />
     </section>
   );

@@ -132,6 +132,15 @@ describe('popover sections the engine adds later or rarely', () => {
           headline: 'S 0%',
           resetsAt: null,
           resetAt: now - 30 * MINUTE,
+          // As the popover model builds it: no projection or pace once a window has reset.
+          projection: {
+            status: 'safe',
+            lockoutAt: null,
+            blockedMs: null,
+            note: null,
+            ratePerHour: null,
+          },
+          pace: null,
         }),
         // Per-window thresholds of 25, 40: the verdict reads 30 % as a warning.
         card(now, {
@@ -174,7 +183,9 @@ describe('popover sections the engine adds later or rarely', () => {
     expect(await page.locator('[data-window="five_hour"] .resets').innerText()).toBe(
       `reset at ${clock} — new figures with the next poll`,
     );
-    expect(await page.locator('[data-window="five_hour"] .projection').innerText()).toBe('');
+    // No projection or pace line, not even an empty one.
+    expect(await page.locator('[data-window="five_hour"] .projection').count()).toBe(0);
+    expect(await page.locator('[data-window="five_hour"] .pace').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toContain('resets now');
     await screenshot(page, 'verdict-levels-and-reset');
     expect(problems).toEqual([]);
