@@ -9,6 +9,9 @@ export default defineConfig({
     exclude: ['test/bench/**', 'node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
+    // expect.poll waits on something another process does (a page's request reaching a server,
+    // a file written by a child): its 1 s default is too short on a loaded 2-core machine.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 60_000,
     pool: 'forks',
     env: { TZ: 'UTC' },
