@@ -14,4 +14,8 @@ if (!existsSync(bundle)) {
   );
   process.exit(1);
 }
+// V8's compiled code for the bundles is kept beside them (Node 22.1 and later; older Nodes skip
+// this), so a run after the first does not compile a megabyte of JavaScript again. The folder is
+// writable only by whoever installed Pacewatch; where it is not, Node runs without the cache.
+require('node:module').enableCompileCache?.(join(__dirname, '..', 'dist', '.compile-cache'));
 require(bundle);

@@ -206,6 +206,18 @@ describe.each(nodes)('the installed `pacewatch` on $label', ({ binary }) => {
     expect(result).toMatchObject({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
+  it('keeps V8’s compiled code beside its bundles where Node can (22.1 and later)', async () => {
+    const cache = join(installed(), 'dist', '.compile-cache');
+    const canCache =
+      execFileSync(binary, ['-p', "typeof require('node:module').enableCompileCache"], {
+        encoding: 'utf8',
+      }).trim() === 'function';
+    rmSync(cache, { recursive: true, force: true });
+    const result = await pacewatch(['--version'], machine().env);
+    expect(result.code).toBe(0);
+    expect(existsSync(cache) && readdirSync(cache).length > 0).toBe(canCache);
+  });
+
   it('reads usage from the (fake) API: status --json', async () => {
     const { home, env } = machine();
     writeFileSync(

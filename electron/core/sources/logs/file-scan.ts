@@ -161,7 +161,8 @@ function readHead(fd: number, length: number, buffer: ReadBuffer): number {
   return hashString(buffer.bytes.toString('latin1', 0, got));
 }
 
-function readFully(fd: number, into: Buffer, length: number, position: number): number {
+/** Reads `length` bytes at `position` into `into`; returns how many there were (fewer at the end). */
+export function readFully(fd: number, into: Buffer, length: number, position: number): number {
   let done = 0;
   while (done < length) {
     const got = readSync(fd, into, done, length - done, position + done);

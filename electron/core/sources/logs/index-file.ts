@@ -2,13 +2,14 @@ import {
   closeSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  fstatSync,
   renameSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { readFully } from './file-scan';
 import { ENTRY_COLUMNS, type EntryColumn, type EntryTableData } from './entry-table';
 import { INDEX_FORMAT, parseIndexHeader, type IndexHeader } from './index-schema';
 
@@ -25,52 +26,69 @@ export type IndexLoad =
 
 /**
  * Reads the binary index: `HRLX`, format, header length and CRC-32, a JSON header (files,
- * folders, string tables), then one Float64 column per entry field. The columns are used in
- * place, without copying or parsing, so a restart costs a file read and a checksum.
+ * folders, string tables), then one Float64 column per entry field. Each column is read straight
+ * into its own array, without parsing, so a restart costs a file read and a checksum. The arrays
+ * have room for `SPARE` more entries (untouched, that room costs no memory): the first responses
+ * appended after a restart do not copy the whole table to grow it.
  */
 export function loadIndex(path: string, now: number): IndexLoad {
-  let bytes: Buffer;
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw error;
   }
-  const parsed = parse(bytes);
+  let parsed: ReturnType<typeof read>;
+  try {
+    parsed = read(fd);
+  } finally {
+    closeSync(fd);
+  }
   if (typeof parsed !== 'string') return { kind: 'ok', ...parsed };
   return { kind: 'corrupt', reason: parsed, quarantinedTo: quarantine(path, now) };
 }
 
-function parse(bytes: Buffer): { header: IndexHeader; table: EntryTableData } | string {
-  if (bytes.length < PREAMBLE || bytes.toString('latin1', 0, 4) !== MAGIC)
+/** Spare room in a loaded table: an eighth of its entries, at least 4,096. */
+const spare = (count: number): number => Math.max(4096, Math.ceil(count / 8));
+
+function read(fd: number): { header: IndexHeader; table: EntryTableData } | string {
+  const size = fstatSync(fd).size;
+  const preamble = Buffer.alloc(PREAMBLE);
+  if (
+    readFully(fd, preamble, PREAMBLE, 0) < PREAMBLE ||
+    preamble.toString('latin1', 0, 4) !== MAGIC
+  )
     return 'not a Pacewatch logs index';
-  const format = bytes.readUInt32LE(4);
+  const format = preamble.readUInt32LE(4);
   if (!READABLE_FORMATS.has(format)) return `format ${format}, expected ${INDEX_FORMAT}`;
-  const headerLength = bytes.readUInt32LE(8);
-  if (crc32(bytes.subarray(PREAMBLE)) !== bytes.readUInt32LE(12))
-    return 'checksum mismatch (truncated or damaged)';
-  const header = parseIndexHeader(
-    bytes.toString('utf8', PREAMBLE, PREAMBLE + headerLength),
-    format,
-  );
-  if (typeof header === 'string') return header;
+  const headerLength = preamble.readUInt32LE(8);
+  if (PREAMBLE + headerLength > size) return 'checksum mismatch (truncated or damaged)';
+  const headerBytes = Buffer.alloc(headerLength);
+  readFully(fd, headerBytes, headerLength, PREAMBLE);
+  let crc = crc32(headerBytes);
+  const header = parseIndexHeader(headerBytes.toString('utf8'), format);
   const start = PREAMBLE + headerLength;
-  const expected = start + ENTRY_COLUMNS.length * header.count * 8;
-  if (bytes.length !== expected) return `size ${bytes.length}, expected ${expected}`;
-  // Float64Array views need 8-byte alignment; a pooled small read may not have it.
-  const aligned = (bytes.byteOffset + start) % 8 === 0 ? bytes : new Uint8Array(bytes);
+  const count = typeof header === 'string' ? 0 : header.count;
+  const expected = start + ENTRY_COLUMNS.length * count * 8;
+  // The checksum first: a damaged file says so rather than what its damage looks like.
+  if (typeof header === 'string' || size !== expected) {
+    const rest = Buffer.alloc(Math.max(0, size - start));
+    readFully(fd, rest, rest.length, start);
+    if (crc32(rest, crc) !== preamble.readUInt32LE(12))
+      return 'checksum mismatch (truncated or damaged)';
+    return typeof header === 'string' ? header : `size ${size}, expected ${expected}`;
+  }
   const columns = {} as Record<EntryColumn, Float64Array>;
   ENTRY_COLUMNS.forEach((name, index) => {
-    columns[name] = new Float64Array(
-      aligned.buffer,
-      aligned.byteOffset + start + index * header.count * 8,
-      header.count,
-    );
+    const column = new Float64Array(count + spare(count));
+    const bytes = Buffer.from(column.buffer, 0, count * 8);
+    readFully(fd, bytes, bytes.length, start + index * count * 8);
+    crc = crc32(bytes, crc);
+    columns[name] = column;
   });
-  return {
-    header,
-    table: { count: header.count, columns, models: header.models, sessions: header.sessions },
-  };
+  if (crc !== preamble.readUInt32LE(12)) return 'checksum mismatch (truncated or damaged)';
+  return { header, table: { count, columns, models: header.models, sessions: header.sessions } };
 }
 
 /** Writes the index atomically (temp file, rename). No fsync: it is a cache, and a torn one is rebuilt. */
