@@ -12,7 +12,6 @@ import { priceRefreshFor, refreshSetting } from '../../core/sources/logs/price-r
 import type { LogsReader, LogsRefresh } from '../../core/sources/logs/reader';
 import { processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { printProblems } from './output';
-import { reportText } from '../render/report-text';
 import { createPaint } from '../terminal/paint';
 import { processTerminal } from '../terminal/terminal';
 
@@ -65,18 +64,20 @@ export async function runReport(
   reader.close();
   if (args.verbose === true) printProblems([readSummary(refresh, reader.entries().count)]);
   const now = Date.now();
-  const terminal = processTerminal();
   const report = buildReport(reader.entries(), args.kind, { ...checked, mode: args.mode, now });
-  process.stdout.write(
-    args.json
-      ? `${JSON.stringify(report.json, null, 2)}\n`
-      : `${reportText(report, {
-          timeZone: checked.timeZone ?? systemTimeZone(),
-          now,
-          width: terminal.columns,
-          paint: createPaint(terminal.colorLevel),
-        })}\n`,
-  );
+  if (args.json) process.stdout.write(`${JSON.stringify(report.json, null, 2)}\n`);
+  else {
+    // The table renderer (string widths, colour) loads only for the text report.
+    const { reportText } = await import('../render/report-text');
+    const terminal = processTerminal();
+    const text = reportText(report, {
+      timeZone: checked.timeZone ?? systemTimeZone(),
+      now,
+      width: terminal.columns,
+      paint: createPaint(terminal.colorLevel),
+    });
+    process.stdout.write(`${text}\n`);
+  }
   printProblems([
     ...(roots.length === 0
       ? [

@@ -1,4 +1,3 @@
-import { createNodeHttp } from '../../adapters/node-http';
 import { dataDir, type PathEnv } from '../../platform/paths';
 import type { Clock, Http } from '../../ports';
 import { dataLayout } from '../../stores/data-layout';
@@ -27,8 +26,7 @@ export function priceRefreshFor(
   env: PathEnv,
   choice: RefreshChoice,
   clock: Clock = { now: () => Date.now() },
-  httpFor: (origin: string) => Http = (origin) =>
-    createNodeHttp({ allowedOrigins: [origin], maxBodyBytes: MAX_PRICE_LIST_BYTES }),
+  httpFor: (origin: string) => Http = lazyNodeHttp,
 ): { refresh: PriceRefreshDeps | null; problem: string | null } {
   if (choice.offline || !choice.setting) return { refresh: null, problem: null };
   const source = priceListUrl(env.env);
@@ -43,6 +41,23 @@ export function priceRefreshFor(
       timeoutMs: PRICE_REFRESH_TIMEOUT_MS,
     },
     problem: null,
+  };
+}
+
+/**
+ * Node's HTTP stack for the price list, loaded on the first request: most runs find the day's
+ * list on disk and never ask the network, and loading `https` and its proxy agent costs a
+ * command run ~20 ms.
+ */
+function lazyNodeHttp(origin: string): Http {
+  let http: Promise<Http> | null = null;
+  return {
+    async request(req) {
+      http ??= import('../../adapters/node-http').then(({ createNodeHttp }) =>
+        createNodeHttp({ allowedOrigins: [origin], maxBodyBytes: MAX_PRICE_LIST_BYTES }),
+      );
+      return (await http).request(req);
+    },
   };
 }
 
