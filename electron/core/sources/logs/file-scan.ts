@@ -88,15 +88,20 @@ export function scanFile(
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, path: task.path, error: 'not a regular file' };
     const headLength = Math.min(HEAD_BYTES, stat.size);
-    const head = readHead(fd, headLength, buffer);
     const reset = resetReason(fd, stat.size, task, buffer);
     const batch = new RecordBatch(prices);
     let offset = reset === null ? task.offset : 0;
     const start = offset;
+    // A read from the start fingerprints the head (and, below, the tail) from the chunks it reads
+    // anyway rather than reading those bytes again.
+    let head = start === 0 ? null : readHead(fd, headLength, buffer);
     let malformed = 0;
+    let held = { from: 0, to: 0 }; // the file bytes the buffer holds
     while (offset < stat.size) {
       const want = Math.min(buffer.bytes.length, stat.size - offset);
       const got = readFully(fd, buffer.bytes, want, offset);
+      held = { from: offset, to: offset + got };
+      if (offset === 0 && got >= headLength) head = headHash(buffer.bytes, headLength);
       const atEof = offset + got >= stat.size;
       const scan = scanChunk(buffer, got, atEof, batch, task.pathSession);
       malformed += scan.malformed;
@@ -116,9 +121,12 @@ export function scanFile(
         ino: stat.ino,
         size: stat.size,
         mtimeMs: stat.mtimeMs,
-        head,
+        head: head ?? readHead(fd, headLength, buffer),
         headLength,
-        tail: readTail(fd, offset, tailLength, buffer),
+        tail:
+          offset - tailLength >= held.from && offset <= held.to
+            ? crc32(buffer.bytes.subarray(offset - tailLength - held.from, offset - held.from))
+            : readTail(fd, offset, tailLength, buffer),
         tailLength,
       },
       offset,
@@ -157,8 +165,11 @@ function readTail(fd: number, end: number, length: number, buffer: ReadBuffer): 
 }
 
 function readHead(fd: number, length: number, buffer: ReadBuffer): number {
-  const got = readFully(fd, buffer.bytes, length, 0);
-  return hashString(buffer.bytes.toString('latin1', 0, got));
+  return headHash(buffer.bytes, readFully(fd, buffer.bytes, length, 0));
+}
+
+function headHash(bytes: Buffer, length: number): number {
+  return hashString(bytes.toString('latin1', 0, length));
 }
 
 /** Reads `length` bytes at `position` into `into`; returns how many there were (fewer at the end). */
