@@ -215,8 +215,12 @@ class Reader implements LogsReader {
   ): Promise<string | null> {
     if (ids.length === 0) return null;
     const tasks = ids.map((id) => this.#task(id));
-    // About one counted response per 12 kB of transcript: reserve once for a large read.
-    if (Number.isFinite(pendingBytes)) this.#table.reserve(Math.ceil(pendingBytes / 12_000));
+    // Reserve once for a large read, rather than grow the table a dozen times: about one counted
+    // response per 12 kB of transcript; on a first read, where sizes were not looked up, 32 per
+    // file (room a smaller tree leaves unused is never touched, so it is not resident).
+    this.#table.reserve(
+      Number.isFinite(pendingBytes) ? Math.ceil(pendingBytes / 12_000) : tasks.length * 32,
+    );
     let reset: string | null = null;
     totals.filesRead += tasks.length;
     const threads = await this.#scannerFor().scan(tasks, pendingBytes, (position, result) => {
