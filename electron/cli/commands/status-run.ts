@@ -3,7 +3,7 @@ import type { SourceRecord } from '../../../shared/domain/source-record';
 import { buildSourceView } from '../../../shared/domain/source-view';
 import { createCore, type Core } from '../../core/create-core';
 import type { UsageSource } from '../../core/sources/usage-source';
-import { historyStore } from '../../core/stores/state-files';
+import { historyStore } from '../../core/stores/history-store';
 import {
   mergedOutput,
   oneSourceOutput,

@@ -17,7 +17,7 @@ import {
 import type { Clock, Logger, Timers } from '../ports';
 import type { UsageSource } from '../sources/usage-source';
 import type { DataLayout } from '../stores/data-layout';
-import { historyStore } from '../stores/state-files';
+import { historyStore } from '../stores/history-store';
 import type { AlertService } from './alert-service';
 import type { LogsMonitor } from './logs-monitor';
 import type { UsageRefresher } from './usage-refresher';

@@ -1,7 +1,7 @@
 import { limitHits } from '../../../shared/domain/history';
 import type { SourceId } from '../../../shared/domain/snapshot';
 import type { DataLayout } from '../stores/data-layout';
-import { historyStore } from '../stores/state-files';
+import { historyStore } from '../stores/history-store';
 import { readable } from '../stores/readable';
 
 /** The sources whose history records the server's own percentages. */

@@ -14,7 +14,8 @@ import type { UsageSource } from '../sources/usage-source';
 import type { DataLayout } from '../stores/data-layout';
 import { LockBusyError, withFileLock } from '../stores/file-lock';
 import type { Loaded } from '../stores/json-store';
-import { historyStore, recordStore } from '../stores/state-files';
+import { historyStore } from '../stores/history-store';
+import { recordStore } from '../stores/record-store';
 
 /** What one refresh did. */
 export interface RefreshResult {

@@ -1,8 +1,8 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { z } from 'zod';
 import { runMigrations, type StoredData, type StoredFormat } from './migrations';
+import type { Schema } from '../../../shared/domain/schema';
 
 /** What reading a state file found. A corrupt file has already been moved aside. */
 export type JsonReadResult<T> =
@@ -28,7 +28,7 @@ export type JsonReadResult<T> =
  */
 export async function readJsonFile<T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: Schema<T>,
   format: StoredFormat,
   now: number = Date.now(),
   recover?: Recover<T>,
@@ -114,7 +114,7 @@ export function withoutBom(text: string): string {
 
 function parse<T>(
   text: string,
-  schema: z.ZodType<T>,
+  schema: Schema<T>,
   format: StoredFormat,
   recover: Recover<T> | undefined,
 ): Parsed<T> {

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
-import type { z } from 'zod';
 import { readJsonFile, writeStoredFile, type Recover } from './json-file';
 import { newerFormatProblem, type StoredFormat } from './migrations';
+import type { Schema } from '../../../shared/domain/schema';
 
 /** A loaded state file, and the problem to report when it had to be rebuilt. */
 export interface Loaded<T> {
@@ -25,7 +25,7 @@ export interface JsonStore<T> {
  */
 export function jsonStore<T extends object>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: Schema<T>,
   empty: () => T,
   format: StoredFormat,
   /** Field-by-field recovery of a file the schema refuses; without it, the file is rebuilt. */

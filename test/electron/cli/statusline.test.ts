@@ -6,10 +6,10 @@ import {
   type InstallIo,
 } from '../../../electron/cli/commands/statusline-install';
 import { sourceRecordSchema } from '../../../electron/core/stores/record-schema';
-import { historySchema } from '../../../shared/domain/history-schema';
 import { runCli } from '../../support/cli';
 import { useCliWorld, type CliWorld } from '../../support/cli-world';
 import { useTempDir } from '../../support/temp-dir';
+import { readHistoryFile } from '../../support/history-file';
 
 const HOUR = 3_600_000;
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'pacewatch.cjs');
@@ -52,9 +52,7 @@ describe('pacewatch statusline (subprocess)', () => {
       { id: 'seven_day', label: 'Week', utilization: 61, resetsAt: weekReset },
     ]);
     expect(record.error).toBeNull();
-    const history = historySchema.parse(
-      JSON.parse(readFileSync(join(world.dataDir, 'history', 'statusline.json'), 'utf8')),
-    );
+    const history = readHistoryFile(join(world.dataDir, 'history', 'statusline.json'));
     expect(Object.keys(history.series)).toEqual(['five_hour', 'seven_day']);
     expect(world.api.requests).toHaveLength(0);
   });
@@ -215,9 +213,7 @@ describe('pacewatch statusline (subprocess)', () => {
     }
     const record = cacheRecord(world);
     expect(values).toContain(record.snapshot?.windows[0]?.utilization);
-    historySchema.parse(
-      JSON.parse(readFileSync(join(world.dataDir, 'history', 'statusline.json'), 'utf8')),
-    );
+    readHistoryFile(join(world.dataDir, 'history', 'statusline.json'));
     expect(readdirSync(join(world.dataDir, 'cache'))).toEqual(['statusline.json']);
     // The next reading is newer than all of them, so it is the one that stays.
     await world.run(['statusline'], { stdin: statusInput(both(99, 50)) });

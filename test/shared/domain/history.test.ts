@@ -377,11 +377,35 @@ describe('historySchema', () => {
         [at + 1, 3, resets],
       ],
     });
-    expect(historySchema.parse(JSON.parse(JSON.stringify(h)))).toEqual(h);
+    expect(historySchema.safeParse(JSON.parse(JSON.stringify(h)))).toEqual({
+      success: true,
+      data: h,
+    });
   });
 
-  it('rejects a wrong version', () => {
-    expect(historySchema.safeParse({ version: 2, series: {} }).success).toBe(false);
+  it.each([
+    ['a wrong version', { version: 2, series: {} }, 'version: expected 1'],
+    ['no series', { version: 1 }, 'series: expected an object'],
+    [
+      'a series that is not a list',
+      { version: 1, series: { five_hour: 3 } },
+      'series.five_hour: expected an array',
+    ],
+  ])('refuses %s, saying what is wrong', (_case, value, message) => {
+    expect(historySchema.safeParse(value)).toEqual({
+      success: false,
+      error: { issues: [{ message }] },
+    });
+  });
+
+  it('keeps a window id of __proto__ as a series, not as the object’s prototype', () => {
+    const parsed = historySchema.safeParse(
+      JSON.parse(`{"version":1,"series":{"__proto__":[[${at},2,null]]}}`),
+    );
+    expect(parsed.success && Object.getPrototypeOf(parsed.data.series)).toBe(Object.prototype);
+    expect(parsed.success && Object.entries(parsed.data.series)).toEqual([
+      ['__proto__', [[at, 2, null]]],
+    ]);
   });
 
   // A damaged reading used to fail the whole file (and lose every reading with it); now it is
@@ -394,6 +418,9 @@ describe('historySchema', () => {
     ['a utilization of -5', [at, -5, null]],
   ])('leaves out a point with %s and keeps the others', (_case, point) => {
     const value = { version: 1, series: { five_hour: [point, [at + 1, 3, resets]] } };
-    expect(historySchema.parse(value)).toEqual(history({ five_hour: [[at + 1, 3, resets]] }));
+    expect(historySchema.safeParse(value)).toEqual({
+      success: true,
+      data: history({ five_hour: [[at + 1, 3, resets]] }),
+    });
   });
 });

@@ -167,11 +167,11 @@ export function historyDue(readings: Readings, snapshot: Snapshot): boolean {
   });
 }
 
-/** Appends the reading to the history file (loads the history module, and zod, only now). */
+/** Appends the reading to the history file (loads the history module only now). */
 export async function appendReading(layout: DataLayout, snapshot: Snapshot): Promise<void> {
   const [{ appendSnapshot, compactHistory }, { historyStore }] = await Promise.all([
     import('../../../../shared/domain/history'),
-    import('../../stores/state-files'),
+    import('../../stores/history-store'),
   ]);
   await withFileLock(
     layout.lock('history-statusline'),

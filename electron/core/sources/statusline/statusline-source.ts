@@ -1,5 +1,5 @@
 import type { DataLayout } from '../../stores/data-layout';
-import { recordStore } from '../../stores/state-files';
+import { recordStore } from '../../stores/record-store';
 import type { FetchOutcome, UsageSource } from '../usage-source';
 
 /** What to do when Claude Code's status line has not reported anything yet. */

@@ -6,7 +6,8 @@ import { defaultSettings, settingsSchema } from '../../../../shared/domain/setti
 import { dataLayout } from '../../../../electron/core/stores/data-layout';
 import { jsonStore } from '../../../../electron/core/stores/json-store';
 import { runMigrations, type StoredFormat } from '../../../../electron/core/stores/migrations';
-import { historyStore, recordStore } from '../../../../electron/core/stores/state-files';
+import { historyStore } from '../../../../electron/core/stores/history-store';
+import { recordStore } from '../../../../electron/core/stores/record-store';
 import { LEDGER_FORMAT, SETTINGS_FORMAT } from '../../../../electron/core/stores/stored-formats';
 import {
   readCachedReading,

@@ -13,7 +13,7 @@ import {
 import { createStatuslineSource } from '../../../../../electron/core/sources/statusline/statusline-source';
 import { dataLayout } from '../../../../../electron/core/stores/data-layout';
 import { sourceRecordSchema } from '../../../../../electron/core/stores/record-schema';
-import { historySchema } from '../../../../../shared/domain/history-schema';
+import { readHistoryFile } from '../../../../support/history-file';
 import type { Snapshot, UsageWindow } from '../../../../../shared/domain/snapshot';
 import { useTempDir } from '../../../../support/temp-dir';
 
@@ -130,9 +130,7 @@ describe("the status line's history", () => {
     const layout = dataLayout(tempDir());
     await appendReading(layout, reading(T0 - 4 * MINUTE, 30));
     await appendReading(layout, reading(T0, 42));
-    const file = historySchema.parse(
-      JSON.parse(readFileSync(layout.history('statusline'), 'utf8')),
-    );
+    const file = readHistoryFile(layout.history('statusline'));
     expect(file.series.five_hour).toEqual([
       [T0 - 4 * MINUTE, 30, RESET],
       [T0, 42, RESET],
