@@ -17,5 +17,9 @@ if (!existsSync(bundle)) {
 // V8's compiled code for the bundles is kept beside them (Node 22.1 and later; older Nodes skip
 // this), so a run after the first does not compile a megabyte of JavaScript again. The folder is
 // writable only by whoever installed Pacewatch; where it is not, Node runs without the cache.
-require('node:module').enableCompileCache?.(join(__dirname, '..', 'dist', '.compile-cache'));
+// Not for the long-lived `watch`: a cached compile holds the bytecode of every function the cache
+// has seen (12 MB more at idle), a lazy one only what runs, and start-up speed matters less there.
+if (args[0] !== 'watch') {
+  require('node:module').enableCompileCache?.(join(__dirname, '..', 'dist', '.compile-cache'));
+}
 require(bundle);
