@@ -28,7 +28,7 @@ export type IndexLoad =
  * Reads the binary index: `HRLX`, format, header length and CRC-32, a JSON header (files,
  * folders, string tables), then one Float64 column per entry field. Each column is read straight
  * into its own array, without parsing, so a restart costs a file read and a checksum. The arrays
- * have room for `SPARE` more entries (untouched, that room costs no memory): the first responses
+ * have room for more entries (`spare`; untouched, that room is not resident): the first responses
  * appended after a restart do not copy the whole table to grow it.
  */
 export function loadIndex(path: string, now: number): IndexLoad {
