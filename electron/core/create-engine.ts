@@ -3,7 +3,7 @@ import type { ForkScript, Logger, Notifier, Timers } from './ports';
 import { createAlertService } from './services/alert-service';
 import { createEngine, type Engine } from './services/engine';
 import { createLogsMonitor } from './services/logs-monitor';
-import { priceRefreshFor } from './sources/logs/price-refresh-setup';
+import { priceRefreshFor } from './prices/price-refresh-setup';
 
 /** The ports a surface brings to the engine: how it notifies, logs, keeps time and forks. */
 export interface EnginePorts {

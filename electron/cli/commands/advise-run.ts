@@ -1,6 +1,6 @@
 import { planAdvice, usageLast30Days } from '../../../shared/domain/logs/plan-advice';
 import { loginPlan } from '../../../shared/domain/route/decide-route';
-import { pricesPath } from '../../core/sources/logs/logs-paths';
+import { pricesPath } from '../../core/prices/price-paths';
 import { openLogsReader } from '../../core/sources/logs/open-reader';
 import { claudeConfigDirs, dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { readClaudeLogin } from '../../core/route/claude-login';

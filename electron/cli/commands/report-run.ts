@@ -6,9 +6,9 @@ import {
   parseReportDate,
   systemTimeZone,
 } from '../../../shared/domain/logs/time-zone';
-import { pricesPath } from '../../core/sources/logs/logs-paths';
+import { pricesPath } from '../../core/prices/price-paths';
 import { openLogsReader } from '../../core/sources/logs/open-reader';
-import { priceRefreshFor, refreshSetting } from '../../core/sources/logs/price-refresh-setup';
+import { priceRefreshFor, refreshSetting } from '../../core/prices/price-refresh-setup';
 import type { LogsReader, LogsRefresh } from '../../core/sources/logs/reader';
 import { processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { printProblems } from './output';

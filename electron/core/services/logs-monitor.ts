@@ -6,7 +6,7 @@ import type { ForkScript, Logger } from '../ports';
 import { nodeForkScript } from '../adapters/node-fork';
 import { firstReadInChild } from '../sources/logs/first-read';
 import { openLogsReader } from '../sources/logs/open-reader';
-import type { PriceRefreshDeps } from '../sources/logs/price-refresh';
+import type { PriceRefreshDeps } from '../prices/price-refresh';
 import type { LogsReader } from '../sources/logs/reader';
 import { bundledWorkerScript } from '../sources/logs/scan-pool';
 

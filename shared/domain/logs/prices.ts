@@ -90,7 +90,7 @@ const HAIKU_5_5: ModelPrice = {
  * multipliers, matching ccusage v20's LiteLLM snapshot. Dated rows: Sonnet 5.5's cache read cut
  * on 2026-10-07 and Opus 4.8's fast mode removed on 2026-11-30 (priced at the standard rate from
  * then on). Replace or extend it with `<data dir>/prices.json`
- * (see `electron/core/sources/logs/price-file.ts`).
+ * (see `electron/core/prices/price-file.ts`).
  */
 export const DEFAULT_PRICE_ROWS: readonly PriceRow[] = [
   { models: ['claude-fable-5-2', 'claude-mythos-5-2'], price: flat(8, 10, 16, 0.2, 40) },

@@ -13,13 +13,3 @@ export function logsIndexPath(env: PathEnv, roots: readonly string[]): string {
   const key = hashString(roots.join('\n')).toString(36);
   return join(dataDir(env), 'logs-index', `${key}.bin`);
 }
-
-/** Where a user-updated price table may live. */
-export function pricesPath(env: PathEnv): string {
-  return join(dataDir(env), 'prices.json');
-}
-
-/** Where the refreshed price list's usable rows are cached (docs/PROTOCOLS.md "Price refresh"). */
-export function refreshedPricesPath(env: PathEnv): string {
-  return join(dataDir(env), 'prices-refreshed.json');
-}

@@ -4,9 +4,10 @@ import {
   type PriceRow,
 } from '../../../../shared/domain/logs/prices';
 import type { PathEnv } from '../../platform/paths';
-import { logsIndexPath, logsRoots, pricesPath } from './logs-paths';
-import { loadPriceTable } from './price-file';
-import { refreshedPrices, type PriceRefreshDeps } from './price-refresh';
+import { logsIndexPath, logsRoots } from './logs-paths';
+import { pricesPath } from '../../prices/price-paths';
+import { loadPriceTable } from '../../prices/price-file';
+import { refreshedPrices, type PriceRefreshDeps } from '../../prices/price-refresh';
 import { createLogsReader, type LogsReader, type LogsReaderOptions } from './reader';
 import { bundledWorkerScript } from './scan-pool';
 

@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PRICE_ROWS, createPriceTable } from '../../../../../shared/domain/logs/prices';
-import { createNodeHttp } from '../../../../../electron/core/adapters/node-http';
+import { DEFAULT_PRICE_ROWS, createPriceTable } from '../../../../shared/domain/logs/prices';
+import { createNodeHttp } from '../../../../electron/core/adapters/node-http';
 import {
   REFRESH_EVERY_MS,
   priceListUrl,
   refreshedPrices,
   type PriceRefreshDeps,
-} from '../../../../../electron/core/sources/logs/price-refresh';
-import { litellmEntry, startFakePriceList, type FakePriceList } from '../../../../fakes/price-list';
-import { useTempDir } from '../../../../support/temp-dir';
+} from '../../../../electron/core/prices/price-refresh';
+import { litellmEntry, startFakePriceList, type FakePriceList } from '../../../fakes/price-list';
+import { useTempDir } from '../../../support/temp-dir';
 
 const tempDir = useTempDir('pacewatch-price-refresh-');
 const builtIn = createPriceTable(DEFAULT_PRICE_ROWS);

@@ -1,8 +1,8 @@
-import { dataDir, type PathEnv } from '../../platform/paths';
-import type { Clock, Http } from '../../ports';
-import { dataLayout } from '../../stores/data-layout';
-import { readSettingsReadOnly } from '../../stores/read-settings';
-import { refreshedPricesPath } from './logs-paths';
+import { dataDir, type PathEnv } from '../platform/paths';
+import type { Clock, Http } from '../ports';
+import { dataLayout } from '../stores/data-layout';
+import { readSettingsReadOnly } from '../stores/read-settings';
+import { refreshedPricesPath } from './price-paths';
 import {
   MAX_PRICE_LIST_BYTES,
   PRICE_REFRESH_TIMEOUT_MS,
@@ -53,7 +53,7 @@ function lazyNodeHttp(origin: string): Http {
   let http: Promise<Http> | null = null;
   return {
     async request(req) {
-      http ??= import('../../adapters/node-http').then(({ createNodeHttp }) =>
+      http ??= import('../adapters/node-http').then(({ createNodeHttp }) =>
         createNodeHttp({ allowedOrigins: [origin], maxBodyBytes: MAX_PRICE_LIST_BYTES }),
       );
       return (await http).request(req);

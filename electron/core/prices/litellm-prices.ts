@@ -4,7 +4,7 @@ import {
   type ModelPrice,
   type PriceRow,
   type PriceTable,
-} from '../../../../shared/domain/logs/prices';
+} from '../../../shared/domain/logs/prices';
 
 // LiteLLM's public price list (docs/PROTOCOLS.md "Price refresh"): one JSON object keyed by
 // model id, $ per token. Only Anthropic's own Claude entries are read, each validated on its

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ModelPrice, PriceRow } from '../../../../shared/domain/logs/prices';
+import type { ModelPrice, PriceRow } from '../../../shared/domain/logs/prices';
 
 const rate = z.object({
   perMillion: z.number().nonnegative(),

@@ -4,7 +4,7 @@ import {
   createPriceTable,
   type PriceRow,
   type PriceTable,
-} from '../../../../shared/domain/logs/prices';
+} from '../../../shared/domain/logs/prices';
 
 /** The price table, and a problem sentence when the user's file could not be used. */
 export interface LoadedPrices {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { PriceRow, PriceTable } from '../../../../shared/domain/logs/prices';
-import { checkOverride } from '../../platform/endpoints';
-import type { Clock, Http } from '../../ports';
-import { jsonStore } from '../../stores/json-store';
-import { PRICE_CACHE_FORMAT } from '../../stores/stored-formats';
+import type { PriceRow, PriceTable } from '../../../shared/domain/logs/prices';
+import { checkOverride } from '../platform/endpoints';
+import type { Clock, Http } from '../ports';
+import { jsonStore } from '../stores/json-store';
+import { PRICE_CACHE_FORMAT } from '../stores/stored-formats';
 import { litellmRows } from './litellm-prices';
 import { priceRowsSchema, stripUndefined } from './price-schema';
 
