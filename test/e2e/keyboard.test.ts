@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, useBrowser } from './support/browser';
 import { useDevWorld } from './support/dev-browser-world';
-import { usageBody } from './support/seeds';
+import { answering, usageBody } from './support/seeds';
 
 const newWorld = useDevWorld();
 /** Each test starts a dev server and a browser page; a loaded 2-core machine needs the slack. */
@@ -56,11 +56,7 @@ describe('keyboard use', SLOW, () => {
   });
 
   it('the popover: Enter on Settings opens the settings page, whose every control has a label and is reachable', async () => {
-    const world = await newWorld({
-      script: (api) => {
-        api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
-      },
-    });
+    const world = await newWorld(answering({ session: 21, week: 5 }));
     const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
     await page.goto(world.popoverUrl);
     await page.locator('main[data-phase="ready"]').waitFor();

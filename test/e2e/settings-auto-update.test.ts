@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser';
 import { useDevWorld } from './support/dev-browser-world';
-import { usageBody } from './support/seeds';
+import { answering } from './support/seeds';
 
 const newWorld = useDevWorld();
 /** A dev server and a browser page; a loaded 2-core machine needs the slack. */
@@ -11,11 +11,7 @@ const newPage = useBrowser();
 
 describe('the auto-update switch in the settings page on dev:browser', SLOW, () => {
   it('is on by default, and switching it off is saved to settings.json', async () => {
-    const world = await newWorld({
-      script: (api) => {
-        api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
-      },
-    });
+    const world = await newWorld(answering({ session: 21, week: 5 }));
     const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
     await page.goto(world.settingsUrl);
     const toggle = page.getByLabel('Update automatically');

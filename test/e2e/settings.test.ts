@@ -7,7 +7,7 @@ import { desktopService } from '../support/desktop';
 import { axeViolations, blocking } from './support/axe';
 import { screenshot, useBrowser } from './support/browser';
 import { useDevWorld } from './support/dev-browser-world';
-import { usageBody } from './support/seeds';
+import { answering } from './support/seeds';
 
 const newWorld = useDevWorld();
 /** Each test starts a dev server and a browser page; a loaded 2-core machine needs the slack. */
@@ -21,11 +21,7 @@ const SESSION_KEY = 'sk-ant-sid01-test-session-abc';
 
 describe('the settings page on dev:browser', SLOW, () => {
   it('saves thresholds, lead time and quiet hours to settings.json, and refuses what does not parse', async () => {
-    const world = await newWorld({
-      script: (api) => {
-        api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
-      },
-    });
+    const world = await newWorld(answering({ session: 21, week: 5 }));
     const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
     await page.goto(world.settingsUrl);
     await page.locator('#thresholds').fill('80, 60');
@@ -54,11 +50,7 @@ describe('the settings page on dev:browser', SLOW, () => {
   });
 
   it('keeps a switch where the user put it while an earlier change is still being saved', async () => {
-    const world = await newWorld({
-      script: (api) => {
-        api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
-      },
-    });
+    const world = await newWorld(answering({ session: 21, week: 5 }));
     const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
     // Main's answers to saveSettings are held here and let through one at a time.
     const held: Route[] = [];
@@ -88,11 +80,7 @@ describe('the settings page on dev:browser', SLOW, () => {
   });
 
   it('says next to each field what became of it; thresholds per limit; the menu bar title; the budget with its source', async () => {
-    const world = await newWorld({
-      script: (api) => {
-        api.respond({ body: usageBody(Date.now(), { session: 30, week: 5 }) });
-      },
-    });
+    const world = await newWorld(answering({ session: 30, week: 5 }));
     const { page, problems } = await newPage({ viewport: { width: 560, height: 1400 } });
     await page.goto(world.settingsUrl);
     await page.locator('#thresholds-five_hour').waitFor();
@@ -152,11 +140,7 @@ describe('the settings page on dev:browser', SLOW, () => {
   });
 
   it("sets up Claude Code's status line, asking before it replaces another one", async () => {
-    const world = await newWorld({
-      script: (api) => {
-        api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
-      },
-    });
+    const world = await newWorld(answering({ session: 21, week: 5 }));
     const path = join(world.home, '.claude', 'settings.json');
     const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
     await page.goto(world.settingsUrl);
@@ -192,11 +176,7 @@ describe('the settings page on dev:browser', SLOW, () => {
   });
 
   it('snoozes notifications until a time the popover shows too', async () => {
-    const world = await newWorld({
-      script: (api) => {
-        api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
-      },
-    });
+    const world = await newWorld(answering({ session: 21, week: 5 }));
     const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
     await page.goto(world.settingsUrl);
     await page.getByRole('button', { name: 'For 1 hour' }).click();
@@ -216,11 +196,7 @@ describe.skipIf(!keyring.ready)('a pasted credential (real keychain)', SLOW, () 
   it('lands in the keychain, shows only "stored", and can never be read back by the page', async () => {
     const keytar = (await import('keytar')).default;
     await keytar.deletePassword('Pacewatch', 'web-session-key');
-    const world = await newWorld({
-      script: (api) => {
-        api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
-      },
-    });
+    const world = await newWorld(answering({ session: 21, week: 5 }));
     const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
     const bodies: string[] = [];
     page.on('response', (response) => {
@@ -297,11 +273,7 @@ describe.skipIf(!notifications.ready)(
   SLOW,
   () => {
     it('is sent from settings, and the page says so next to the button', async () => {
-      const world = await newWorld({
-        script: (api) => {
-          api.respond({ body: usageBody(Date.now(), { session: 21, week: 5 }) });
-        },
-      });
+      const world = await newWorld(answering({ session: 21, week: 5 }));
       const { page, problems } = await newPage({ viewport: { width: 560, height: 900 } });
       await page.goto(world.settingsUrl);
       await page.getByRole('button', { name: 'Send a test notification' }).click();

@@ -17,6 +17,8 @@ export interface CliOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly stdin?: string;
   readonly timeoutMs?: number;
+  /** The folder it runs in (default: the suite's). */
+  readonly cwd?: string;
 }
 
 /** The environment a test CLI run starts from: no real HOME data, UTC, CI-like. */
@@ -35,7 +37,11 @@ export function assertBuilt(): void {
 export function runCli(args: readonly string[], options: CliOptions): Promise<CliRun> {
   assertBuilt();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: options.env, stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: options.env,
+      cwd: options.cwd,
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataLayout } from '../../../electron/core/stores/data-layout';
 import type { SourceRecord } from '../../../shared/domain/source-record';
+import type { DevWorldOptions } from './dev-browser-world';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -26,6 +27,15 @@ export function usageBody(
       ).toISOString(),
     },
     extra_usage: extra,
+  };
+}
+
+/** A dev world whose fake usage endpoint answers with these figures, resets ahead of each answer's time. */
+export function answering(figures: { session: number; week: number }): DevWorldOptions {
+  return {
+    script: (api) => {
+      api.respond({ body: usageBody(Date.now(), figures) });
+    },
   };
 }
 

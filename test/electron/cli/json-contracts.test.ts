@@ -1,6 +1,5 @@
 // Every `--json` output of the command, parsed against its schema (shared/domain/cli-json-schemas.ts)
 // in the states a user meets: fresh figures, stale ones, an error, nothing yet.
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,15 +13,26 @@ import {
   sessionsJsonSchema,
   statusJsonSchema,
 } from '../../../shared/domain/cli-json-schemas';
-import { expiredTokenError, grantWire, serverError } from '../../fakes/usage-bodies';
+import {
+  expiredTokenError,
+  extraUsageWire,
+  grantWire,
+  serverError,
+} from '../../fakes/usage-bodies';
 import { assistantText, transcript, userText } from '../../fakes/transcripts/line-factory';
-import { assertBuilt, baseEnv, runCli, type CliRun } from '../../support/cli';
+import { baseEnv, runCli, type CliRun } from '../../support/cli';
 import { useCliWorld } from '../../support/cli-world';
 import { useTempDir } from '../../support/temp-dir';
-import { FAKE_KEY, FAKE_KEY_TAIL, MAX_5X, claudeJson, put } from '../core/route/route-fixtures';
+import {
+  FAKE_KEY,
+  FAKE_KEY_TAIL,
+  MAX_5X,
+  claudeJson,
+  put,
+  runRoute,
+} from '../core/route/route-fixtures';
 
 const HOUR = 3_600_000;
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'pacewatch.cjs');
 const newWorld = useCliWorld();
 const tempDir = useTempDir('pacewatch-json-');
 
@@ -33,13 +43,7 @@ function usageBody(session: number): object {
   return {
     five_hour: { utilization: session, resets_at: iso(sessionReset) },
     seven_day: { utilization: 61, resets_at: iso(sessionReset + 70 * HOUR) },
-    extra_usage: {
-      is_enabled: true,
-      monthly_limit: 2050,
-      used_credits: 325,
-      utilization: 15.85,
-      currency: 'USD',
-    },
+    extra_usage: extraUsageWire(),
   };
 }
 
@@ -202,37 +206,18 @@ describe('advise --json matches its schema', () => {
   });
 });
 
-/** `pacewatch route --json` in `~/proj` of a fixture home. */
-function route(dir: string, env: Record<string, string> = {}): Promise<CliRun> {
-  assertBuilt();
-  mkdirSync(join(dir, 'proj'), { recursive: true });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'route', '--json'], {
-      cwd: join(dir, 'proj'),
-      env: { ...baseEnv(), HOME: dir, SHELL: '/bin/bash', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
-
 describe('route --json matches its schema', () => {
   it('for a subscription login, an exported key, and no sign-in at all', async () => {
     const subscription = tempDir();
     put(subscription, '.claude.json', claudeJson(MAX_5X));
-    expect(parsed(await route(subscription), routeJsonSchema).route).toBe('subscription');
+    expect(parsed(await runRoute(subscription, ['--json']), routeJsonSchema).route).toBe(
+      'subscription',
+    );
     const exported = tempDir();
     put(exported, '.bashrc', `export ANTHROPIC_API_KEY=${FAKE_KEY}\n`);
     put(exported, '.claude.json', claudeJson(MAX_5X, [FAKE_KEY_TAIL]));
-    expect(parsed(await route(exported), routeJsonSchema).route).toBe('api-key');
-    const nothing = parsed(await route(tempDir()), routeJsonSchema);
+    expect(parsed(await runRoute(exported, ['--json']), routeJsonSchema).route).toBe('api-key');
+    const nothing = parsed(await runRoute(tempDir(), ['--json']), routeJsonSchema);
     expect(nothing).toMatchObject({ route: 'unknown', plan: null });
   });
 });

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertBuilt, baseEnv } from '../../support/cli';
 import type { CliRun } from '../../support/cli';
 import { useTempDir } from '../../support/temp-dir';
 import {
@@ -11,10 +9,10 @@ import {
   MAX_5X,
   claudeJson,
   put,
+  runRoute,
   script,
 } from '../core/route/route-fixtures';
 
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'pacewatch.cjs');
 const tempDir = useTempDir('pacewatch-route-cli-');
 
 /** A fixture home with a project folder to run in. */
@@ -22,32 +20,6 @@ function home(): string {
   const dir = tempDir();
   mkdirSync(join(dir, 'proj'));
   return dir;
-}
-
-/** Runs the built `pacewatch route …` in `~/proj` with HOME, SHELL and extra variables set. */
-function route(
-  dir: string,
-  args: readonly string[],
-  env: Record<string, string> = {},
-): Promise<CliRun> {
-  assertBuilt();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'route', ...args], {
-      cwd: join(dir, 'proj'),
-      env: { ...baseEnv(), HOME: dir, SHELL: '/bin/bash', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
 }
 
 function expectNoKey(run: CliRun): void {
@@ -62,7 +34,7 @@ describe('pacewatch route (subprocess)', () => {
     const dir = home();
     put(dir, '.zshrc', `export ANTHROPIC_API_KEY=${FAKE_KEY}\n`);
     put(dir, '.claude.json', claudeJson(MAX_5X, [FAKE_KEY_TAIL]));
-    const run = await route(dir, ['--json']);
+    const run = await runRoute(dir, ['--json']);
     expectNoKey(run);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
@@ -99,7 +71,7 @@ describe('pacewatch route (subprocess)', () => {
     put(dir, '.bash_profile', `export ANTHROPIC_API_KEY=${FAKE_KEY}\n`);
     put(dir, '.claude.json', claudeJson(MAX_5X, [FAKE_KEY_TAIL]));
     // Wide enough that no line wraps (the 80-column layout has its own test).
-    const run = await route(dir, [], { ANTHROPIC_API_KEY: FAKE_KEY, COLUMNS: '200' });
+    const run = await runRoute(dir, [], { ANTHROPIC_API_KEY: FAKE_KEY, COLUMNS: '200' });
     expectNoKey(run);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').slice(0, 7)).toEqual([
@@ -119,18 +91,18 @@ describe('pacewatch route (subprocess)', () => {
   it('puts a key exported in ~/.bashrc without a login in the headline, the steps, and 80 columns', async () => {
     const dir = home();
     put(dir, '.bashrc', `# keys\nexport ANTHROPIC_API_KEY=${FAKE_KEY}\n`);
-    const run = await route(dir, [], { COLUMNS: '80' });
+    const run = await runRoute(dir, [], { COLUMNS: '80' });
     expectNoKey(run);
     expect(run.code).toBe(0);
     for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(run.stdout).not.toMatch(/\x1b/); // eslint-disable-line no-control-regex
     expect(run.stdout).toMatchSnapshot();
-    const wide = await route(dir, [], { COLUMNS: '160' });
+    const wide = await runRoute(dir, [], { COLUMNS: '160' });
     expect(wide.stdout).toMatchSnapshot();
   });
 
   it('prints a verdict with exit 0 when nothing at all is set', async () => {
-    const run = await route(home(), ['--json']);
+    const run = await runRoute(home(), ['--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
       route: 'unknown',
@@ -147,7 +119,7 @@ describe('pacewatch route (subprocess)', () => {
     const shell = script(dir, 'bin/slow-shell', 'sleep 60');
     put(dir, '.claude.json', claudeJson(MAX_5X));
     const started = Date.now();
-    const run = await route(dir, ['--json'], { SHELL: shell, CLAUDE_CODE_USE_BEDROCK: '1' });
+    const run = await runRoute(dir, ['--json'], { SHELL: shell, CLAUDE_CODE_USE_BEDROCK: '1' });
     expect(Date.now() - started).toBeLessThan(8_000);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as { route: string; evidence: unknown[] };
@@ -160,7 +132,7 @@ describe('pacewatch route (subprocess)', () => {
   });
 
   it('explains itself with --help', async () => {
-    const run = await route(home(), ['--help']);
+    const run = await runRoute(home(), ['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: pacewatch route [options]');
     expect(run.stdout).toContain('--json');

@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { baseEnv, runCli, type CliRun } from '../../../support/cli';
 
 /** The fake key every route test plants; it must never appear in any output. */
 export const FAKE_KEY = 'sk-ant-api03-test-key-value-1234';
@@ -43,3 +44,16 @@ export const MAX_5X = {
   organizationRateLimitTier: 'default_claude_max_5x',
   billingType: 'stripe_subscription',
 };
+
+/** Runs the built `pacewatch route …` in `<home>/proj` with HOME, SHELL and extra variables set. */
+export function runRoute(
+  home: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  mkdirSync(join(home, 'proj'), { recursive: true });
+  return runCli(['route', ...args], {
+    cwd: join(home, 'proj'),
+    env: { ...baseEnv(), HOME: home, SHELL: '/bin/bash', ...env },
+  });
+}
