@@ -4,10 +4,8 @@ import type { StatusLineSetup } from '../../shared/ipc/settings-model';
 import type { PathEnv } from '../core/platform/paths';
 import {
   claudeSettingsPath,
-  planInstall,
-  readSettingsText,
+  installStatusLineAt,
   shellWord,
-  writeSettings,
 } from '../core/sources/statusline/install';
 
 /** What setting up the status line from the settings window needs. */
@@ -44,31 +42,35 @@ export async function installStatusLine(
   if (command === null) return { ok: false, message: NO_COMMAND_MESSAGE };
   const path = claudeSettingsPath(deps.pathEnv);
   try {
-    const plan = planInstall(await readSettingsText(path), command);
-    if (plan.kind === 'invalid') {
-      return {
-        ok: false,
-        message: `${path} was left as it is: ${plan.reason}. Fix the file (or move it aside) and try again.`,
-      };
+    // Without the user's yes (`replace`) another status line is kept and the window asks.
+    const outcome = await installStatusLineAt(path, command, {
+      replace: () => replace,
+      now: deps.now,
+    });
+    switch (outcome.kind) {
+      case 'invalid':
+        return {
+          ok: false,
+          message: `${path} was left as it is: ${outcome.reason}. Fix the file (or move it aside) and try again.`,
+        };
+      case 'same':
+        return done(`Claude Code's status line already runs Pacewatch (${path}). Nothing changed.`);
+      case 'kept':
+        return {
+          ok: true,
+          value: {
+            message: `${path} already has a status line: \u201c${outcome.current}\u201d. Replace it with Pacewatch's? The old file is backed up first.`,
+            replaceable: true,
+          },
+        };
+      case 'written': {
+        const kept =
+          outcome.backup === null ? '' : ` The previous file is kept at ${outcome.backup}.`;
+        return done(
+          `Added Pacewatch's status line to ${path}.${kept} It shows from Claude Code's next prompt.`,
+        );
+      }
     }
-    if (plan.kind === 'same') {
-      return done(`Claude Code's status line already runs Pacewatch (${path}). Nothing changed.`);
-    }
-    if (plan.kind === 'replace' && !replace) {
-      return {
-        ok: true,
-        value: {
-          message: `${path} already has a status line: \u201c${plan.current}\u201d. Replace it with Pacewatch's? The old file is backed up first.`,
-          replaceable: true,
-        },
-      };
-    }
-    const existed = plan.kind === 'replace' || plan.existed;
-    const backup = await writeSettings(path, plan.settings, existed, deps.now());
-    const kept = backup === null ? '' : ` The previous file is kept at ${backup}.`;
-    return done(
-      `Added Pacewatch's status line to ${path}.${kept} It shows from Claude Code's next prompt.`,
-    );
   } catch (error) {
     return {
       ok: false,

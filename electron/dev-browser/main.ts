@@ -9,7 +9,7 @@ import { untilStopSignal } from '../core/platform/stop-signal';
 import { nodeTimers } from '../core/create-engine';
 import type { Logger } from '../core/ports';
 import { checkRoute } from '../core/route/check-route';
-import { shellWord } from '../core/sources/statusline/install';
+import { pacewatchCommand } from '../core/sources/statusline/install';
 import { startDevServer } from './dev-server';
 
 const logger: Logger = {
@@ -62,9 +62,7 @@ async function main(): Promise<number> {
     checkRoute: () => checkRoute({ processLabel: 'the dev server' }),
     // This checkout's own command, run by this Node.
     statusLineCommand: () =>
-      Promise.resolve(
-        `${shellWord(process.execPath)} ${shellWord(join(__dirname, '..', 'bin', 'pacewatch.cjs'))} statusline`,
-      ),
+      Promise.resolve(pacewatchCommand(join(__dirname, '..', 'bin', 'pacewatch.cjs'))),
   });
   const token = randomBytes(24).toString('hex');
   const server = await startDevServer({

@@ -1,12 +1,9 @@
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { processPathEnv, type PathEnv } from '../../core/platform/paths';
 import {
   claudeSettingsPath,
-  planInstall,
-  readSettingsText,
-  shellWord,
-  writeSettings,
+  installStatusLineAt,
+  pacewatchCommand,
 } from '../../core/sources/statusline/install';
 
 /** What `--install` reads, asks and prints through, so tests can drive it. */
@@ -19,12 +16,6 @@ export interface InstallIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly now: () => number;
-}
-
-/** This very `pacewatch`, by absolute paths, so the command works whatever Claude Code's PATH. */
-export function pacewatchCommand(): string {
-  const script = process.argv[1] === undefined ? 'pacewatch' : resolve(process.argv[1]);
-  return `${shellWord(process.execPath)} ${shellWord(script)} statusline`;
 }
 
 async function askOnTerminal(question: string): Promise<boolean> {
@@ -58,35 +49,43 @@ export async function runStatuslineInstall(
   io: InstallIo = processInstallIo(),
 ): Promise<number> {
   const path = claudeSettingsPath(io.pathEnv);
-  const plan = planInstall(await readSettingsText(path), io.command);
-  if (plan.kind === 'invalid') {
-    io.err(
-      `pacewatch: ${path} was left as it is: ${plan.reason}. Fix the file (or move it aside) and run \`pacewatch statusline --install\` again.\n`,
-    );
-    return 1;
-  }
-  if (plan.kind === 'same') {
-    io.out(`Claude Code's status line already runs Pacewatch (${path}). Nothing changed.\n`);
-    return 0;
-  }
-  if (plan.kind === 'replace' && !options.force) {
-    const question = `${path} already has a status line: \`${plan.current}\`. Replace it with Pacewatch's? A backup is kept. [y/N] `;
-    if (io.confirm === null) {
+  const outcome = await installStatusLineAt(path, io.command, {
+    // --force replaces without asking; with no terminal to ask on, nothing is replaced.
+    replace: (current) => {
+      if (options.force) return true;
+      if (io.confirm === null) return false;
+      return io.confirm(
+        `${path} already has a status line: \`${current}\`. Replace it with Pacewatch's? A backup is kept. [y/N] `,
+      );
+    },
+    now: io.now,
+  });
+  switch (outcome.kind) {
+    case 'invalid':
       io.err(
-        `pacewatch: ${path} already has a status line (\`${plan.current}\`); it was left as it is. Run \`pacewatch statusline --install --force\` to replace it (the old file is backed up first).\n`,
+        `pacewatch: ${path} was left as it is: ${outcome.reason}. Fix the file (or move it aside) and run \`pacewatch statusline --install\` again.\n`,
       );
       return 1;
-    }
-    if (!(await io.confirm(question))) {
-      io.out('Your status line was left as it is.\n');
+    case 'same':
+      io.out(`Claude Code's status line already runs Pacewatch (${path}). Nothing changed.\n`);
+      return 0;
+    case 'kept':
+      // Not asked (no terminal): say how to replace it; asked: the user said no.
+      if (io.confirm === null) {
+        io.err(
+          `pacewatch: ${path} already has a status line (\`${outcome.current}\`); it was left as it is. Run \`pacewatch statusline --install --force\` to replace it (the old file is backed up first).\n`,
+        );
+      } else {
+        io.out('Your status line was left as it is.\n');
+      }
       return 1;
+    case 'written': {
+      const kept =
+        outcome.backup === null ? '' : ` The previous file is kept at ${outcome.backup}.`;
+      io.out(
+        `Added Pacewatch's status line to ${path}.${kept} It shows from Claude Code's next prompt.\n`,
+      );
+      return 0;
     }
   }
-  const existed = plan.kind === 'replace' || plan.existed;
-  const backup = await writeSettings(path, plan.settings, existed, io.now());
-  const kept = backup === null ? '' : ` The previous file is kept at ${backup}.`;
-  io.out(
-    `Added Pacewatch's status line to ${path}.${kept} It shows from Claude Code's next prompt.\n`,
-  );
-  return 0;
 }
