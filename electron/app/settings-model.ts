@@ -69,10 +69,9 @@ export function buildSettingsModel(input: SettingsInput): SettingsModel {
     ...SOURCES.map((source) => ({
       ...source,
       label: SOURCE_LABELS[source.id],
-      enabled: settings.sources[source.id].enabled,
       available: input.available.has(source.id),
     })),
-    { ...ESTIMATE, enabled: settings.sources.logs.enabled, available: true },
+    { ...ESTIMATE, available: true },
   ];
   const credentials: CredentialModel[] = (['web', 'admin'] as const).map((id) => {
     const status = input.credentials?.find((entry) => entry.id === id);

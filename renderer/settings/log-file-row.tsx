@@ -1,14 +1,16 @@
 import { useState } from 'preact/hooks';
 import { pacewatch } from '../common/bridge';
+import { FieldStatus } from './fields';
+import { settled, type StatusLine } from './settled';
 
 /** "Open log file": the app's log (in the data folder) for a bug report; says when it cannot. */
 export function LogFileRow() {
-  const [problem, setProblem] = useState<string | null>(null);
+  const [status, setStatus] = useState<StatusLine | null>(null);
   const open = () => {
     void pacewatch()
       .openLogFile()
       .then((result) => {
-        setProblem(result.ok ? null : result.message);
+        setStatus(settled(result, ''));
       });
   };
   return (
@@ -17,9 +19,7 @@ export function LogFileRow() {
         Open log file
       </button>
       <p class="hint">pacewatch.log in the data folder, for bug reports. It holds no secrets.</p>
-      <p class="error" role="status" aria-live="polite">
-        {problem ?? ''}
-      </p>
+      <FieldStatus id="open-log-file" status={status} />
     </div>
   );
 }

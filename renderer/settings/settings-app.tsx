@@ -2,12 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatClock } from '../../shared/domain/format';
 import type { IpcResult } from '../../shared/ipc/contract';
 import type { TrayTitleChoice } from '../../shared/domain/settings';
-import type {
-  SettingsModel,
-  SettingsPatch,
-  SnoozeChoice,
-  StatusLineSetup,
-} from '../../shared/ipc/settings-model';
+import type { SettingsModel, SettingsPatch, SnoozeChoice } from '../../shared/ipc/settings-model';
 import { applySettingsPatch } from '../../shared/ipc/settings-patch';
 import { pacewatch } from '../common/bridge';
 import { useNow } from '../common/use-now';
@@ -58,7 +53,8 @@ export function SettingsApp() {
   const [model, setModel] = useState<SettingsModel | null>(null);
   /** The last change's field and what came of it. */
   const [status, setStatus] = useState<{ field: string; line: StatusLine } | null>(null);
-  const [setup, setSetup] = useState<StatusLineSetup | null>(null);
+  /** The last status line setup found another status line, which the user may replace. */
+  const [replaceable, setReplaceable] = useState(false);
   /**
    * Changes sent but not yet answered, shown over the saved settings: an answer to an earlier
    * change (or main's broadcast) must not flip back a switch the user has just moved.
@@ -101,24 +97,25 @@ export function SettingsApp() {
     void api.sendTestNotification().then((result) => {
       setStatus({
         field: 'test-notification',
-        line: result.ok
-          ? {
-              text: 'Sent. If nothing showed, allow notifications for Pacewatch in the system settings.',
-              error: false,
-            }
-          : { text: result.message, error: true },
+        line: settled(
+          result,
+          'Sent. If nothing showed, allow notifications for Pacewatch in the system settings.',
+        ),
       });
     });
   };
   const installStatusLine = (replace: boolean) => {
-    setSetup(null);
+    setReplaceable(false);
     void api.installStatusLine({ replace }).then((result) => {
-      setSetup(result.ok ? result.value : null);
       setStatus({
         field: 'statusline-setup',
-        line: result.ok
-          ? { text: result.value.message, error: false }
-          : { text: result.message, error: true },
+        line: settled(
+          result,
+          (setup) => setup.message,
+          (setup) => {
+            setReplaceable(setup.replaceable);
+          },
+        ),
       });
     });
   };
@@ -199,7 +196,7 @@ export function SettingsApp() {
                   >
                     Set up the status line
                   </button>
-                  {setup?.replaceable ? (
+                  {replaceable ? (
                     <button
                       type="button"
                       id="statusline-replace"

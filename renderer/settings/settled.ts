@@ -1,5 +1,4 @@
 import type { IpcResult } from '../../shared/ipc/contract';
-import type { SettingsModel } from '../../shared/ipc/settings-model';
 
 /** A line that confirms a change, or says why it was refused. */
 export interface StatusLine {
@@ -7,13 +6,16 @@ export interface StatusLine {
   readonly error: boolean;
 }
 
-/** What a settings request came to: the new model goes to `onModel`, the line says so or why not. */
-export function settled(
-  result: IpcResult<SettingsModel>,
-  done: string,
-  onModel: (model: SettingsModel) => void,
+/**
+ * What a request to main came to: the answer goes to `onValue`, and the line says `done` (or what
+ * `done` makes of the answer) or why not.
+ */
+export function settled<T>(
+  result: IpcResult<T>,
+  done: string | ((value: T) => string),
+  onValue?: (value: T) => void,
 ): StatusLine {
   if (!result.ok) return { text: result.message, error: true };
-  onModel(result.value);
-  return { text: done, error: false };
+  onValue?.(result.value);
+  return { text: typeof done === 'string' ? done : done(result.value), error: false };
 }

@@ -22,7 +22,6 @@ export interface SourceToggleModel {
   readonly id: ToggleableSource;
   readonly label: string;
   readonly description: string;
-  readonly enabled: boolean;
   /** False when this build cannot run the source yet. */
   readonly available: boolean;
 }
