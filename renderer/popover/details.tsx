@@ -1,4 +1,4 @@
-import { costText, isLowerBound, unpricedLines } from '../../shared/domain/logs/unpriced';
+import { costText, unpricedLines } from '../../shared/domain/logs/unpriced';
 import {
   formatAge,
   formatClock,
@@ -6,7 +6,7 @@ import {
   formatPercent,
   formatTokens,
 } from '../../shared/domain/format';
-import type { LogsSummary } from '../../shared/domain/logs-summary';
+import { estimateUnpriced, type LogsSummary } from '../../shared/domain/logs-summary';
 import type {
   CreditsModel,
   ExtraUsageModel,
@@ -98,15 +98,7 @@ export function Money(props: {
 export function LogsEstimate(props: { readonly logs: LogsSummary }) {
   const { logs } = props;
   const block = logs.activeBlock;
-  // What today's cost leaves out; else the active block's (it may have begun yesterday).
-  const unpriced = unpricedLines(
-    [
-      isLowerBound(logs.today.unpricedTokens) || block === null || !block.isActive
-        ? logs.today.unpricedTokens
-        : block.unpricedTokens,
-    ],
-    formatTokens,
-  );
+  const unpriced = unpricedLines([estimateUnpriced(logs)], formatTokens);
   return (
     <section class="logs" aria-labelledby="logs-heading">
       <h2 id="logs-heading">
@@ -122,7 +114,10 @@ export function LogsEstimate(props: { readonly logs: LogsSummary }) {
         {costText(formatMoney(logs.today.costUsd, 'USD'), logs.today.unpricedTokens)} at API prices
       </p>
       {unpriced.length === 0 ? null : (
-        <p class="muted">{unpriced.join('; ')}: ≥ is a lower bound.</p>
+        <p class="muted">
+          {unpriced.join('; ')}: ≥ is a lower bound. Add the model to prices.json in the data folder
+          (Settings shows where), or update Pacewatch.
+        </p>
       )}
     </section>
   );

@@ -101,7 +101,7 @@ export function decideAlerts(
  * grant whose expiry the server moves is reminded of again; entries of expired grants are
  * dropped, so the ledger stays small.
  */
-export function bankedReminders(
+function bankedReminders(
   reminded: Readonly<Record<string, number>>,
   snapshot: Snapshot,
   now: number,

@@ -1,4 +1,4 @@
-import type { UnpricedTokens } from './logs/unpriced';
+import { isLowerBound, type UnpricedTokens } from './logs/unpriced';
 
 /** Token counts by kind, with their sum. */
 export interface TokenCounts {
@@ -40,6 +40,17 @@ export interface LogsSummary {
   today: { tokens: TokenCounts; costUsd: number; unpricedTokens: UnpricedTokens };
   last30Days: { costUsd: number; tokens: TokenCounts; unpricedTokens: UnpricedTokens };
   problems: { malformedLines: number; unreadableFiles: string[] };
+}
+
+/**
+ * What the estimate's costs leave out, for the note beside them (popover and `watch` alike):
+ * today's unpriced tokens, else the active block's (a block may have begun yesterday).
+ */
+export function estimateUnpriced(logs: LogsSummary): UnpricedTokens {
+  const block = logs.activeBlock;
+  return isLowerBound(logs.today.unpricedTokens) || block === null || !block.isActive
+    ? logs.today.unpricedTokens
+    : block.unpricedTokens;
 }
 
 /** Zero tokens. */

@@ -104,7 +104,7 @@ describe('popover sections the engine adds later or rarely', () => {
       // A model without a price: its tokens count, the cost is a lower bound, never $0.00.
       'This block: 1.2 M tokens · ≥ $4.10 at API prices · 38 k tokens/min',
       'Today: 3.4 M tokens · ≥ $12.30 at API prices',
-      '+ 35 k tokens of claude-mystery-1 not priced: ≥ is a lower bound.',
+      '+ 35 k tokens of claude-mystery-1 not priced: ≥ is a lower bound. Add the model to prices.json in the data folder (Settings shows where), or update Pacewatch.',
     ]);
     expect(await page.locator('[data-window="monthly_budget"] .figure').innerText()).toBe(
       '$123.45 of $200.00',

@@ -1,6 +1,5 @@
 import { chooseCost, isUnpriced, type CostMode } from './cost';
 import { EntryFlag, type UsageEntries } from './entries';
-import { unpricedList } from './unpriced';
 
 /** Token sums, with ccusage's JSON names. */
 export interface TokenSums {
@@ -39,7 +38,7 @@ export interface UsageGroup extends TokenSums {
 }
 
 /** The tokens of entry `i`, every kind. */
-export function entryTokens(entries: UsageEntries, index: number): number {
+function entryTokens(entries: UsageEntries, index: number): number {
   return (
     (entries.input[index] ?? 0) +
     (entries.output[index] ?? 0) +
@@ -203,11 +202,10 @@ function addEntry(group: UsageGroup, entries: UsageEntries, index: number, cost:
   if (source?.retained === true) group.retained = true;
 }
 
-/** Sums of several groups, the unpriced model names among them (sorted) and their tokens. */
+/** Sums of several groups, and the unpriced model names among them (sorted). */
 export function totalsOf(groups: readonly UsageGroup[]): TokenSums & {
   totalCost: number;
   unpricedModels: string[];
-  unpriced: { model: string; tokens: number }[];
 } {
   const totals = { ...emptySums(), totalCost: 0 };
   const unpriced = new Set<string>();
@@ -221,9 +219,5 @@ export function totalsOf(groups: readonly UsageGroup[]): TokenSums & {
     for (const model of group.modelBreakdowns)
       if (model.missingPricing) unpriced.add(model.modelName);
   }
-  return {
-    ...totals,
-    unpricedModels: [...unpriced].sort(),
-    unpriced: unpricedList(groups.map((group) => group.unpricedTokens)),
-  };
+  return { ...totals, unpricedModels: [...unpriced].sort() };
 }

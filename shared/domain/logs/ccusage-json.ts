@@ -30,7 +30,7 @@ export interface TotalsJson extends TokenSums, LowerBoundJson {
 }
 
 /** The lower-bound fields for a tally of unpriced tokens (none when it is empty). */
-export function lowerBound(tallies: readonly Record<string, number>[]): LowerBoundJson {
+function lowerBound(tallies: readonly Record<string, number>[]): LowerBoundJson {
   const list = unpricedList(tallies);
   if (list.length === 0) return {};
   return {
@@ -63,7 +63,7 @@ function row(group: UsageGroup): RowJson {
 }
 
 function totals(groups: readonly UsageGroup[]): TotalsJson {
-  const { unpricedModels, unpriced: _unpriced, ...sums } = totalsOf(groups);
+  const { unpricedModels, ...sums } = totalsOf(groups);
   return unpricedModels.length > 0
     ? { ...sums, unpricedModels, ...lowerBound(groups.map((group) => group.unpricedTokens)) }
     : sums;

@@ -26,7 +26,7 @@ function tiered(tokens: number, rate: Rate): number {
 }
 
 /** The tokens of a response's prompt: input, cache writes and cache reads. */
-export function promptTokens(tokens: ResponseTokens): number {
+function promptTokens(tokens: ResponseTokens): number {
   return tokens.input + tokens.cacheWrite5m + tokens.cacheWrite1h + tokens.cacheRead;
 }
 
