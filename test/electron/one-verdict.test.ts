@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPopoverModel } from '../../electron/app/popover-model';
 import { statusText } from '../../electron/cli/render/status-text';
 import { watchLine } from '../../electron/cli/render/watch-text';
+import { plainLook } from '../../electron/cli/terminal/paint';
 import { statuslineText } from '../../electron/core/sources/statusline/render-line';
 import type { EngineState } from '../../electron/core/services/engine';
 import { emptyLedger } from '../../shared/domain/alert-ledger';
@@ -110,7 +111,7 @@ describe('one verdict on every surface', () => {
     ]);
 
     // `pacewatch watch`: the binding window marked, each figure and level as the verdict reads it.
-    expect(watchLine(views[0] as SourceView, assessed.verdict, null)).toBe(watch);
+    expect(watchLine(views[0] as SourceView, assessed.verdict, plainLook().paint)).toBe(watch);
 
     // The status line: the binding window painted with the verdict's level for it.
     const painted: [string, string][] = [];

@@ -44,9 +44,9 @@ export async function runWatch(options: { intervalMs?: number }): Promise<number
     // Said once per run of failed polls; said again if polling fails anew after recovering.
     if (state.failure === null) lastLines.delete('failure');
     for (const line of watchLines(state, look)) {
-      if (line.plain === lastLines.get(line.key)) continue;
-      lastLines.set(line.key, line.plain);
-      for (const text of stamped(state.updatedAt, line.styled, look, line.style)) {
+      if (line.text === lastLines.get(line.key)) continue;
+      lastLines.set(line.key, line.text);
+      for (const text of stamped(state.updatedAt, line.text, look, line.style)) {
         logger.info(text);
       }
     }

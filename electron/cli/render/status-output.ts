@@ -40,9 +40,13 @@ function detailsOf(record: SourceRecord): SnapshotDetails {
   return { spend: record.snapshot?.spend, prepaidCredits: record.snapshot?.prepaidCredits };
 }
 
+/** What a command says when a source has neither figures nor an error of its own yet. */
+const NO_FIGURES_YET =
+  'No usage figures yet: run `pacewatch status --refresh` to ask for them now.';
+
 /** Why a source has nothing to show, when it has no error of its own to say so. */
 function nothingYet(source: SourceId): string {
-  return source === 'statusline' ? NO_STATUSLINE_READING_MESSAGE : 'No usage figures yet.';
+  return source === 'statusline' ? NO_STATUSLINE_READING_MESSAGE : NO_FIGURES_YET;
 }
 
 /** Why a source shows nothing, as a one-shot command says it (with the next-try time). */
@@ -69,7 +73,7 @@ function jsonText(view: SourceView, own: Verdict, binding: string | null): strin
  * of the verdict's binding window; else the first enabled source with figures; else the first
  * with an error to report; else the first enabled source.
  */
-export function jsonSourceOf(views: readonly SourceView[], verdict: Verdict): SourceView | null {
+function jsonSourceOf(views: readonly SourceView[], verdict: Verdict): SourceView | null {
   const binding = verdict.windows.find((window) => window.binding)?.source;
   return (
     views.find((view) => view.source === binding) ??
@@ -128,7 +132,7 @@ export function mergedOutput(visits: readonly Visit[], request: StatusRequest): 
       errors.length === 1 && only
         ? [failureText(only, now)]
         : errors.length === 0
-          ? ['No usage figures yet.']
+          ? [NO_FIGURES_YET]
           : errors.map((view) => `${sourceName(view.source)}: ${failureText(view, now)}`);
     return { stdout: '', stderr: said(sentences, look), code: 1 };
   }

@@ -1,7 +1,7 @@
 import { budgetOutlook } from '../../../shared/domain/alert-text';
 import { bankedResetAdvice, bankedResetLines } from '../../../shared/domain/banked-resets';
 import { oneShotErrorText } from './one-shot';
-import { COMPACT_BELOW } from '../terminal/table';
+import { COMPACT_BELOW } from '../terminal/terminal';
 import { plainLook, type Look } from '../terminal/paint';
 import { padEnd, padStart, truncate, widthOf, wrap } from '../terminal/text';
 import {

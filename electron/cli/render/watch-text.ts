@@ -1,5 +1,5 @@
 import { formatClock, formatMoney, formatTokens } from '../../../shared/domain/format';
-import type { LogsSummary } from '../../../shared/domain/logs-summary';
+import { estimateUnpriced, type LogsSummary } from '../../../shared/domain/logs-summary';
 import { costText, unpricedLines } from '../../../shared/domain/logs/unpriced';
 import type { SourceView } from '../../../shared/domain/source-view';
 import { percentText, type Verdict } from '../../../shared/domain/verdict';
@@ -19,13 +19,14 @@ export function watchHeader(dataDir: string, look: Look): string[] {
   ];
 }
 
-/** One line of `watch`'s output: a key (what it is about) and its plain and styled text. */
+/** One line of `watch`'s output: a key (what it is about) and its text. */
 export interface WatchLine {
   readonly key: string;
-  /** Compared with the last line of the same key, so an unchanged line is not printed again. */
-  readonly plain: string;
-  /** The text with its figures in colour. */
-  readonly styled: string;
+  /**
+   * The text, figures in colour when the look has colour. Compared with the last line of the same
+   * key, so an unchanged line is not printed again (the look is the same for the whole run).
+   */
+  readonly text: string;
   /** A style for each whole line once wrapped (so it never spans a line break). */
   readonly style?: (line: string) => string;
 }
@@ -38,19 +39,13 @@ export function watchLines(state: EngineState, look: Look): WatchLine[] {
   const { paint } = look;
   const lines: WatchLine[] = state.views.map((view) => ({
     key: view.source,
-    plain: watchLine(view, state.verdict, null),
-    styled: watchLine(view, state.verdict, paint),
+    text: watchLine(view, state.verdict, paint),
   }));
-  if (state.logs !== null) {
-    const text = logsLine(state.logs);
-    lines.push({ key: 'logs', plain: text, styled: text });
-  }
+  if (state.logs !== null) lines.push({ key: 'logs', text: logsLine(state.logs) });
   if (state.failure !== null) {
-    const text = `! ${state.failure.message}`;
     lines.push({
       key: 'failure',
-      plain: text,
-      styled: text,
+      text: `! ${state.failure.message}`,
       style: (line) => paint.level('error', line),
     });
   }
@@ -87,14 +82,14 @@ const LEVEL_WORDS: Readonly<Record<string, string>> = {
  * as the tray and the popover): "oauth: ▸ Session 42%; Week 91% (critical)". ▸ marks the binding
  * window; each figure takes its level's colour (shared/domain/verdict.ts) when `paint` is given.
  */
-export function watchLine(view: SourceView, verdict: Verdict, paint: Paint | null): string {
+export function watchLine(view: SourceView, verdict: Verdict, paint: Paint): string {
   const windows = view.windows.map((window) => {
     const judged = verdict.windows.find((candidate) => candidate.id === window.id);
     const ours = judged?.source === view.source ? judged : undefined;
     const binding = ours?.binding === true ? '▸ ' : '';
     // The verdict's figure: a window whose reset time has passed reads 0 % until the next poll.
     const figure = percentText(ours?.utilization ?? window.utilization);
-    const shown = paint === null || ours === undefined ? figure : paint.level(ours.level, figure);
+    const shown = ours === undefined ? figure : paint.level(ours.level, figure);
     const word = ours === undefined ? '' : (LEVEL_WORDS[ours.level] ?? '');
     return `${binding}${window.label} ${shown}${word}`;
   });
@@ -122,6 +117,6 @@ function logsLine(logs: LogsSummary): string {
             : [`${formatTokens(block.tokensPerMinute)} tokens/min`]),
         ].join(' · ');
   const today = costText(formatMoney(logs.today.costUsd, 'USD'), logs.today.unpricedTokens);
-  const unpriced = unpricedLines([logs.today.unpricedTokens], formatTokens);
+  const unpriced = unpricedLines([estimateUnpriced(logs)], formatTokens);
   return `logs (estimate at API prices): ${blockText}; today ${[today, ...unpriced].join(' ')}`;
 }

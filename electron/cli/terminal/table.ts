@@ -1,9 +1,7 @@
 import Table from 'cli-table3';
 import type { Paint } from './paint';
+import { COMPACT_BELOW } from './terminal';
 import { truncate, widthOf } from './text';
-
-/** Below this many columns tables use their compact layout (docs/PRODUCT.md "CLI"). */
-export const COMPACT_BELOW = 100;
 
 /** One column of a table. */
 export interface Column {

@@ -12,6 +12,12 @@ export interface Terminal {
 /** The width assumed when output goes to a pipe or a file and `COLUMNS` is unset. */
 export const DEFAULT_COLUMNS = 120;
 
+/**
+ * Below this many columns tables and bars use their compact layout (docs/PRODUCT.md "CLI"). Kept
+ * here, not in table.ts, so `status` does not load the table library for one number.
+ */
+export const COMPACT_BELOW = 100;
+
 /** The parts of a process a terminal is detected from (the real one, or a test's). */
 export interface TerminalEnv {
   readonly env: Readonly<Record<string, string | undefined>>;

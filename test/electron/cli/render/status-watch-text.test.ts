@@ -50,7 +50,7 @@ function watch(state: StatusState, width: number, color: boolean, failure = fals
   return [
     ...watchHeader('/home/dev/.local/share/Pacewatch', chosen),
     ...watchLines(engineState, chosen).flatMap((line) =>
-      stamped(NOW, line.styled, chosen, line.style),
+      stamped(NOW, line.text, chosen, line.style),
     ),
   ].join('\n');
 }
@@ -109,7 +109,7 @@ describe('pacewatch watch, the local estimate', () => {
       problems: [],
       failure: null,
     };
-    expect(watchLines(state, look(160, false)).map((line) => line.plain)).toEqual([
+    expect(watchLines(state, look(160, false)).map((line) => line.text)).toEqual([
       'logs (estimate at API prices): block 1.2 M tokens · ≥ $4.10 · 38 k tokens/min; today ≥ $12.30 + 35 k tokens of claude-mystery-1 not priced',
     ]);
   });
