@@ -3,7 +3,8 @@ import type { Shell } from 'electron';
 import type { IpcResult } from '../../shared/ipc/contract';
 
 /**
- * Opens the log file in the system's viewer for text files; where none opens it, shows it in its
+ * Opens the log file in the system's viewer for text files (the app writes a line at every start,
+ * so a missing file means the log could not be written); where none opens it, shows it in its
  * folder instead and says so. The path is the app's own (the data dir), never one a page sent.
  */
 export async function openLogFile(
@@ -11,7 +12,10 @@ export async function openLogFile(
   path: string,
 ): Promise<IpcResult<null>> {
   if (!existsSync(path))
-    return { ok: false, message: `There is no log file yet: it will be ${path}.` };
+    return {
+      ok: false,
+      message: `Pacewatch has not written its log at ${path}: check that its folder exists and is writable, then restart Pacewatch.`,
+    };
   const failure = await shell.openPath(path);
   if (failure === '') return { ok: true, value: null };
   shell.showItemInFolder(path);

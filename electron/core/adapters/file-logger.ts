@@ -6,11 +6,6 @@ import type { Logger } from '../ports';
 /** The cap of the log file; past it, the file becomes `<name>.1` (the one before is dropped). */
 export const LOG_MAX_BYTES = 1 << 20;
 
-/** A logger that writes to a file; `path` is where, for "Open log file". */
-export interface FileLogger extends Logger {
-  readonly path: string;
-}
-
 type Level = 'info' | 'warn' | 'error';
 
 /** One line of the log: time, level, and the message with its secrets scrubbed, on one line. */
@@ -31,7 +26,7 @@ export function createFileLogger(options: {
   readonly now?: () => number;
   /** Also gets every message (the console, which scrubs its own), or null. */
   readonly echo?: Logger | null;
-}): FileLogger {
+}): Logger {
   const { path } = options;
   const maxBytes = options.maxBytes ?? LOG_MAX_BYTES;
   const now = options.now ?? Date.now;
@@ -58,7 +53,6 @@ export function createFileLogger(options: {
     }
   };
   return {
-    path,
     info: (message) => {
       write('info', message);
     },

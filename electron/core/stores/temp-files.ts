@@ -38,11 +38,10 @@ async function abandoned(path: string, name: string, now: number): Promise<boole
 }
 
 /**
- * Removes the data dir's abandoned temp files; returns the paths removed. Never throws: a
- * leftover that cannot be removed now is tried again on the next start.
+ * Removes the data dir's abandoned temp files. Never throws: a leftover that cannot be removed
+ * now is tried again on the next start.
  */
-export async function removeAbandonedTemps(dir: string, now: number): Promise<string[]> {
-  const removed: string[] = [];
+export async function removeAbandonedTemps(dir: string, now: number): Promise<void> {
   for (const folder of FOLDERS) {
     const names = await readdir(join(dir, folder)).catch(() => [] as string[]);
     for (const name of names) {
@@ -50,11 +49,9 @@ export async function removeAbandonedTemps(dir: string, now: number): Promise<st
       try {
         if (!(await abandoned(path, name, now))) continue;
         await unlink(path);
-        removed.push(path);
       } catch {
         // Gone already (another process cleaned it), or not ours to remove: leave it.
       }
     }
   }
-  return removed;
 }

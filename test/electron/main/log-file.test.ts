@@ -43,12 +43,12 @@ describe('Open log file (settings)', () => {
     expect(calls).toEqual([`openPath ${path}`, `showItemInFolder ${path}`]);
   });
 
-  it('says where it will be when nothing has been logged yet', async () => {
+  it('says where the log should be, and what to check, when it was never written', async () => {
     const path = join(tempDir(), 'pacewatch.log');
     const { shell, calls } = fakeShell();
     expect(await openLogFile(shell, path)).toEqual({
       ok: false,
-      message: `There is no log file yet: it will be ${path}.`,
+      message: `Pacewatch has not written its log at ${path}: check that its folder exists and is writable, then restart Pacewatch.`,
     });
     expect(calls).toEqual([]);
   });

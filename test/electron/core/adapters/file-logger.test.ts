@@ -1,11 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  LOG_MAX_BYTES,
-  createFileLogger,
-  type FileLogger,
-} from '../../../../electron/core/adapters/file-logger';
+import { LOG_MAX_BYTES, createFileLogger } from '../../../../electron/core/adapters/file-logger';
+import type { Logger } from '../../../../electron/core/ports';
 import { dataLayout } from '../../../../electron/core/stores/data-layout';
 import { useTempDir } from '../../../support/temp-dir';
 
@@ -18,7 +15,7 @@ function line(n: number): string {
   return `message number ${String(n).padStart(4, '0')}`;
 }
 
-function logger(path: string, maxBytes = 200): FileLogger {
+function logger(path: string, maxBytes = 200): Logger {
   return createFileLogger({ path, maxBytes, now: () => AT });
 }
 
