@@ -1,5 +1,5 @@
 import { formatClock } from './format';
-import type { Snapshot } from './snapshot';
+import type { Snapshot, SourceId } from './snapshot';
 import type { SourceRecord } from './source-record';
 import { haltsPolling, type UsageError } from './usage-error';
 
@@ -47,6 +47,21 @@ export function pollPolicy(intervalMs: number, loopback: boolean): PollPolicy {
     maxBackoffMs: Math.max(interval, 60 * MINUTE),
     requestsPerHour: loopback ? Infinity : REQUESTS_PER_HOUR,
   };
+}
+
+/**
+ * One source's policy under the user's settings, the single rule for every reader (the engine's
+ * poller and the status line's staleness): `overrideMs` when given (`pacewatch watch --interval`),
+ * else the source's interval in settings.json, else the default.
+ */
+export function policyForSource(
+  intervalSeconds: Readonly<Partial<Record<SourceId, number>>>,
+  source: SourceId,
+  loopback: boolean,
+  overrideMs?: number,
+): PollPolicy {
+  const seconds = intervalSeconds[source] ?? DEFAULT_POLL_INTERVAL_SECONDS;
+  return pollPolicy(overrideMs ?? seconds * 1_000, loopback);
 }
 
 /** The attempts of the hour before `now`, with `now` added when it is an attempt. */

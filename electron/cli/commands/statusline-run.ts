@@ -1,7 +1,7 @@
 import {
   DEFAULT_POLL_INTERVAL_SECONDS,
   figuresStale,
-  pollPolicy,
+  policyForSource,
 } from '../../../shared/domain/poll-policy';
 import { readFile } from 'node:fs/promises';
 import { scrubSecrets } from '../../../shared/domain/secret';
@@ -86,10 +86,13 @@ export function processStatuslineIo(): StatuslineIo {
   };
 }
 
+/** The sources whose cached figures the line may show: so the only poll intervals it reads. */
+const CACHED_SOURCES = ['statusline', 'oauth', 'web'] as const satisfies readonly SourceId[];
+
 /** The freshest snapshot in the shared cache: this line's own readings, or a poller's. */
 async function freshestCached(layout: DataLayout): Promise<CachedFigures | null> {
   const cached = await Promise.all(
-    (['statusline', 'oauth', 'web'] as const).map((source) => readCachedFigures(layout, source)),
+    CACHED_SOURCES.map((source) => readCachedFigures(layout, source)),
   );
   return cached.reduce<CachedFigures | null>(
     (best, figures) =>
@@ -105,64 +108,54 @@ async function freshestCached(layout: DataLayout): Promise<CachedFigures | null>
 /** What the line needs of the user's settings: the verdict's thresholds and the poll intervals. */
 interface LineSettings {
   readonly verdict: VerdictSettings;
-  readonly intervalSeconds: (source: SourceId) => number;
+  readonly intervalSeconds: Readonly<Partial<Record<SourceId, number>>>;
 }
 
 const DEFAULT_LINE_SETTINGS: LineSettings = {
   verdict: DEFAULT_VERDICT_SETTINGS,
-  intervalSeconds: () => DEFAULT_POLL_INTERVAL_SECONDS,
+  intervalSeconds: {},
 };
 
+const fieldsOf = (value: unknown): Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
 /**
- * Whether settings.json sets anything the line reads to other than its default. Only then is it
- * read through its schema, which loads zod: a prompt on default settings never pays for that.
+ * Whether parsed settings.json sets anything the line reads to other than its default. Only then
+ * is it read through its schema, which loads zod: a prompt on default settings (as the app saves
+ * them, every field written out) never pays for that. The fields checked are the keys of
+ * DEFAULT_VERDICT_SETTINGS, so a new verdict setting is checked as soon as it has a default, and
+ * the intervals of CACHED_SOURCES; test/electron/cli/statusline-run.test.ts holds these
+ * zod-free defaults to the schema's.
  */
-function customizesLine(text: string): boolean {
-  let data: unknown;
-  try {
-    data = JSON.parse(withoutBom(text));
-  } catch {
-    return false;
-  }
-  if (typeof data !== 'object' || data === null) return false;
-  const { alerts, pollIntervalSeconds } = data as Record<string, unknown>;
-  const alerted = (typeof alerts === 'object' && alerts !== null ? alerts : {}) as Record<
-    string,
-    unknown
-  >;
-  const polled = (
-    typeof pollIntervalSeconds === 'object' && pollIntervalSeconds !== null
-      ? pollIntervalSeconds
-      : {}
-  ) as Record<string, unknown>;
-  const unset = (value: unknown, fallback: unknown) =>
-    value === undefined || JSON.stringify(value) === JSON.stringify(fallback);
-  const defaults = DEFAULT_VERDICT_SETTINGS;
-  return !(
-    unset(alerted.thresholds, defaults.thresholds) &&
-    unset(alerted.windowThresholds, defaults.windowThresholds) &&
-    unset(alerted.lockoutLeadMinutes, defaults.lockoutLeadMinutes) &&
-    unset(polled.oauth, DEFAULT_POLL_INTERVAL_SECONDS) &&
-    unset(polled.web, DEFAULT_POLL_INTERVAL_SECONDS)
+function customizesLine(data: unknown): boolean {
+  const alerts = fieldsOf(fieldsOf(data).alerts);
+  const intervals = fieldsOf(fieldsOf(data).pollIntervalSeconds);
+  const differs = (value: unknown, fallback: unknown) =>
+    value !== undefined && JSON.stringify(value) !== JSON.stringify(fallback);
+  const verdictKeys = Object.keys(DEFAULT_VERDICT_SETTINGS) as (keyof VerdictSettings)[];
+  return (
+    verdictKeys.some((key) => differs(alerts[key], DEFAULT_VERDICT_SETTINGS[key])) ||
+    CACHED_SOURCES.some((source) => differs(intervals[source], DEFAULT_POLL_INTERVAL_SECONDS))
   );
 }
 
-/** The user's settings, as every surface applies them (docs/PRODUCT.md §2 "One verdict"). */
+/**
+ * The user's settings, as every surface applies them (docs/PRODUCT.md §2 "One verdict"): what
+ * readSettingsReadOnly gives (defaults for a missing or non-JSON file, else recoverSettings), with
+ * the file read and parsed once.
+ */
 async function lineSettings(layout: DataLayout): Promise<LineSettings> {
-  let text: string;
+  let data: unknown;
   try {
-    text = await readFile(layout.settings, 'utf8');
+    data = JSON.parse(withoutBom(await readFile(layout.settings, 'utf8')));
   } catch {
     return DEFAULT_LINE_SETTINGS;
   }
-  if (!customizesLine(text)) return DEFAULT_LINE_SETTINGS;
-  const { readSettingsReadOnly } = await import('../../core/stores/read-settings');
-  const settings = await readSettingsReadOnly(layout.settings);
-  const intervals: Readonly<Partial<Record<SourceId, number>>> = settings.pollIntervalSeconds;
-  return {
-    verdict: settings.alerts,
-    intervalSeconds: (source) => intervals[source] ?? DEFAULT_POLL_INTERVAL_SECONDS,
-  };
+  if (!customizesLine(data)) return DEFAULT_LINE_SETTINGS;
+  // Lazily: the settings module loads zod, which the usual path must not.
+  const { recoverSettings } = await import('../../../shared/domain/settings');
+  const { settings } = recoverSettings(data);
+  return { verdict: settings.alerts, intervalSeconds: settings.pollIntervalSeconds };
 }
 
 async function lineFor(io: StatuslineIo, text: string): Promise<string> {
@@ -186,13 +179,12 @@ async function lineFor(io: StatuslineIo, text: string): Promise<string> {
     readAt = shown?.fetchedAt ?? null;
     // The staleness rule of every surface (shared/domain/poll-policy.ts `isStale`): the attempt
     // after the figures failed, or they are older than two of their source's poll intervals.
-    const interval = settings.intervalSeconds(cached?.snapshot.source ?? 'statusline');
     stale =
       cached !== null &&
       figuresStale(
         cached.snapshot.fetchedAt,
         cached.failed,
-        pollPolicy(interval * 1_000, false),
+        policyForSource(settings.intervalSeconds, cached.snapshot.source, false),
         now,
       );
   }

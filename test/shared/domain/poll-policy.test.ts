@@ -5,6 +5,7 @@ import {
   isStale,
   nextDueAt,
   pollPolicy,
+  policyForSource,
   recordFailure,
   recordSuccess,
   type FailureReport,
@@ -64,6 +65,32 @@ describe('pollPolicy', () => {
       maxBackoffMs: 60 * MIN,
       requestsPerHour: Infinity,
     });
+  });
+});
+
+describe('policyForSource', () => {
+  it("takes the source's interval from the settings, else the 5-minute default", () => {
+    const intervals = { oauth: 120, web: 30 };
+    expect(policyForSource(intervals, 'oauth', false)).toEqual({
+      intervalMs: 120_000,
+      floorMs: 60_000,
+      maxBackoffMs: 3_600_000,
+      requestsPerHour: 12,
+    });
+    // 30 s is under the real service's floor, so it is raised to the minute.
+    expect(policyForSource(intervals, 'web', false).intervalMs).toBe(60_000);
+    expect(policyForSource(intervals, 'statusline', false).intervalMs).toBe(300_000);
+    expect(policyForSource({}, 'admin', false).intervalMs).toBe(300_000);
+  });
+
+  it('lets an override (`watch --interval`) win, and a loopback endpoint lift the limits', () => {
+    expect(policyForSource({ oauth: 120 }, 'oauth', true, 200)).toEqual({
+      intervalMs: 200,
+      floorMs: 0,
+      maxBackoffMs: 3_600_000,
+      requestsPerHour: Infinity,
+    });
+    expect(policyForSource({ oauth: 120 }, 'oauth', false, undefined).intervalMs).toBe(120_000);
   });
 });
 
