@@ -95,10 +95,8 @@ export function watchLine(view: SourceView, verdict: Verdict, paint: Paint): str
   });
   // Windows are separated by ";", because a scoped label has its own "·" ("Week · Opus").
   const figures = windows.length > 0 ? windows.join('; ') : 'no figures yet';
-  const stale = view.stale
-    ? ` ${paint === null ? '(stale)' : paint.level('stale', '(stale)')}`
-    : '';
-  const mark = paint === null ? '!' : paint.level('error', '!');
+  const stale = view.stale ? ` ${paint.level('stale', '(stale)')}` : '';
+  const mark = paint.level('error', '!');
   const error = view.error === null ? '' : `; ${mark} ${view.error.message}`;
   return `${view.source}: ${figures}${stale}${error}`;
 }
