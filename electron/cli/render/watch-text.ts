@@ -80,7 +80,7 @@ const LEVEL_WORDS: Readonly<Record<string, string>> = {
 /**
  * One source's windows as the verdict reads them now (the same figure, level and binding window
  * as the tray and the popover): "oauth: ▸ Session 42%; Week 91% (critical)". ▸ marks the binding
- * window; each figure takes its level's colour (shared/domain/verdict.ts) when `paint` is given.
+ * window; each figure takes its level's colour (shared/domain/verdict.ts) when `paint` has colour.
  */
 export function watchLine(view: SourceView, verdict: Verdict, paint: Paint): string {
   const windows = view.windows.map((window) => {
