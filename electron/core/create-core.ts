@@ -39,7 +39,13 @@ export interface Core {
   /** Sentences about state that had to be rebuilt while starting. */
   readonly problems: readonly string[];
   readonly clock: Clock;
+  /** The network for the API hosts. */
   readonly http: Http;
+  /**
+   * The same network for other hosts (the price list): the app's is Electron's, so the system
+   * proxy applies to everything Pacewatch fetches.
+   */
+  readonly httpFor: HttpFactory;
   readonly secrets: SecretStore;
   readonly credentials: CredentialService;
   /** Every source this build knows, enabled or not. */
@@ -58,6 +64,15 @@ export interface Core {
   readonly enabledSources: () => readonly UsageSource[];
 }
 
+/** Bounds a caller puts on a response; the adapter's defaults otherwise. */
+export interface HttpLimits {
+  /** The price list is ~1.5 MB, above the API's default bound. */
+  readonly maxBodyBytes?: number;
+}
+
+/** Makes an Http allowed to reach `allowedOrigins` only, honouring `limits`. */
+export type HttpFactory = (allowedOrigins: readonly string[], limits?: HttpLimits) => Http;
+
 /** What a composition root may choose. */
 export interface CoreOptions {
   readonly pathEnv?: PathEnv;
@@ -67,8 +82,9 @@ export interface CoreOptions {
   /**
    * The network for the API hosts; the command's node:http adapter (HTTPS_PROXY / NO_PROXY) by
    * default. The app passes Electron's network stack, which follows the system proxy settings.
+   * It must pass `limits` on to the adapter (the price list needs a larger body bound).
    */
-  readonly http?: (allowedOrigins: readonly string[]) => Http;
+  readonly http?: HttpFactory;
 }
 
 /** Wires the engine over the environment; fails with a sentence when the environment is invalid. */
@@ -97,9 +113,9 @@ export async function createCore(
   const clock: Clock = { now: () => Date.now() };
   const timeoutMs = settings.requestTimeoutSeconds * 1_000;
   const secrets = options.secrets ?? createKeytarSecretStore();
-  const http = (options.http ?? ((origins) => createNodeHttp({ allowedOrigins: origins })))(
-    allowedOrigins(endpoints),
-  );
+  const httpFor: HttpFactory =
+    options.http ?? ((origins, limits) => createNodeHttp({ allowedOrigins: origins, ...limits }));
+  const http = httpFor(allowedOrigins(endpoints));
   const credentials = createCredentialService({
     secrets,
     metadataPath: join(layout.dir, 'credentials.json'),
@@ -155,6 +171,7 @@ export async function createCore(
     problems: loaded.problem === null ? [] : [loaded.problem],
     clock,
     http,
+    httpFor,
     secrets,
     credentials,
     sources,

@@ -3,6 +3,7 @@ import type { ForkScript, Logger, Notifier, Timers } from './ports';
 import { createAlertService } from './services/alert-service';
 import { createEngine, type Engine } from './services/engine';
 import { createLogsMonitor } from './services/logs-monitor';
+import { MAX_PRICE_LIST_BYTES } from './prices/price-refresh';
 import { priceRefreshFor } from './prices/price-refresh-setup';
 
 /** The ports a surface brings to the engine: how it notifies, logs, keeps time and forks. */
@@ -35,15 +36,15 @@ export function createCoreEngine(core: Core, ports: EnginePorts): Engine {
     policyFor: core.policyFor,
     logs: createLogsMonitor(core.pathEnv, ports.logger, {
       fork: ports.forkScript,
-      refresh: () => {
-        const chosen = priceRefreshFor(
+      // The core's own network (Electron's in the app, so the system proxy applies), bounded
+      // for the list's size; the setting is read at each look.
+      priceRefresh: () =>
+        priceRefreshFor(
           core.pathEnv,
-          { offline: false, setting: core.settings().sources.logs.refreshPrices },
+          core.settings().sources.logs.refreshPrices,
           core.clock,
-        );
-        if (chosen.problem !== null) ports.logger.warn(chosen.problem);
-        return chosen.refresh;
-      },
+          (origin) => core.httpFor([origin], { maxBodyBytes: MAX_PRICE_LIST_BYTES }),
+        ),
     }),
     logsEnabled: () => core.settings().sources.logs.enabled,
     verdictSettings: () => core.settings().alerts,

@@ -1,6 +1,7 @@
 import { planAdvice, usageLast30Days } from '../../../shared/domain/logs/plan-advice';
 import { loginPlan } from '../../../shared/domain/route/decide-route';
 import { pricesPath } from '../../core/prices/price-paths';
+import { commandPrices } from '../../core/prices/price-refresh-setup';
 import { openLogsReader } from '../../core/sources/logs/open-reader';
 import { claudeConfigDirs, dataDir, processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { readClaudeLogin } from '../../core/route/claude-login';
@@ -9,7 +10,7 @@ import { dataLayout } from '../../core/stores/data-layout';
 import { wrap } from '../terminal/text';
 import { processTerminal } from '../terminal/terminal';
 import { printProblems } from './output';
-import { commandPriceRefresh, logsFaults } from './report-run';
+import { logsFaults } from './report-run';
 
 /** The plan Claude Code's stored sign-in (or `~/.claude.json`) names; null when none does. */
 async function currentPlan(env: PathEnv): Promise<string | null> {
@@ -26,10 +27,8 @@ export async function runAdvise(
   args: { readonly json: boolean; readonly offline?: boolean },
   env: PathEnv = processPathEnv(),
 ): Promise<number> {
-  const prices = await commandPriceRefresh(env, args.offline === true);
-  const { reader, priceProblem, refreshNote } = await openLogsReader(env, {
-    refresh: prices.refresh,
-  });
+  const prices = await commandPrices(env, args.offline === true);
+  const { reader } = openLogsReader(env, { prices: prices.table });
   await reader.refresh();
   reader.close();
   const now = Date.now();
@@ -66,9 +65,6 @@ export async function runAdvise(
       ? `${JSON.stringify(json, null, 2)}\n`
       : `${wrap(advice.sentence, processTerminal().columns).join('\n')}\n`,
   );
-  printProblems([
-    ...[prices.problem, priceProblem, refreshNote].filter((line) => line !== null),
-    ...logsFaults(reader, 'auto', pricesPath(env)),
-  ]);
+  printProblems([...prices.problems, ...logsFaults(reader, 'auto', pricesPath(env))]);
   return 0;
 }

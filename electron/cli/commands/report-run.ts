@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/logs/time-zone';
 import { pricesPath } from '../../core/prices/price-paths';
 import { openLogsReader } from '../../core/sources/logs/open-reader';
-import { priceRefreshFor, refreshSetting } from '../../core/prices/price-refresh-setup';
+import { commandPrices } from '../../core/prices/price-refresh-setup';
 import type { LogsReader, LogsRefresh } from '../../core/sources/logs/reader';
 import { processPathEnv, type PathEnv } from '../../core/platform/paths';
 import { printProblems } from './output';
@@ -56,10 +56,8 @@ export async function runReport(
     printProblems([checked]);
     return 2;
   }
-  const prices = await commandPriceRefresh(env, args.offline === true);
-  const { reader, roots, priceProblem, refreshNote } = await openLogsReader(env, {
-    refresh: prices.refresh,
-  });
+  const prices = await commandPrices(env, args.offline === true);
+  const { reader, roots } = openLogsReader(env, { prices: prices.table });
   const refresh = await reader.refresh();
   reader.close();
   if (args.verbose === true) printProblems([readSummary(refresh, reader.entries().count)]);
@@ -84,19 +82,10 @@ export async function runReport(
           'no Claude Code transcripts found (looked for projects/ in CLAUDE_CONFIG_DIR, else ~/.claude and ~/.config/claude); set CLAUDE_CONFIG_DIR if yours live elsewhere.',
         ]
       : []),
-    ...[prices.problem, priceProblem, refreshNote].filter((line) => line !== null),
+    ...prices.problems,
     ...logsFaults(reader, args.mode, pricesPath(env)),
   ]);
   return 0;
-}
-
-/** The price refresh of `report` and `advise`: off with `--offline` or the app's setting. */
-export async function commandPriceRefresh(
-  env: PathEnv,
-  offline: boolean,
-): Promise<ReturnType<typeof priceRefreshFor>> {
-  if (offline) return { refresh: null, problem: null };
-  return priceRefreshFor(env, { offline, setting: await refreshSetting(env) });
 }
 
 /** What a refresh did, in one line (for --verbose and the benchmark). */

@@ -68,10 +68,8 @@ export async function refreshedPrices(
   deps: PriceRefreshDeps,
   builtIn: PriceTable,
 ): Promise<RefreshedPrices> {
-  const store = jsonStore(deps.cachePath, cacheSchema, emptyCache, PRICE_CACHE_FORMAT);
-  const loaded = await store.load();
+  const { store, loaded, kept } = await openCache(deps);
   const cache = loaded.value;
-  const kept = cache.url === deps.url ? stripUndefined(cache.rows) : [];
   const now = deps.clock.now();
   const age = now - cache.attemptedAt;
   if (cache.url === deps.url && age >= 0 && age < REFRESH_EVERY_MS) {
@@ -79,8 +77,11 @@ export async function refreshedPrices(
   }
   const fetched = await fetchRows(deps, builtIn);
   if (typeof fetched !== 'string') {
-    await store.save({ url: deps.url, fetchedAt: now, attemptedAt: now, rows: stored(fetched) });
-    return { rows: fetched, note: null };
+    const rows = stored(fetched);
+    await store.save({ url: deps.url, fetchedAt: now, attemptedAt: now, rows });
+    // The rows as the cache reads them back: the same table, hence the same price version, on
+    // this run and the next (a version that changed would reprice the whole index).
+    return { rows: stripUndefined(rows), note: null };
   }
   const fetchedAt = cache.url === deps.url ? cache.fetchedAt : null;
   await store.save({ url: deps.url, fetchedAt, attemptedAt: now, rows: stored(kept) });
@@ -92,6 +93,25 @@ export async function refreshedPrices(
     rows: kept,
     note: `could not refresh model prices from ${new URL(deps.url).host} (${fetched}): ${using}; Pacewatch tries again in a day (--offline skips it).`,
   };
+}
+
+/**
+ * The rows the last refresh cached for this list, without asking the network, however old: a
+ * long-lived process starts its estimate with these and refreshes afterwards (see live-prices.ts).
+ */
+export async function cachedPrices(
+  deps: Pick<PriceRefreshDeps, 'url' | 'cachePath'>,
+): Promise<RefreshedPrices> {
+  const { loaded, kept } = await openCache(deps);
+  return { rows: kept, note: loaded.problem };
+}
+
+/** The cache file, and its rows when they came from this list (another URL's do not count). */
+async function openCache(deps: Pick<PriceRefreshDeps, 'url' | 'cachePath'>) {
+  const store = jsonStore(deps.cachePath, cacheSchema, emptyCache, PRICE_CACHE_FORMAT);
+  const loaded = await store.load();
+  const kept = loaded.value.url === deps.url ? stripUndefined(loaded.value.rows) : [];
+  return { store, loaded, kept };
 }
 
 /** Rows as the cache file holds them (plain arrays). */

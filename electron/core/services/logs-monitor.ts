@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import type { LogsSummary } from '../../../shared/domain/logs-summary';
 import type { PriceRow } from '../../../shared/domain/logs/prices';
 import type { PathEnv } from '../platform/paths';
-import type { ForkScript, Logger } from '../ports';
+import type { ForkScript, Logger, Timers } from '../ports';
 import { nodeForkScript } from '../adapters/node-fork';
+import { livePrices, type LivePrices } from '../prices/live-prices';
+import type { PriceRefreshChoice } from '../prices/price-refresh-setup';
 import { firstReadInChild } from '../sources/logs/first-read';
 import { openLogsReader } from '../sources/logs/open-reader';
-import type { PriceRefreshDeps } from '../prices/price-refresh';
 import type { LogsReader } from '../sources/logs/reader';
 import { bundledWorkerScript } from '../sources/logs/scan-pool';
 
@@ -25,43 +26,52 @@ export interface LogsMonitor {
 /**
  * A monitor over this machine's transcripts (CLAUDE_CONFIG_DIR, else ~/.claude, ~/.config/claude).
  * `fork` starts the first read's child (Node's fork under the command, Electron's utilityProcess
- * in the app); `refresh` gives the daily price refresh to run at start, or null when it is off.
+ * in the app); `priceRefresh` says how the daily price refresh runs, if at all (asked at each
+ * look); `timers` schedules its looks (unref'd Node timers by default).
  */
 export function createLogsMonitor(
   pathEnv: PathEnv,
   logger: Logger,
   options: {
     readonly fork?: ForkScript | undefined;
-    readonly refresh?: () => PriceRefreshDeps | null;
+    readonly priceRefresh?: () => PriceRefreshChoice;
+    readonly timers?: Timers;
   } = {},
 ): LogsMonitor {
   let reader: LogsReader | null = null;
+  let prices: LivePrices | null = null;
   let ready = false;
   let stopWatching: (() => void) | null = null;
   return {
     async start(onChange) {
-      const opened = await openLogsReader(pathEnv, {
-        persistDelayMs: PERSIST_DELAY_MS,
-        refresh: options.refresh?.() ?? null,
+      const live = livePrices({
+        env: pathEnv,
+        choose: options.priceRefresh ?? (() => ({ refresh: null, problem: null })),
+        logger,
+        ...(options.timers === undefined ? {} : { timers: options.timers }),
       });
-      await firstRead(
-        options.fork ?? nodeForkScript,
-        opened.roots,
-        opened.indexPath,
-        opened.priceRows,
-      );
-      if (opened.priceProblem !== null) logger.warn(opened.priceProblem);
-      if (opened.refreshNote !== null) logger.warn(opened.refreshNote);
+      prices = live;
+      // The prices on disk: the first estimate never waits for the network.
+      const table = await live.load();
+      const opened = openLogsReader(pathEnv, { persistDelayMs: PERSIST_DELAY_MS, prices: table });
+      await firstRead(options.fork ?? nodeForkScript, opened.roots, opened.indexPath, table.rows);
       reader = opened.reader;
       await reader.refresh();
       ready = true;
       for (const notice of reader.problems().notices) logger.warn(notice.message);
       stopWatching = reader.watch(onChange);
       onChange();
+      // Then the day's price list, in the background and daily; new prices reprice the estimate.
+      live.follow(async (next) => {
+        await opened.reader.setPrices(next);
+        onChange();
+      });
     },
     // Days in the machine's zone, read from Date: no Intl (its data costs this process ~8 MB).
     summary: (now) => (ready && reader !== null ? reader.summary(now, null) : null),
     stop() {
+      prices?.stop();
+      prices = null;
       stopWatching?.();
       reader?.close();
       reader = null;

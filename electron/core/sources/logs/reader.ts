@@ -91,6 +91,11 @@ export interface LogsReader {
   };
   /** Calls `onChange` after a refresh triggered by file events or the periodic check found something. */
   watch(onChange: () => void): () => void;
+  /**
+   * Prices every counted response again with `prices` (the daily refresh brought new rows), once
+   * a read in progress finished; the index is written with them.
+   */
+  setPrices(prices: PriceTable): Promise<void>;
   /** Writes the index now if it changed. */
   persist(): void;
   /** Stops timers and threads, writes a pending index. */
@@ -128,7 +133,7 @@ interface Totals {
 
 class Reader implements LogsReader {
   readonly #options: LogsReaderOptions;
-  readonly #prices: PriceTable;
+  #prices: PriceTable;
   readonly #clock: () => number;
   #table: EntryTable;
   #state: TreeState = { files: [], byPath: new Map(), dirs: new Map() };
@@ -365,6 +370,20 @@ class Reader implements LogsReader {
       this.persist();
     }, delay);
     this.#persistTimer.unref();
+  }
+
+  async setPrices(prices: PriceTable): Promise<void> {
+    // A read in flight adds rows its scanner priced with the old table: let it land first.
+    while (this.#running !== null) await this.#running.catch(() => undefined);
+    this.#prices = prices;
+    this.#table.reprice(prices);
+    // Its threads hold the old table; the next read starts a scanner with this one.
+    this.#scanner?.close();
+    this.#scanner = null;
+    // Before the index is loaded there is nothing to write: loading reprices it (priceVersion).
+    if (!this.#loaded) return;
+    this.#dirty = true;
+    this.#schedulePersist();
   }
 
   persist(): void {

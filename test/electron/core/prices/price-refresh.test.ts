@@ -5,6 +5,7 @@ import { DEFAULT_PRICE_ROWS, createPriceTable } from '../../../../shared/domain/
 import { createNodeHttp } from '../../../../electron/core/adapters/node-http';
 import {
   REFRESH_EVERY_MS,
+  cachedPrices,
   priceListUrl,
   refreshedPrices,
   type PriceRefreshDeps,
@@ -117,6 +118,22 @@ describe('daily price refresh against a loopback price list', () => {
     expect(stale.rows.map((row) => [row.models[0], row.price.input.perMillion])).toEqual([
       ['claude-opus-6', 5],
     ]);
+  });
+
+  it('reads the cached rows without the network, however old, as the fetch returned them', async () => {
+    const { list, deps } = await setup();
+    expect(await cachedPrices(deps(T0))).toEqual({ rows: [], note: null });
+    list.reply({ kind: 'json', body: LIST });
+    const fetched = await refreshedPrices(deps(T0), builtIn);
+    const cached = await cachedPrices(deps(T0 + 10 * REFRESH_EVERY_MS));
+    expect([list.requests, cached]).toEqual([1, { rows: [OPUS_6, SONNET_6], note: null }]);
+    // The same table either way, so a long-lived reader is not repriced for nothing.
+    expect(createPriceTable(cached.rows).version).toBe(createPriceTable(fetched.rows).version);
+    // Another list's rows are not this one's.
+    expect(await cachedPrices(deps(T0, { url: `${list.url}?other` }))).toEqual({
+      rows: [],
+      note: null,
+    });
   });
 
   it.each([
