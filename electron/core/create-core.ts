@@ -1,11 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import {
-  DEFAULT_POLL_INTERVAL_SECONDS,
-  pollPolicy,
-  type PollPolicy,
-} from '../../shared/domain/poll-policy';
+import { policyForSource, type PollPolicy } from '../../shared/domain/poll-policy';
 import {
   defaultSettings,
   recoverSettings,
@@ -149,13 +145,8 @@ export async function createCore(
     web: endpoints.claudeAiIsLoopback,
     statusline: true,
   };
-  const policyFor = (source: SourceId): PollPolicy => {
-    const seconds: Partial<Record<SourceId, number>> = settings.pollIntervalSeconds;
-    return pollPolicy(
-      options.intervalMs ?? (seconds[source] ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1_000,
-      loopback[source],
-    );
-  };
+  const policyFor = (source: SourceId): PollPolicy =>
+    policyForSource(settings.pollIntervalSeconds, source, loopback[source], options.intervalMs);
   const refresher = createUsageRefresher({
     layout,
     clock,

@@ -66,8 +66,8 @@ export async function startApp(options: {
   const { logger, dist } = options;
   // Chromium's network stack: the system's proxy settings (PAC files included), like a browser.
   const created = await createCore({
-    http: (allowedOrigins) =>
-      createFetchHttp({ allowedOrigins, fetch: (url, init) => net.fetch(url, init) }),
+    http: (allowedOrigins, limits) =>
+      createFetchHttp({ allowedOrigins, ...limits, fetch: (url, init) => net.fetch(url, init) }),
   });
   if (!created.ok) {
     dialog.showErrorBox('Pacewatch cannot start', created.message);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppSession } from '../../../electron/app/app-session';
@@ -11,6 +11,7 @@ import {
   startFakeAnthropic,
   type FakeAnthropic,
 } from '../../fakes/anthropic-api';
+import { litellmEntry, startFakePriceList } from '../../fakes/price-list';
 import { useTempDir } from '../../support/temp-dir';
 import type { FakeAutoUpdater } from './fake-auto-updater';
 import type { FakeBrowserWindow, FakeElectron, FakeNotification, FakeTray } from './fake-electron';
@@ -173,6 +174,45 @@ describe('the app main process (typed fake of electron)', () => {
       `${api.url}/api/oauth/usage${BANKED_RESETS_QUERY}`,
     ]);
     expect(session.popover().cards[0]?.utilization).toBe(20);
+  });
+
+  it('refreshes prices through Electron’s network stack too, with room for the whole list', async () => {
+    const list = await startFakePriceList();
+    try {
+      // LiteLLM's list is ~1.5 MB, past the 1 MB a usage answer may have: this one is ~1.7 MB.
+      const others = Array.from({ length: 12_000 }, (_, index) => [
+        `other-model-${index}`,
+        litellmEntry(1, 2),
+      ]);
+      list.reply({
+        kind: 'json',
+        body: { ...Object.fromEntries(others), 'claude-opus-6': litellmEntry(6, 30) },
+      });
+      vi.stubEnv('PACEWATCH_OFFLINE', '');
+      vi.stubEnv('PACEWATCH_PRICES_URL', list.url);
+      mkdirSync(join(process.env.CLAUDE_CONFIG_DIR ?? '', 'projects'), { recursive: true });
+      const { fake } = await start();
+      const cache = join(dataDir, 'prices-refreshed.json');
+      await vi.waitFor(
+        () => {
+          if (!existsSync(cache)) throw new Error('no refreshed prices yet');
+        },
+        { timeout: 10_000 },
+      );
+      expect(fake.net.fetched).toContain(list.url);
+      expect(list.requests).toBe(1);
+      expect(JSON.parse(readFileSync(cache, 'utf8'))).toMatchObject({
+        url: list.url,
+        rows: [
+          {
+            models: ['claude-opus-6'],
+            price: { input: { perMillion: 6 }, output: { perMillion: 30 } },
+          },
+        ],
+      });
+    } finally {
+      await list.close();
+    }
   });
 
   it('opens the log file in the data dir when the settings ask', async () => {
